@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Queue;
+
+namespace ServiceHall.Core.Data;
+
+/// <summary>The one DbContext of the hall; each entity is configured in its feature folder.</summary>
+public class HallDbContext(DbContextOptions<HallDbContext> options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Hall> Halls => Set<Hall>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<CounterServiceItem> CounterServiceItems => Set<CounterServiceItem>();
+    public DbSet<CounterSession> CounterSessions => Set<CounterSession>();
+    public DbSet<CounterPause> CounterPauses => Set<CounterPause>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
+    public DbSet<BusinessDay> BusinessDays => Set<BusinessDay>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Starts a write transaction. On SQLite, writers of this process queue on one gate per
+    /// database file, so no transaction ever meets SQLITE_BUSY (whose driver retry sleeps 150 ms).
+    /// </summary>
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken ct = default)
+    {
+        var gate = Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
+        if (gate is not null)
+            await gate.WaitAsync(ct);
+        try
+        {
+            var transaction = await Database.BeginTransactionAsync(ct);
+            return new WriteScope(transaction, gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HallDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite gives back DateTime without a kind; everything stored is UTC.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Enums as names: readable by integrators who query the database directly.
+        builder.Properties<TicketStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<TicketPriority>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<TicketChannel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<TicketEventKind>().HaveConversion<string>().HaveMaxLength(24);
+        builder.Properties<PriorityPolicy>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AlertKind>().HaveConversion<string>().HaveMaxLength(24);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

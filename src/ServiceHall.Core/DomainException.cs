@@ -1,0 +1,66 @@
+namespace ServiceHall.Core;
+
+/// <summary>What kind of refusal a use case gives; the web layer maps it to an HTTP status.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>
+/// A refusal by a use case. It carries a stable code (the key of a localized message) and its
+/// arguments, never a sentence: the language is the caller's. Thrown before commit, so nothing is
+/// half-written.
+/// </summary>
+public sealed class DomainException(ErrorKind kind, string code, params object[] args)
+    : Exception(code)
+{
+    public ErrorKind Kind { get; } = kind;
+    public string Code { get; } = code;
+    public object[] Args { get; } = args;
+    public string? Field { get; init; }
+
+    public static DomainException NotFound(string code, params object[] args) => new(ErrorKind.NotFound, code, args);
+    public static DomainException Conflict(string code, params object[] args) => new(ErrorKind.Conflict, code, args);
+    public static DomainException Invalid(string field, string code, params object[] args) =>
+        new(ErrorKind.Validation, code, args) { Field = field };
+    public static DomainException Required(string field) => Invalid(field, ErrorCodes.Required, field);
+}
+
+/// <summary>Codes of refusals; each has a message in the web layer's resources.</summary>
+public static class ErrorCodes
+{
+    public const string Required = "Required";
+    public const string TooLong = "TooLong";
+    public const string HallNotFound = "HallNotFound";
+    public const string ServiceItemNotFound = "ServiceItemNotFound";
+    public const string CounterNotFound = "CounterNotFound";
+    public const string TicketNotFound = "TicketNotFound";
+    public const string UserNotFound = "UserNotFound";
+    public const string ServiceItemInactive = "ServiceItemInactive";
+    public const string IssuingClosed = "IssuingClosed";
+    public const string IssuingNotYetOpen = "IssuingNotYetOpen";
+    public const string BusinessDayClosed = "BusinessDayClosed";
+    public const string BusinessDayHasQueue = "BusinessDayHasQueue";
+    public const string BusinessDayStillIssuing = "BusinessDayStillIssuing";
+    public const string AppointmentSlotInvalid = "AppointmentSlotInvalid";
+    public const string AppointmentNotAllowed = "AppointmentNotAllowed";
+    public const string TicketStateConflict = "TicketStateConflict";
+    public const string TicketNotAtCounter = "TicketNotAtCounter";
+    public const string TicketNotServedHere = "TicketNotServedHere";
+    public const string CounterBusy = "CounterBusy";
+    public const string CounterNotOpenedByYou = "CounterNotOpenedByYou";
+    public const string CounterAlreadyOpen = "CounterAlreadyOpen";
+    public const string UserHasOpenCounter = "UserHasOpenCounter";
+    public const string CounterPaused = "CounterPaused";
+    public const string CounterNotPaused = "CounterNotPaused";
+    public const string CounterHasCurrentTicket = "CounterHasCurrentTicket";
+    public const string SubstituteInvalid = "SubstituteInvalid";
+    public const string TransferTargetRequired = "TransferTargetRequired";
+    public const string TransferTargetAmbiguous = "TransferTargetAmbiguous";
+    public const string TransferToSameItem = "TransferToSameItem";
+    public const string RequeueNotAllowed = "RequeueNotAllowed";
+    public const string RequeueWindowPassed = "RequeueWindowPassed";
+}

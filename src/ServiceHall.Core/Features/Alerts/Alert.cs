@@ -1,0 +1,30 @@
+namespace ServiceHall.Core.Features.Alerts;
+
+public enum AlertKind
+{
+    /// <summary>More people waiting for an item than its threshold (Q5).</summary>
+    QueueTooLong,
+    /// <summary>The oldest ticket of an item has waited longer than its threshold (Q5).</summary>
+    WaitTooLong,
+    /// <summary>A counter scheduled for service has nobody in it (Q6).</summary>
+    CounterUnstaffed,
+    /// <summary>A counter paused without a substitute past the hall's limit (Q6).</summary>
+    CounterPausedTooLong,
+}
+
+/// <summary>A condition that needs a supervisor. Raised once, cleared when the condition ends.</summary>
+public class Alert
+{
+    public Guid Id { get; set; }
+    public Guid HallId { get; set; }
+    public AlertKind Kind { get; set; }
+    public Guid? ServiceItemId { get; set; }
+    public Guid? CounterId { get; set; }
+    /// <summary>Kind and subject in one value, e.g. <c>QueueTooLong:{itemId}</c>; unique while open.</summary>
+    public required string ConditionKey { get; set; }
+    /// <summary>The measure that crossed the threshold when raised (people, or minutes).</summary>
+    public int Value { get; set; }
+    public int Threshold { get; set; }
+    public DateTime RaisedAt { get; set; }
+    public DateTime? ClearedAt { get; set; }
+}

@@ -1,0 +1,50 @@
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Alerts;
+
+public sealed record ItemQueueState(Guid ServiceItemId, int Waiting, DateTime? OldestQueuedAt, int MaxWaiting, int MaxWaitMinutes);
+
+public sealed record CounterPresence(Guid CounterId, bool InService, bool Staffed, DateTime? PausedAt, bool HasSubstitute);
+
+/// <summary>A condition that should be open as an alert now.</summary>
+public sealed record AlertCondition(AlertKind Kind, string Key, Guid? ServiceItemId, Guid? CounterId, int Value, int Threshold);
+
+/// <summary>
+/// Q5 and Q6 as a pure rule: from the queue and the counters at one instant, which alerts should be
+/// open. The scan compares this with what is open and raises or clears the difference.
+/// </summary>
+public static class AlertRules
+{
+    public static IEnumerable<AlertCondition> Evaluate(
+        Hall hall, DateTime now, bool withinServiceHours, DateTime? openedTodayAt,
+        IEnumerable<ItemQueueState> items, IEnumerable<CounterPresence> counters)
+    {
+        foreach (var item in items)
+        {
+            if (item.Waiting > item.MaxWaiting)
+                yield return new AlertCondition(AlertKind.QueueTooLong, Key(AlertKind.QueueTooLong, item.ServiceItemId),
+                    item.ServiceItemId, null, item.Waiting, item.MaxWaiting);
+            if (item is { Waiting: > 0, OldestQueuedAt: { } oldest } && MinutesSince(oldest, now) > item.MaxWaitMinutes)
+                yield return new AlertCondition(AlertKind.WaitTooLong, Key(AlertKind.WaitTooLong, item.ServiceItemId),
+                    item.ServiceItemId, null, MinutesSince(oldest, now), item.MaxWaitMinutes);
+        }
+
+        if (!withinServiceHours)
+            yield break;
+        var graceOver = openedTodayAt is { } opened && now - opened >= TimeSpan.FromMinutes(hall.UnstaffedGraceMinutes);
+        foreach (var counter in counters.Where(c => c.InService))
+        {
+            if (!counter.Staffed && graceOver)
+                yield return new AlertCondition(AlertKind.CounterUnstaffed, Key(AlertKind.CounterUnstaffed, counter.CounterId),
+                    null, counter.CounterId, 0, hall.UnstaffedGraceMinutes);
+            if (counter is { Staffed: true, PausedAt: { } paused, HasSubstitute: false }
+                && MinutesSince(paused, now) > hall.MaxPauseMinutesWithoutSubstitute)
+                yield return new AlertCondition(AlertKind.CounterPausedTooLong, Key(AlertKind.CounterPausedTooLong, counter.CounterId),
+                    null, counter.CounterId, MinutesSince(paused, now), hall.MaxPauseMinutesWithoutSubstitute);
+        }
+    }
+
+    public static int MinutesSince(DateTime then, DateTime now) => (int)Math.Floor((now - then).TotalMinutes);
+
+    public static string Key(AlertKind kind, Guid subject) => $"{kind}:{subject:N}";
+}

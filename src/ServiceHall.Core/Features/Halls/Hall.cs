@@ -1,0 +1,44 @@
+namespace ServiceHall.Core.Features.Halls;
+
+public enum PriorityPolicy
+{
+    /// <summary>Emergency first, then the other priority classes, then normal.</summary>
+    Strict,
+    /// <summary>One priority ticket after every N normal ones, so that nobody starves.</summary>
+    Interleave,
+}
+
+/// <summary>One service hall (服务大厅) with its hours and queue policy (P1, Q2, Q5–Q7).</summary>
+public class Hall
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string? Address { get; set; }
+    /// <summary>IANA zone; business days and hours are local to the hall.</summary>
+    public string TimeZoneId { get; set; } = "Asia/Shanghai";
+    public TimeOnly OpensAt { get; set; } = new(9, 0);
+    public TimeOnly ClosesAt { get; set; } = new(17, 0);
+    /// <summary>No ticket is issued from this time on; tickets issued before it are still served (Q7).</summary>
+    public TimeOnly IssueCutoff { get; set; } = new(16, 30);
+    public PriorityPolicy PriorityPolicy { get; set; } = PriorityPolicy.Strict;
+    public int InterleaveNormalsPerPriority { get; set; } = 3;
+    /// <summary>A ticket waiting past its item's threshold is not overtaken by newer priority tickets.</summary>
+    public bool FairnessEnabled { get; set; } = true;
+    /// <summary>A no-show arriving within this many minutes goes back in line, once.</summary>
+    public int NoShowRequeueMinutes { get; set; } = 30;
+    /// <summary>A pause without a substitute longer than this raises an alert (Q6).</summary>
+    public int MaxPauseMinutesWithoutSubstitute { get; set; } = 10;
+    /// <summary>Minutes after opening before an unstaffed in-service counter raises an alert.</summary>
+    public int UnstaffedGraceMinutes { get; set; } = 5;
+    public string? NoticeLine { get; set; }
+
+    public List<Department> Departments { get; set; } = [];
+}
+
+public class Department
+{
+    public Guid Id { get; set; }
+    public Guid HallId { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ServiceHall.Core.Features.Halls;
+
+internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
+{
+    public void Configure(EntityTypeBuilder<Hall> builder)
+    {
+        builder.Property(h => h.Name).HasMaxLength(100);
+        builder.Property(h => h.Address).HasMaxLength(200);
+        builder.Property(h => h.TimeZoneId).HasMaxLength(64);
+        builder.Property(h => h.NoticeLine).HasMaxLength(200);
+        builder.HasMany(h => h.Departments).WithOne().HasForeignKey(d => d.HallId);
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<ServiceItem>
+{
+    public void Configure(EntityTypeBuilder<ServiceItem> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(100);
+        builder.Property(i => i.Prefix).HasMaxLength(3);
+        builder.HasIndex(i => new { i.HallId, i.Prefix }).IsUnique();
+        builder.HasOne<Hall>().WithMany().HasForeignKey(i => i.HallId);
+        builder.HasOne<Department>().WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

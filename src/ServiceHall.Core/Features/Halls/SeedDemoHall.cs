@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Identity;
+
+namespace ServiceHall.Core.Features.Halls;
+
+/// <summary>
+/// The demo hall of a district government service centre, seeded once in Development: departments,
+/// items with prefixes, counters and the demo accounts named in the README.
+/// </summary>
+public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users)
+{
+    public const string DemoPassword = "Demo#2026";
+
+    public async Task<Hall?> HandleAsync(CancellationToken ct)
+    {
+        if (await db.Halls.AnyAsync(ct))
+            return null;
+        var hall = new Hall
+        {
+            Id = Guid.CreateVersion7(),
+            Name = "滨江区政务服务中心",
+            Address = "滨江区江南大道 100 号 一楼大厅",
+            // Open around the clock so the demo can be tried at any hour; real halls set their hours.
+            OpensAt = new TimeOnly(0, 0),
+            ClosesAt = new TimeOnly(23, 59, 59),
+            IssueCutoff = new TimeOnly(23, 59, 59),
+            NoticeLine = "请携带身份证原件，按号就座，留意叫号。",
+        };
+        var departments = new[] { "市场监管", "人力社保", "公安户政", "不动产登记" }
+            .Select((name, i) => new Department { Id = Guid.CreateVersion7(), HallId = hall.Id, Name = name, SortOrder = i })
+            .ToArray();
+        hall.Departments.AddRange(departments);
+        db.Halls.Add(hall);
+
+        (string Name, string Prefix, int Dept, int Minutes)[] itemSpecs =
+        [
+            ("企业开办登记", "A", 0, 8), ("个体工商户登记", "B", 0, 6),
+            ("社保参保登记", "C", 1, 5), ("医保业务", "D", 1, 5),
+            ("户籍办理", "E", 2, 7), ("居住证办理", "F", 2, 4),
+            ("不动产登记", "G", 3, 12), ("综合咨询", "H", 3, 3),
+        ];
+        var items = itemSpecs.Select((s, i) => new ServiceItem
+        {
+            Id = Guid.CreateVersion7(), HallId = hall.Id, DepartmentId = departments[s.Dept].Id, Name = s.Name,
+            Prefix = s.Prefix, AverageServiceMinutes = s.Minutes, SortOrder = i,
+        }).ToArray();
+        db.ServiceItems.AddRange(items);
+
+        // Six counters: two per busy department, one each shared; counter 6 is the general desk.
+        int[][] served = [[0, 1], [0, 1, 7], [2, 3], [2, 3, 7], [4, 5], [6, 7, 4, 5]];
+        for (var n = 0; n < served.Length; n++)
+        {
+            var counter = new Counter
+            {
+                Id = Guid.CreateVersion7(), HallId = hall.Id, Number = n + 1, Name = $"{n + 1}号窗口",
+                DepartmentId = items[served[n][0]].DepartmentId,
+            };
+            counter.ServiceItems.AddRange(served[n].Select(i => new CounterServiceItem { CounterId = counter.Id, ServiceItemId = items[i].Id }));
+            db.Counters.Add(counter);
+        }
+        await db.SaveChangesAsync(ct);
+
+        await AddUserAsync("admin", "系统管理员", null, null, Roles.Admin);
+        await AddUserAsync("supervisor", "中心管理办", "S001", hall.Id, Roles.Supervisor);
+        await AddUserAsync("staff1", "王晓明", "1001", hall.Id, Roles.Staff);
+        await AddUserAsync("staff2", "李静", "1002", hall.Id, Roles.Staff);
+        await AddUserAsync("staff3", "张伟", "1003", hall.Id, Roles.Staff);
+        await AddUserAsync("kiosk1", "大厅取号机 1", null, hall.Id, Roles.Kiosk);
+        await AddUserAsync("display1", "叫号大屏 1", null, hall.Id, Roles.Display);
+        return hall;
+    }
+
+    private async Task AddUserAsync(string userName, string displayName, string? badge, Guid? hallId, string role)
+    {
+        var user = new User { UserName = userName, DisplayName = displayName, BadgeNumber = badge, HallId = hallId };
+        EnsureRoles.Check(await users.CreateAsync(user, DemoPassword));
+        EnsureRoles.Check(await users.AddToRoleAsync(user, role));
+    }
+}

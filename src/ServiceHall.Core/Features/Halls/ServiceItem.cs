@@ -1,0 +1,23 @@
+using ServiceHall.Core.Features.Counters;
+
+namespace ServiceHall.Core.Features.Halls;
+
+/// <summary>What a citizen comes for (事项); its tickets are numbered with its prefix (Q1).</summary>
+public class ServiceItem
+{
+    public Guid Id { get; set; }
+    public Guid HallId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public required string Name { get; set; }
+    public required string Prefix { get; set; }
+    /// <summary>Alert when more than this many wait (Q5: "排队超过10人").</summary>
+    public int MaxWaiting { get; set; } = 10;
+    /// <summary>Alert when the oldest has waited longer than this (Q5: "等候时间≤10分钟").</summary>
+    public int MaxWaitMinutes { get; set; } = 10;
+    /// <summary>Expected minutes per service, for the wait estimate until measured figures exist.</summary>
+    public int AverageServiceMinutes { get; set; } = 5;
+    public bool IsActive { get; set; } = true;
+    public int SortOrder { get; set; }
+
+    public List<CounterServiceItem> Counters { get; set; } = [];
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Queue;
+
+/// <summary>
+/// Q2, Q3: the counter calls whoever the hall's policy puts first. The take is a conditional update
+/// (<c>WHERE "Status" = 'Waiting'</c>); if another counter was faster, the next in order is tried.
+/// </summary>
+public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNotifier notifier)
+{
+    /// <summary>Per lane, how many candidates are read: the head plus fall-backs for lost races.</summary>
+    private const int CandidatesPerLane = 8;
+
+    public async Task<TicketView?> HandleAsync(Guid counterId, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        Ticket? called = null;
+        OperatedCounter operated;
+        await using (var write = await db.BeginWriteAsync(ct))
+        {
+            operated = await CounterAccess.OperateAsync(db, counterId, userId, now, ct);
+            await CloseCounter.EnsureNoCurrentTicketAsync(db, counterId, ct);
+            var hall = await db.Halls.AsNoTracking().SingleAsync(h => h.Id == operated.Counter.HallId, ct);
+            var policy = QueuePolicy.From(hall);
+            var normalsSince = await NormalsSinceLastPriorityAsync(hall, now, ct);
+
+            for (var round = 0; round < 10 && called is null; round++)
+            {
+                var candidates = await LoadCandidatesAsync(operated.Counter, now, ct);
+                if (candidates.Count == 0)
+                    break;
+                foreach (var candidate in QueueSelector.Order(candidates, policy, now, normalsSince))
+                {
+                    var taken = await db.Tickets
+                        .Where(t => t.Id == candidate.Id && t.Status == TicketStatus.Waiting)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(t => t.Status, TicketStatus.Called)
+                            .SetProperty(t => t.CounterId, counterId)
+                            .SetProperty(t => t.CalledByUserId, userId)
+                            .SetProperty(t => t.CalledAt, now), ct);
+                    if (taken == 1)
+                    {
+                        called = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == candidate.Id, ct);
+                        break;
+                    }
+                }
+            }
+            if (called is null)
+                return null;
+            db.TicketEvents.Add(new TicketEvent
+            {
+                TicketId = called.Id, HallId = called.HallId, Kind = TicketEventKind.Called, At = now,
+                UserId = userId, CounterId = counterId,
+            });
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+        }
+        await notifier.TicketCalledAsync(TicketCalls.From(called, operated.Counter, isRecall: false));
+        notifier.QueueChanged(called.HallId);
+        return TicketView.From(called, counterNumber: operated.Counter.Number);
+    }
+
+    private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, CancellationToken ct)
+    {
+        var callable = CounterTicketAction.CallableAt(db, counter);
+        var thresholds = await db.ServiceItems.Where(i => i.HallId == counter.HallId)
+            .ToDictionaryAsync(i => i.Id, i => i.MaxWaitMinutes, ct);
+        var others = new[] { TicketPriority.Elderly, TicketPriority.Disabled, TicketPriority.Military, TicketPriority.Pregnant };
+        var lanes = new[]
+        {
+            callable.Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
+                .OrderBy(t => t.AppointmentStart),
+            callable.Where(t => t.Priority == TicketPriority.Emergency).OrderBy(t => t.QueuedAt),
+            callable.Where(t => others.Contains(t.Priority)).OrderBy(t => t.QueuedAt),
+            callable.Where(t => t.Priority == TicketPriority.Normal).OrderBy(t => t.QueuedAt),
+        };
+        var candidates = new List<QueueCandidate>();
+        foreach (var lane in lanes)
+        {
+            var rows = await lane.ThenBy(t => t.Sequence).Take(CandidatesPerLane)
+                .Select(t => new { t.Id, t.ServiceItemId, t.Priority, t.QueuedAt, t.IssuedAt, t.AppointmentStart, t.AppointmentEnd })
+                .ToListAsync(ct);
+            candidates.AddRange(rows.Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                thresholds.GetValueOrDefault(t.ServiceItemId), t.AppointmentStart, t.AppointmentEnd)));
+        }
+        return candidates;
+    }
+
+    /// <summary>For the interleave policy: normal calls in the hall today since the last priority call.</summary>
+    private async Task<int> NormalsSinceLastPriorityAsync(Hall hall, DateTime now, CancellationToken ct)
+    {
+        if (hall.PriorityPolicy != PriorityPolicy.Interleave)
+            return 0;
+        var clock = new HallClock(hall.TimeZoneId);
+        var startOfDay = clock.ToUtc(clock.BusinessDay(now), TimeOnly.MinValue);
+        // Event ids, not call times, give the order: calls can share a timestamp.
+        var recent = await db.TicketEvents
+            .Where(e => e.HallId == hall.Id && e.Kind == TicketEventKind.Called && e.At >= startOfDay)
+            .OrderByDescending(e => e.Id)
+            .Take(hall.InterleaveNormalsPerPriority + 1)
+            .Join(db.Tickets, e => e.TicketId, t => t.Id, (e, t) => new { e.Id, t.Priority })
+            .OrderByDescending(x => x.Id)
+            .Select(x => x.Priority)
+            .ToListAsync(ct);
+        return recent.TakeWhile(p => p == TicketPriority.Normal).Count();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Queue;
+
+/// <summary>
+/// Q7: the day ends only when everyone who took a ticket before the cut-off has been served
+/// ("不准以…已到下班时间为由，拒绝办事人员的办事要求"). After closing, no ticket is issued for it.
+/// </summary>
+public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time)
+{
+    public async Task HandleAsync(Guid hallId, DateOnly date, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var write = await db.BeginWriteAsync(ct);
+        var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
+            ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
+        var clock = new HallClock(hall.TimeZoneId);
+        var today = clock.BusinessDay(now);
+        if (date > today || (date == today && clock.IssueWindowAt(hall, now) != IssueWindow.Closed))
+            throw DomainException.Conflict(ErrorCodes.BusinessDayStillIssuing, date.ToString("yyyy-MM-dd"));
+        if (await db.BusinessDays.AnyAsync(d => d.HallId == hallId && d.Date == date, ct))
+            throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
+        var open = await db.Tickets.CountAsync(t => t.HallId == hallId && t.BusinessDay == date
+            && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving), ct);
+        if (open > 0)
+            throw DomainException.Conflict(ErrorCodes.BusinessDayHasQueue, open);
+        db.BusinessDays.Add(new BusinessDay { HallId = hallId, Date = date, ClosedAt = now, ClosedByUserId = userId });
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+    }
+}

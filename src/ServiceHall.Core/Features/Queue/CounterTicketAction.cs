@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Counters;
+
+namespace ServiceHall.Core.Features.Queue;
+
+/// <summary>
+/// The frame shared by the counter's actions on one ticket: the counter must be operated by the
+/// caller, the ticket must be in an allowed state, the change and its event commit together, and
+/// a concurrent change by someone else ends in a 409 rather than a lost update.
+/// </summary>
+public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
+{
+    public HallDbContext Db => db;
+
+    public sealed record Context(OperatedCounter Counter, Ticket Ticket, DateTime Now, Guid UserId);
+
+    public async Task<Context> RunAsync(
+        Guid counterId, Guid userId, Guid ticketId, TicketStatus[] allowed, bool mustBeAtThisCounter,
+        Func<Context, Task<TicketEvent>> apply, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var write = await db.BeginWriteAsync(ct);
+        var counter = await CounterAccess.OperateAsync(db, counterId, userId, now, ct);
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.HallId == counter.Counter.HallId, ct)
+            ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
+        if (!allowed.Contains(ticket.Status))
+            throw DomainException.Conflict(ErrorCodes.TicketStateConflict, ticket.Number, ticket.Status);
+        if (mustBeAtThisCounter && ticket.CounterId != counterId)
+            throw DomainException.Conflict(ErrorCodes.TicketNotAtCounter, ticket.Number, counter.Counter.Number);
+
+        var context = new Context(counter, ticket, now, userId);
+        var evt = await apply(context);
+        evt.TicketId = ticket.Id;
+        evt.HallId = ticket.HallId;
+        evt.At = now;
+        evt.UserId = userId;
+        evt.CounterId = counterId;
+        db.TicketEvents.Add(evt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict(ErrorCodes.TicketStateConflict, ticket.Number, ticket.Status);
+        }
+        await write.CommitAsync(ct);
+        return context;
+    }
+
+    /// <summary>Waiting tickets a counter may take: its items' queue and tickets sent to it.</summary>
+    public static IQueryable<Ticket> CallableAt(HallDbContext db, Counter counter)
+    {
+        var items = counter.ServiceItems.Select(x => x.ServiceItemId).ToArray();
+        return db.Tickets.Where(t => t.HallId == counter.HallId && t.Status == TicketStatus.Waiting
+            && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counter.Id));
+    }
+}

@@ -1,0 +1,112 @@
+namespace ServiceHall.Core.Features.Queue;
+
+public enum TicketStatus
+{
+    Waiting,
+    Called,
+    Serving,
+    Done,
+    NoShow,
+    Transferred,
+}
+
+/// <summary>Priority classes of Q2 (优先通道).</summary>
+public enum TicketPriority
+{
+    Normal,
+    Elderly,
+    Disabled,
+    Military,
+    Pregnant,
+    Emergency,
+}
+
+public enum TicketChannel
+{
+    Kiosk,
+    Phone,
+    Api,
+    Appointment,
+    Transfer,
+}
+
+/// <summary>A place in a queue (号票). State changes are conditional updates on <see cref="Status"/>.</summary>
+public class Ticket
+{
+    public Guid Id { get; set; }
+    public Guid HallId { get; set; }
+    public Guid ServiceItemId { get; set; }
+    /// <summary>The hall's local date the number belongs to; numbers restart each business day.</summary>
+    public DateOnly BusinessDay { get; set; }
+    public int Sequence { get; set; }
+    public required string Number { get; set; }
+    public TicketPriority Priority { get; set; }
+    public TicketChannel Channel { get; set; }
+    public TicketStatus Status { get; set; }
+    /// <summary>When the citizen first took a ticket; a transfer keeps it.</summary>
+    public DateTime IssuedAt { get; set; }
+    /// <summary>The place in line: the issue time, or the time of a late arrival's re-queue.</summary>
+    public DateTime QueuedAt { get; set; }
+    public DateTime? AppointmentStart { get; set; }
+    public DateTime? AppointmentEnd { get; set; }
+    /// <summary>Set when transferred to one counter: only that counter calls it.</summary>
+    public Guid? TargetCounterId { get; set; }
+    public Guid? CounterId { get; set; }
+    public Guid? CalledByUserId { get; set; }
+    public DateTime? CalledAt { get; set; }
+    public int RecallCount { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public DateTime? NoShowAt { get; set; }
+    public int RequeueCount { get; set; }
+    /// <summary>Why a counter called this ticket out of order, when it did.</summary>
+    public string? CallReason { get; set; }
+    public Guid? TransferredFromTicketId { get; set; }
+    public Guid? TransferredToTicketId { get; set; }
+    public string? TransferReason { get; set; }
+}
+
+public enum TicketEventKind
+{
+    Issued,
+    Called,
+    CalledOutOfOrder,
+    Recalled,
+    Started,
+    Finished,
+    NoShow,
+    Requeued,
+    TransferredOut,
+    TransferredIn,
+}
+
+/// <summary>Every change of a ticket, with who and when: the ground truth for reports.</summary>
+public class TicketEvent
+{
+    public long Id { get; set; }
+    public Guid TicketId { get; set; }
+    public Guid HallId { get; set; }
+    public TicketEventKind Kind { get; set; }
+    public DateTime At { get; set; }
+    public Guid? UserId { get; set; }
+    public Guid? CounterId { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>The last number given per hall, item and business day; incremented atomically.</summary>
+public class TicketNumberSequence
+{
+    public Guid HallId { get; set; }
+    public Guid ServiceItemId { get; set; }
+    public DateOnly BusinessDay { get; set; }
+    public int LastSequence { get; set; }
+}
+
+/// <summary>A hall's business day; closed only when its queue is empty (Q7).</summary>
+public class BusinessDay
+{
+    public Guid HallId { get; set; }
+    public DateOnly Date { get; set; }
+    public DateTime ClosedAt { get; set; }
+    public Guid ClosedByUserId { get; set; }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Queue;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.Property(t => t.Number).HasMaxLength(12);
+        // Every state change is conditional on the state it was read in: two counters can never
+        // both take a ticket (UPDATE … WHERE "Status" = @original).
+        builder.Property(t => t.Status).IsConcurrencyToken();
+        builder.Property(t => t.CallReason).HasMaxLength(200);
+        builder.Property(t => t.TransferReason).HasMaxLength(200);
+        // A number is never given twice in a day, whatever the application does.
+        builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.BusinessDay, t.Sequence }).IsUnique();
+        // The queue itself: only waiting tickets, in lane and line order. Small and hot.
+        builder.HasIndex(t => new { t.HallId, t.Priority, t.QueuedAt })
+            .HasFilter("\"Status\" = 'Waiting'")
+            .HasDatabaseName("IX_Tickets_Waiting");
+        builder.HasIndex(t => new { t.CounterId, t.Status });
+        builder.HasIndex(t => new { t.HallId, t.BusinessDay, t.Status });
+        builder.HasOne<Hall>().WithMany().HasForeignKey(t => t.HallId);
+        builder.HasOne<ServiceItem>().WithMany().HasForeignKey(t => t.ServiceItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> builder)
+    {
+        builder.Property(e => e.Reason).HasMaxLength(200);
+        builder.HasIndex(e => new { e.TicketId, e.At });
+        builder.HasIndex(e => new { e.HallId, e.At });
+    }
+}
+
+internal sealed class TicketNumberSequenceConfiguration : IEntityTypeConfiguration<TicketNumberSequence>
+{
+    public void Configure(EntityTypeBuilder<TicketNumberSequence> builder)
+    {
+        builder.HasKey(s => new { s.HallId, s.ServiceItemId, s.BusinessDay });
+    }
+}
+
+internal sealed class BusinessDayConfiguration : IEntityTypeConfiguration<BusinessDay>
+{
+    public void Configure(EntityTypeBuilder<BusinessDay> builder)
+    {
+        builder.HasKey(d => new { d.HallId, d.Date });
+    }
+}

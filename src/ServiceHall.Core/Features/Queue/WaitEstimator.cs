@@ -1,0 +1,13 @@
+namespace ServiceHall.Core.Features.Queue;
+
+/// <summary>The estimate printed on a ticket: people ahead shared among the counters serving the item.</summary>
+public static class WaitEstimator
+{
+    public static int EstimateMinutes(int peopleAhead, double averageServiceMinutes, int servingCounters)
+    {
+        if (peopleAhead <= 0)
+            return 0;
+        var counters = Math.Max(1, servingCounters);
+        return (int)Math.Ceiling(peopleAhead * Math.Max(0.5, averageServiceMinutes) / counters);
+    }
+}
