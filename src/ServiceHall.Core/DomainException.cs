@@ -33,6 +33,7 @@ public sealed class DomainException(ErrorKind kind, string code, params object[]
 public static class ErrorCodes
 {
     public const string Required = "Required";
+    public const string InvalidDate = "InvalidDate";
     public const string TooLong = "TooLong";
     public const string HallNotFound = "HallNotFound";
     public const string ServiceItemNotFound = "ServiceItemNotFound";
@@ -50,7 +51,6 @@ public static class ErrorCodes
     public const string TicketStateConflict = "TicketStateConflict";
     public const string TicketNotAtCounter = "TicketNotAtCounter";
     public const string TicketNotServedHere = "TicketNotServedHere";
-    public const string CounterBusy = "CounterBusy";
     public const string CounterNotOpenedByYou = "CounterNotOpenedByYou";
     public const string CounterAlreadyOpen = "CounterAlreadyOpen";
     public const string UserHasOpenCounter = "UserHasOpenCounter";

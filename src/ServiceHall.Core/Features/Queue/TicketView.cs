@@ -10,6 +10,7 @@ public sealed record TicketView(
     TicketPriority Priority,
     TicketChannel Channel,
     int? Position,
+    int? PeopleAhead,
     int? EstimatedWaitMinutes,
     DateTime IssuedAt,
     DateTime? CalledAt,
@@ -17,7 +18,8 @@ public sealed record TicketView(
     int? CounterNumber,
     Guid? TransferredToTicketId)
 {
-    public static TicketView From(Ticket t, int? position = null, int? estimatedWaitMinutes = null, int? counterNumber = null) =>
+    /// <summary>For a waiting ticket, <paramref name="peopleAhead"/> gives the place in line (1 = next).</summary>
+    public static TicketView From(Ticket t, int? peopleAhead = null, int? estimatedWaitMinutes = null, int? counterNumber = null) =>
         new(t.Id, t.HallId, t.Number, t.ServiceItemId, t.Status, t.Priority, t.Channel,
-            position, estimatedWaitMinutes, t.IssuedAt, t.CalledAt, t.CounterId, counterNumber, t.TransferredToTicketId);
+            peopleAhead + 1, peopleAhead, estimatedWaitMinutes, t.IssuedAt, t.CalledAt, t.CounterId, counterNumber, t.TransferredToTicketId);
 }

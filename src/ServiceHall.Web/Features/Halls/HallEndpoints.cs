@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceHall.Core;
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.Web.Identity;
+
+namespace ServiceHall.Web.Features.Halls;
+
+public static class HallEndpoints
+{
+    public static void AddHalls(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ListHalls>();
+        builder.Services.AddScoped<ListServiceItems>();
+        builder.Services.AddScoped<ListCounters>();
+        builder.Services.AddScoped<SeedDemoHall>();
+        builder.Services.AddScoped<CloseBusinessDay>();
+    }
+
+    public static void MapHallEndpoints(this WebApplication app)
+    {
+        var halls = app.MapGroup("/api/halls").WithTags("Halls");
+        // Public reads: kiosks, displays and citizens' phones need them without signing in.
+        halls.MapGet("/", (ListHalls list, CancellationToken ct) => list.HandleAsync(ct)).WithName("ListHalls");
+        halls.MapGet("/{hallId:guid}/service-items",
+            (Guid hallId, ListServiceItems list, CancellationToken ct) => list.HandleAsync(hallId, ct)).WithName("ListServiceItems");
+        halls.MapGet("/{hallId:guid}/counters",
+            (Guid hallId, ListCounters list, CancellationToken ct) => list.HandleAsync(hallId, ct)).WithName("ListCounters");
+        halls.MapPost("/{hallId:guid}/business-days/{date}/close", CloseDayAsync).WithName("CloseBusinessDay")
+            .RequireAuthorization(IdentitySetup.SupervisorPolicy);
+    }
+
+    private static async Task<NoContent> CloseDayAsync(Guid hallId, string date, CloseBusinessDay close,
+        HttpContext http, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            throw DomainException.Invalid("date", ErrorCodes.InvalidDate);
+        await close.HandleAsync(hallId, day, http.User.UserId(), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.Web.Identity;
+using ServiceHall.Web.Infrastructure;
+
+namespace ServiceHall.Web.Features.Queue;
+
+public static class QueueEndpoints
+{
+    public static void AddQueue(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TicketIssueBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketIssueBatcher>());
+        builder.Services.AddScoped<IssueTicket>();
+        builder.Services.AddScoped<GetTicket>();
+        builder.Services.AddScoped<GetQueueOverview>();
+        builder.Services.AddScoped<RequeueTicket>();
+    }
+
+    public static void MapQueueEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Queue");
+        api.MapPost("/halls/{hallId:guid}/tickets", IssueAsync).WithName("IssueTicket")
+            .AllowAnonymous().RequireRateLimiting(PlatformSetup.TicketIssuePolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/tickets/{ticketId:guid}", (Guid ticketId, GetTicket get, CancellationToken ct) => get.HandleAsync(ticketId, ct))
+            .WithName("GetTicket").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/halls/{hallId:guid}/queue", (Guid hallId, GetQueueOverview get, CancellationToken ct) => get.HandleAsync(hallId, ct))
+            .WithName("GetQueue").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/tickets/{ticketId:guid}/requeue",
+                (Guid ticketId, RequeueTicket requeue, HttpContext http, CancellationToken ct) => requeue.HandleAsync(ticketId, http.User.UserId(), ct))
+            .WithName("RequeueTicket").RequireAuthorization(IdentitySetup.FrontDeskPolicy)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Created<TicketView>> IssueAsync(Guid hallId, IssueTicketRequest request, IssueTicket issue,
+        HttpContext http, CancellationToken ct)
+    {
+        var user = http.User;
+        var issuer = new Issuer(user.Identity?.IsAuthenticated != true, user.IsInRole(Roles.Kiosk));
+        var ticket = await issue.HandleAsync(hallId, request, issuer, ct);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
+
+namespace ServiceHall.Web.Identity;
+
+/// <summary>
+/// ASP.NET Core Identity with roles (P2). API callers send a bearer token; browsers may use the
+/// cookie. Keys live in the database so tokens survive restarts and work on every node.
+/// </summary>
+public static class IdentitySetup
+{
+    public const string SmartScheme = "Bearer-or-Cookie";
+    public const string StaffPolicy = "staff";
+    public const string SupervisorPolicy = "supervisor";
+    public const string FrontDeskPolicy = "front-desk";
+
+    public static void AddHallIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDataProtection().SetApplicationName("ServiceHall").PersistKeysToDbContext<HallDbContext>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenMinutes", 480)))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.Cookie.Name = "ServiceHall.Auth";
+            // The API answers 401/403; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddIdentityCore<User>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<HallDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor))
+            .AddPolicy(SupervisorPolicy, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(FrontDeskPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor, Roles.Kiosk));
+        services.AddScoped<EnsureRoles>();
+        services.AddScoped<BootstrapAdmin>();
+    }
+
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("A signed-in user has no id claim."));
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
+
+namespace ServiceHall.Web.Infrastructure;
+
+/// <summary>What every feature stands on: storage, time, JSON, errors, OpenAPI, limits, health.</summary>
+public static class PlatformSetup
+{
+    public const string TicketIssuePolicy = "ticket-issue";
+    /// <summary>API bodies are small JSON documents; anything larger is refused before it is read.</summary>
+    public const long MaxApiBodyBytes = 16 * 1024;
+
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHallDatabase(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsLocalizer.Customize);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<HallDbContext>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = builder.Configuration.GetValue("RateLimits:AnonymousTicketsPerWindow", 10);
+            var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("RateLimits:WindowSeconds", 600));
+            // Citizens' phones are limited per address; kiosks and signed-in systems are not.
+            o.AddPolicy(TicketIssuePolicy, context =>
+                context.User.Identity?.IsAuthenticated == true
+                    ? RateLimitPartition.GetNoLimiter("authenticated")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+                await ProblemExceptionHandler.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "RateLimited");
+        });
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(LimitApiBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("ServiceHall API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/healthz");
+    }
+
+    private static async Task LimitApiBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            if (context.Request.ContentLength > MaxApiBodyBytes)
+            {
+                await ProblemExceptionHandler.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", MaxApiBodyBytes / 1024);
+                return;
+            }
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+                feature.MaxRequestBodySize = MaxApiBodyBytes;
+        }
+        await next(context);
+    }
+
+    /// <summary>Migrates; seeds the demo hall in Development, or the first admin elsewhere.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await DatabaseSetup.MigrateAsync(services.GetRequiredService<HallDbContext>());
+        await services.GetRequiredService<EnsureRoles>().HandleAsync();
+        var logger = services.GetRequiredService<ILogger<Program>>();
+        var config = app.Configuration;
+        if (config.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+        {
+            var hall = await services.GetRequiredService<Core.Features.Halls.SeedDemoHall>().HandleAsync(CancellationToken.None);
+            if (hall is not null)
+                logger.LogInformation("Seeded the demo hall {Hall} ({HallId})", hall.Name, hall.Id);
+            DemoBanner.Print(app, services);
+        }
+        else if (await services.GetRequiredService<BootstrapAdmin>()
+                     .HandleAsync(config["Bootstrap:AdminUserName"], config["Bootstrap:AdminPassword"]))
+        {
+            logger.LogInformation("Created the first administrator {UserName} from configuration", config["Bootstrap:AdminUserName"]);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Lets WebApplicationFactory<Program> reach the entry point from the integration tests.
+public partial class Program;

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
+using ServiceHall.Core;
+using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.Web.Localization;
+
+namespace ServiceHall.Web.Realtime;
+
+public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, DirtyHalls dirty,
+    IStringLocalizer<SharedResource> text) : IHallNotifier
+{
+    public Task TicketIssuedAsync(TicketView ticket) => hub.Clients.Group(HallGroups.Hall(ticket.HallId)).TicketIssued(ticket);
+
+    public Task TicketCalledAsync(TicketCall call)
+    {
+        string Announce() => text["Announcement_Call", call.Number, call.CounterNumber].Value;
+        var message = new TicketCalledMessage(call.TicketId, call.Number, call.ServiceItemId, call.CounterId,
+            call.CounterNumber, call.CounterName, call.CalledAt, call.IsRecall,
+            LocalizationSetup.InCulture(LocalizationSetup.Chinese, Announce),
+            LocalizationSetup.InCulture(LocalizationSetup.English, Announce));
+        return hub.Clients.Group(HallGroups.Hall(call.HallId)).TicketCalled(message);
+    }
+
+    public void QueueChanged(Guid hallId) => dirty.Mark(hallId);
+
+    public Task AlertRaisedAsync(AlertView alert) => hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertRaised(alert);
+
+    public Task AlertClearedAsync(AlertView alert) => hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertCleared(alert);
+}
