@@ -81,10 +81,10 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         foreach (var lane in lanes)
         {
             var rows = await lane.ThenBy(t => t.Sequence).Take(CandidatesPerLane)
-                .Select(t => new { t.Id, t.ServiceItemId, t.Priority, t.QueuedAt, t.IssuedAt, t.AppointmentStart, t.AppointmentEnd })
+                .Select(t => new { t.Id, t.ServiceItemId, t.Priority, t.QueuedAt, t.IssuedAt, t.AppointmentStart, t.AppointmentEnd, t.Sequence })
                 .ToListAsync(ct);
             candidates.AddRange(rows.Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
-                thresholds.GetValueOrDefault(t.ServiceItemId), t.AppointmentStart, t.AppointmentEnd)));
+                thresholds.GetValueOrDefault(t.ServiceItemId), t.AppointmentStart, t.AppointmentEnd, t.Sequence)));
         }
         return candidates;
     }

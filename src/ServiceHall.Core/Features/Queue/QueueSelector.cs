@@ -2,7 +2,10 @@ using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Queue;
 
-/// <summary>A waiting ticket as the selector sees it.</summary>
+/// <summary>
+/// A waiting ticket as the selector sees it. <see cref="Sequence"/> (its number of the day) breaks
+/// ties between tickets queued at the same instant, e.g. in one group commit.
+/// </summary>
 public sealed record QueueCandidate(
     Guid Id,
     TicketPriority Priority,
@@ -10,7 +13,8 @@ public sealed record QueueCandidate(
     DateTime IssuedAt,
     int WaitThresholdMinutes,
     DateTime? AppointmentStart = null,
-    DateTime? AppointmentEnd = null);
+    DateTime? AppointmentEnd = null,
+    int Sequence = 0);
 
 /// <summary>The hall's ordering rules, as the selector needs them.</summary>
 public sealed record QueuePolicy(PriorityPolicy Kind, int NormalsPerPriority, bool Fairness)
@@ -42,12 +46,12 @@ public static class QueueSelector
     {
         var all = candidates.DistinctBy(c => c.Id).ToList();
         var appointments = all.Where(c => IsAppointmentDue(c, now))
-            .OrderBy(c => c.AppointmentStart).ThenBy(c => c.QueuedAt).ThenBy(c => c.Id).ToList();
+            .OrderBy(c => c.AppointmentStart).ThenBy(c => c.QueuedAt).ThenBy(c => c.Sequence).ThenBy(c => c.Id).ToList();
         var rest = all.Except(appointments);
         var emergency = new Queue<QueueCandidate>();
         var priority = new Queue<QueueCandidate>();
         var normal = new Queue<QueueCandidate>();
-        foreach (var c in rest.OrderBy(c => c.QueuedAt).ThenBy(c => c.Id))
+        foreach (var c in rest.OrderBy(c => c.QueuedAt).ThenBy(c => c.Sequence).ThenBy(c => c.Id))
         {
             var lane = c.Priority switch
             {
