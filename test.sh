@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of ServiceHall on a fresh machine with the .NET SDK.
+# As root it installs what is missing (PostgreSQL now; Chromium and CJK fonts for the browser tests)
+# and starts the servers the tests use, on loopback only. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if ((${#need[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "test.sh: installing ${need[*]}"
+    apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${need[*]}; run as root to install them" >&2
+    exit 1
+  fi
+fi
+
+# PostgreSQL on 127.0.0.1:5432, user postgres / password postgres (test databases are created and dropped per test class).
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h 2>/dev/null | grep -q "^$version main"; then
+  pg_createcluster "$version" main >/dev/null
+fi
+if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  sed -i "s/^#\?listen_addresses.*/listen_addresses = '127.0.0.1'/" "/etc/postgresql/$version/main/postgresql.conf"
+  pg_ctlcluster "$version" main start
+fi
+su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres';\"" >/dev/null
+
+# Redis on loopback, for the SignalR backplane tests.
+if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet build ServiceHall.slnx -c Release -nologo -v quiet
+status=0
+for project in tests/ServiceHall.UnitTests tests/ServiceHall.IntegrationTests; do
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" || status=1
+done
+exit $status
