@@ -58,7 +58,16 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, IHallNotifie
             }
             if (raised.Count == 0 && cleared.Count == 0)
                 return;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node's scan raised or cleared the same condition first (the unique index on
+                // open conditions said no); that scan tells the screens.
+                return;
+            }
             await write.CommitAsync(ct);
         }
         foreach (var alert in cleared)

@@ -12,7 +12,7 @@ namespace ServiceHall.Core.Features.Queue;
 public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNotifier notifier)
 {
     /// <summary>Per lane, how many candidates are read: the head plus fall-backs for lost races.</summary>
-    private const int CandidatesPerLane = 8;
+    private const int CandidatesPerLane = 16;
 
     public async Task<TicketView?> HandleAsync(Guid counterId, Guid userId, CancellationToken ct)
     {
@@ -27,12 +27,15 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
             var policy = QueuePolicy.From(hall);
             var normalsSince = await NormalsSinceLastPriorityAsync(hall, now, ct);
 
-            for (var round = 0; round < 10 && called is null; round++)
+            // A round tries only as many candidates as one lane was read with: a lane whose head was
+            // all taken by other counters is read again before a lower lane gets its turn.
+            var lost = new HashSet<Guid>();
+            for (var round = 0; round < 20 && called is null; round++)
             {
-                var candidates = await LoadCandidatesAsync(operated.Counter, now, ct);
+                var candidates = await LoadCandidatesAsync(operated.Counter, now, lost, ct);
                 if (candidates.Count == 0)
                     break;
-                foreach (var candidate in QueueSelector.Order(candidates, policy, now, normalsSince))
+                foreach (var candidate in QueueSelector.Order(candidates, policy, now, normalsSince).Take(CandidatesPerLane))
                 {
                     var taken = await db.Tickets
                         .Where(t => t.Id == candidate.Id && t.Status == TicketStatus.Waiting)
@@ -46,6 +49,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
                         called = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == candidate.Id, ct);
                         break;
                     }
+                    lost.Add(candidate.Id);
                 }
             }
             if (called is null)
@@ -63,9 +67,9 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         return TicketView.From(called, counterNumber: operated.Counter.Number);
     }
 
-    private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, CancellationToken ct)
+    private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, HashSet<Guid> lost, CancellationToken ct)
     {
-        var callable = CounterTicketAction.CallableAt(db, counter);
+        var callable = CounterTicketAction.CallableAt(db, counter).Where(t => !lost.Contains(t.Id));
         var thresholds = await db.ServiceItems.Where(i => i.HallId == counter.HallId)
             .ToDictionaryAsync(i => i.Id, i => i.MaxWaitMinutes, ct);
         var others = new[] { TicketPriority.Elderly, TicketPriority.Disabled, TicketPriority.Military, TicketPriority.Pregnant };
