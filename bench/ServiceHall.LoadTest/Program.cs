@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using ServiceHall.LoadTest;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+Options options;
+try
+{
+    if (args.Contains("--help") || args.Contains("-h"))
+    {
+        Console.WriteLine(Options.Usage);
+        return 0;
+    }
+    options = Options.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 2;
+}
+
+// The staff accounts of the demo seed: each may have one counter open, so they bound the counters worked.
+string[] staffAccounts = ["staff1", "staff2", "staff3", "supervisor"];
+
+using var http = HallApi.CreateClient(options.Clients + 8);
+ServerProcess? server = null;
+try
+{
+    if (options.Start)
+    {
+        Console.WriteLine($"Starting the server ({options.Provider}{(options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) ? $", synchronous={options.Sync}" : "")})…");
+        server = await ServerProcess.StartAsync(options, http);
+        Console.WriteLine($"Server at {server.Url}, database {server.Database}, log {server.LogFile}");
+    }
+    var url = server?.Url ?? options.Url!;
+    var api = new HallApi(http, url);
+
+    var kioskToken = await api.LoginAsync("kiosk1", options.Password);
+    var hallId = (await api.GetAsync("/api/halls", kioskToken))[0].GetProperty("id").GetGuid();
+    var itemIds = (await api.GetAsync($"/api/halls/{hallId}/service-items", kioskToken)).EnumerateArray()
+        .Select(i => i.GetProperty("id").GetGuid()).ToArray();
+    var counterIds = (await api.GetAsync($"/api/halls/{hallId}/counters", kioskToken)).EnumerateArray()
+        .OrderBy(c => c.GetProperty("number").GetInt32()).Select(c => c.GetProperty("id").GetGuid()).ToArray();
+
+    // Staff account i works counter i (numbers 1…4); further workers share them round-robin.
+    var staffed = Math.Min(Math.Min(options.CounterClients, staffAccounts.Length), counterIds.Length);
+    var staff = new List<(string Token, Guid CounterId)>();
+    for (var i = 0; i < staffed; i++)
+    {
+        var token = await api.LoginAsync(staffAccounts[i], options.Password);
+        var open = await api.SendAsync(HttpMethod.Post, $"/api/counters/{counterIds[i]}/open", token);
+        if (open.Status != HttpStatusCode.OK && HallApi.ProblemCode(open) != "CounterAlreadyOpen")
+            throw new InvalidOperationException($"{staffAccounts[i]} could not open counter {i + 1}: {(int)open.Status} {HallApi.ProblemCode(open)}");
+        staff.Add((token, counterIds[i]));
+    }
+
+    var begin = Stopwatch.GetTimestamp();
+    var measureFrom = begin + (long)(options.Warmup * Stopwatch.Frequency);
+    var measureTo = measureFrom + (long)(options.Seconds * Stopwatch.Frequency);
+    var recorder = new Recorder(measureFrom, measureTo);
+    Console.WriteLine($"{options.IssueClients} kiosk clients issuing, {options.CounterClients} counter workers on {staffed} counters; " +
+        $"{options.Warmup:0} s warm-up, {options.Seconds:0} s measured…");
+
+    var clients = new List<Task>();
+    for (var i = 0; i < options.IssueClients; i++)
+    {
+        var client = new IssueClient(api, kioskToken, hallId, itemIds, seed: 1000 + i);
+        clients.Add(Task.Run(() => client.RunAsync(recorder)));
+    }
+    for (var i = 0; i < options.CounterClients; i++)
+    {
+        var (token, counterId) = staff[i % staff.Count];
+        var worker = new CounterWorker(api, token, counterId);
+        clients.Add(Task.Run(() => worker.RunAsync(recorder)));
+    }
+
+    await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
+    var cpuFrom = (Self: Process.GetCurrentProcess().TotalProcessorTime, Server: server?.TotalProcessorTime);
+    var loadFrom = LoadAverage();
+    await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (measureTo - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+    var cpuTo = (Self: Process.GetCurrentProcess().TotalProcessorTime, Server: server?.TotalProcessorTime);
+    var loadTo = LoadAverage();
+    await Task.WhenAll(clients);
+
+    var summaries = recorder.Summarise(Operations.Order);
+    var cores = new
+    {
+        client = (cpuTo.Self - cpuFrom.Self).TotalSeconds / options.Seconds,
+        server = cpuTo.Server is { } s && cpuFrom.Server is { } f ? (s - f).TotalSeconds / options.Seconds : (double?)null,
+    };
+    PrintTable(summaries);
+    Console.WriteLine($"CPU (cores busy on average): client {cores.client:0.00}, server {(cores.server is { } sc ? sc.ToString("0.00") : "n/a")}, " +
+        $"of {Environment.ProcessorCount}; load average {loadFrom} → {loadTo}");
+    var failures = Failures.Snapshot();
+    foreach (var (operation, samples) in failures)
+        foreach (var text in samples)
+            Console.WriteLine($"  {operation} failed: {text}");
+
+    if (options.Json is not null)
+    {
+        var report = new
+        {
+            timestampUtc = DateTime.UtcNow,
+            configuration = new
+            {
+                target = options.Start ? "started" : url,
+                provider = options.Provider,
+                sqliteSynchronous = options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) ? options.Sync : null,
+                clients = options.Clients,
+                issueClients = options.IssueClients,
+                counterClients = options.CounterClients,
+                countersWorked = staffed,
+                warmupSeconds = options.Warmup,
+                measuredSeconds = options.Seconds,
+            },
+            machine = new
+            {
+                processorCount = Environment.ProcessorCount,
+                cpu = CpuModel(),
+                os = RuntimeInformation.OSDescription,
+                runtime = RuntimeInformation.FrameworkDescription,
+                loadAverageBefore = loadFrom,
+                loadAverageAfter = loadTo,
+            },
+            cpuCoresBusy = cores,
+            operations = summaries,
+            failures,
+        };
+        await File.WriteAllTextAsync(options.Json, JsonSerializer.Serialize(report,
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+        Console.WriteLine($"Wrote {options.Json}");
+    }
+    return summaries.Sum(s => s.Errors) == 0 ? 0 : 1;
+}
+finally
+{
+    if (server is not null)
+    {
+        await server.DisposeAsync();
+        if (!options.KeepDatabase)
+            server.DeleteDatabase();
+        if (options.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) && !options.KeepDatabase)
+            Console.WriteLine($"PostgreSQL database {server.Database} is left in place; drop it with: dropdb {server.Database}");
+    }
+}
+
+static void PrintTable(List<OperationSummary> summaries)
+{
+    Console.WriteLine();
+    Console.WriteLine($"{"operation",-16} {"count",8} {"ops/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
+    foreach (var s in summaries)
+        Console.WriteLine($"{s.Operation,-16} {s.Count,8} {s.OpsPerSecond,9:0.0} {s.P50Ms,8:0.00} {s.P95Ms,8:0.00} {s.P99Ms,8:0.00} {s.MaxMs,8:0.0} {s.Errors,7}");
+    Console.WriteLine();
+}
+
+static string? CpuModel()
+{
+    const string cpuinfo = "/proc/cpuinfo";
+    return File.Exists(cpuinfo)
+        ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+}
+
+static string? LoadAverage()
+{
+    const string loadavg = "/proc/loadavg";
+    return File.Exists(loadavg) ? string.Join(' ', File.ReadAllText(loadavg).Split(' ').Take(3)) : null;
+}
