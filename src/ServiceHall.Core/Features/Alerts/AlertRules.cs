@@ -24,7 +24,7 @@ public static class AlertRules
             if (item.Waiting > item.MaxWaiting)
                 yield return new AlertCondition(AlertKind.QueueTooLong, Key(AlertKind.QueueTooLong, item.ServiceItemId),
                     item.ServiceItemId, null, item.Waiting, item.MaxWaiting);
-            if (item is { Waiting: > 0, OldestQueuedAt: { } oldest } && MinutesSince(oldest, now) > item.MaxWaitMinutes)
+            if (item is { Waiting: > 0, OldestQueuedAt: { } oldest } && Exceeds(oldest, now, item.MaxWaitMinutes))
                 yield return new AlertCondition(AlertKind.WaitTooLong, Key(AlertKind.WaitTooLong, item.ServiceItemId),
                     item.ServiceItemId, null, MinutesSince(oldest, now), item.MaxWaitMinutes);
         }
@@ -38,13 +38,16 @@ public static class AlertRules
                 yield return new AlertCondition(AlertKind.CounterUnstaffed, Key(AlertKind.CounterUnstaffed, counter.CounterId),
                     null, counter.CounterId, 0, hall.UnstaffedGraceMinutes);
             if (counter is { Staffed: true, PausedAt: { } paused, HasSubstitute: false }
-                && MinutesSince(paused, now) > hall.MaxPauseMinutesWithoutSubstitute)
+                && Exceeds(paused, now, hall.MaxPauseMinutesWithoutSubstitute))
                 yield return new AlertCondition(AlertKind.CounterPausedTooLong, Key(AlertKind.CounterPausedTooLong, counter.CounterId),
                     null, counter.CounterId, MinutesSince(paused, now), hall.MaxPauseMinutesWithoutSubstitute);
         }
     }
 
     public static int MinutesSince(DateTime then, DateTime now) => (int)Math.Floor((now - then).TotalMinutes);
+
+    /// <summary>Longer than the limit, to the second: 10m30s is over a 10-minute limit.</summary>
+    public static bool Exceeds(DateTime since, DateTime now, int limitMinutes) => now - since > TimeSpan.FromMinutes(limitMinutes);
 
     public static string Key(AlertKind kind, Guid subject) => $"{kind}:{subject:N}";
 }

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ServiceHall.Core.Data;
-using ServiceHall.Core.Features.Halls;
-
 namespace ServiceHall.Core.Features.Queue;
 
 public sealed record IssueTicketRequest(
@@ -15,12 +11,12 @@ public sealed record IssueTicketRequest(
 public sealed record Issuer(bool IsAnonymous, bool IsKiosk);
 
 /// <summary>
-/// Q1, Q2, Q7: a ticket for an item, with people ahead and an estimated wait. Validation reads here;
-/// the write goes through <see cref="TicketIssueBatcher"/>, which commits many issues at once.
+/// Q1, Q2, Q7: a ticket for an item, with people ahead and an estimated wait. The request is checked
+/// here; <see cref="TicketIssueBatcher"/> checks it against the hall and commits many issues at once.
 /// </summary>
-public sealed class IssueTicket(HallDbContext db, TicketIssueBatcher batcher, TimeProvider time)
+public sealed class IssueTicket(TicketIssueBatcher batcher)
 {
-    public async Task<TicketView> HandleAsync(Guid hallId, IssueTicketRequest request, Issuer issuer, CancellationToken ct)
+    public Task<TicketView> HandleAsync(Guid hallId, IssueTicketRequest request, Issuer issuer)
     {
         if (request.ServiceItemId is not { } itemId)
             throw DomainException.Required("serviceItemId");
@@ -38,30 +34,11 @@ public sealed class IssueTicket(HallDbContext db, TicketIssueBatcher batcher, Ti
             channel = TicketChannel.Appointment;
         }
 
-        var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
-            ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
-        var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.HallId == hallId, ct)
-            ?? throw DomainException.NotFound(ErrorCodes.ServiceItemNotFound);
-        if (!item.IsActive)
-            throw DomainException.Conflict(ErrorCodes.ServiceItemInactive);
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var clock = new HallClock(hall.TimeZoneId);
-        switch (clock.IssueWindowAt(hall, now))
-        {
-            case IssueWindow.NotYetOpen:
-                throw DomainException.Conflict(ErrorCodes.IssuingNotYetOpen, hall.OpensAt.ToString("HH:mm"));
-            case IssueWindow.Closed:
-                throw DomainException.Conflict(ErrorCodes.IssuingClosed, hall.IssueCutoff.ToString("HH:mm"));
-        }
-        var day = clock.BusinessDay(now);
-        if (await db.BusinessDays.AnyAsync(d => d.HallId == hallId && d.Date == day, ct))
-            throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
-
-        var pending = new PendingIssue(hallId, item.Id, item.Prefix, item.AverageServiceMinutes, day,
-            request.Priority ?? TicketPriority.Normal, channel,
+        // The hall, the item, the hours and the business day are checked by the batcher, once per
+        // batch for all its requests, with the same answers as if checked here.
+        var pending = new PendingIssue(hallId, itemId, request.Priority ?? TicketPriority.Normal, channel,
             ToUtc(request.AppointmentStart), ToUtc(request.AppointmentEnd));
-        return await batcher.IssueAsync(pending);
+        return batcher.IssueAsync(pending);
     }
 
     private static DateTime? ToUtc(DateTime? value) => value?.Kind switch

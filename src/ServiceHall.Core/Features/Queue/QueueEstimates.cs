@@ -7,14 +7,19 @@ namespace ServiceHall.Core.Features.Queue;
 /// <summary>Reads the figures behind a ticket's position and estimated wait.</summary>
 public static class QueueEstimates
 {
-    /// <summary>Counters staffed now that serve the item; when none is, those scheduled to.</summary>
-    public static async Task<int> ServingCountersAsync(HallDbContext db, Guid serviceItemId, CancellationToken ct)
+    /// <summary>Per item, the counters staffed now that serve it; when none is, those scheduled to.</summary>
+    public static async Task<Dictionary<Guid, int>> ServingCountersAsync(HallDbContext db, List<Guid> itemIds, CancellationToken ct)
     {
-        var counterIds = db.CounterServiceItems.Where(x => x.ServiceItemId == serviceItemId).Select(x => x.CounterId);
-        var open = await db.CounterSessions.CountAsync(s => s.ClosedAt == null && counterIds.Contains(s.CounterId), ct);
-        if (open > 0)
-            return open;
-        return await db.Counters.CountAsync(c => c.InService && counterIds.Contains(c.Id), ct);
+        var links = await db.CounterServiceItems.Where(x => itemIds.Contains(x.ServiceItemId))
+            .Select(x => new
+            {
+                x.ServiceItemId,
+                Staffed = db.CounterSessions.Any(s => s.CounterId == x.CounterId && s.ClosedAt == null),
+                x.Counter!.InService,
+            })
+            .ToListAsync(ct);
+        return links.GroupBy(l => l.ServiceItemId).ToDictionary(g => g.Key,
+            g => g.Count(l => l.Staffed) is var staffed and > 0 ? staffed : g.Count(l => l.InService));
     }
 
     /// <summary>Waiting tickets of the item that go before the given one.</summary>
@@ -41,7 +46,8 @@ public static class QueueEstimates
             return TicketView.From(ticket, counterNumber: counterNumber);
         var item = await db.ServiceItems.AsNoTracking().SingleAsync(i => i.Id == ticket.ServiceItemId, ct);
         var ahead = await PeopleAheadAsync(db, ticket, ct);
-        var counters = await ServingCountersAsync(db, ticket.ServiceItemId, ct);
-        return TicketView.From(ticket, ahead, WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters));
+        var counters = await ServingCountersAsync(db, [ticket.ServiceItemId], ct);
+        return TicketView.From(ticket, ahead,
+            WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters.GetValueOrDefault(ticket.ServiceItemId)));
     }
 }

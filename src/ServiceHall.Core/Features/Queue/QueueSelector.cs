@@ -100,8 +100,9 @@ public static class QueueSelector
         if (normal.Count == 0)
             return true;
         var p = priority.Peek();
-        var n = normal.Peek();
-        if (policy.Fairness && IsOverdue(n, now) && n.QueuedAt < p.QueuedAt)
+        // Items of one counter can have different thresholds: any overdue normal ticket that came
+        // before the priority one holds it back, not only the oldest.
+        if (policy.Fairness && normal.TakeWhile(n => n.QueuedAt < p.QueuedAt).Any(n => IsOverdue(n, now)))
             return false;
         return policy.Kind switch
         {
@@ -112,5 +113,5 @@ public static class QueueSelector
     }
 
     private static bool IsOverdue(QueueCandidate c, DateTime now) =>
-        now - c.QueuedAt > TimeSpan.FromMinutes(c.WaitThresholdMinutes);
+        Alerts.AlertRules.Exceeds(c.QueuedAt, now, c.WaitThresholdMinutes);
 }

@@ -4,16 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Queue;
 
-/// <summary>A validated request waiting for its number.</summary>
+/// <summary>A request for a ticket whose fields are valid, waiting for its number.</summary>
 public sealed record PendingIssue(
     Guid HallId,
     Guid ServiceItemId,
-    string Prefix,
-    int AverageServiceMinutes,
-    DateOnly BusinessDay,
     TicketPriority Priority,
     TicketChannel Channel,
     DateTime? AppointmentStart,
@@ -24,9 +22,10 @@ public sealed record PendingIssue(
 }
 
 /// <summary>
-/// Group commit for ticket issue (see docs/decisions/ADR-003). Requests that arrive while a commit
-/// is under way are written together in the next transaction: one fsync for many tickets, each
-/// caller answered only after its ticket is durable.
+/// Group commit for ticket issue (docs/decisions/ADR-003). Requests that arrive while a commit is
+/// under way are checked and written together in the next transaction: one fsync and a handful of
+/// queries for many tickets, each caller answered only after its ticket is durable. A request the
+/// hall refuses (unknown item, after the cut-off…) fails alone; the rest of its batch goes on.
 /// </summary>
 public sealed class TicketIssueBatcher(
     IServiceScopeFactory scopes, IHallNotifier notifier, TimeProvider time, ILogger<TicketIssueBatcher> logger)
@@ -68,7 +67,7 @@ public sealed class TicketIssueBatcher(
 
     private async Task WriteBatchAsync(List<PendingIssue> batch, CancellationToken ct)
     {
-        List<(Ticket Ticket, TicketView View)> written;
+        List<(PendingIssue Pending, TicketView View)> written;
         try
         {
             written = await WriteAsync(batch, ct);
@@ -80,52 +79,87 @@ public sealed class TicketIssueBatcher(
                 pending.Completion.TrySetException(ex);
             return;
         }
-        for (var i = 0; i < batch.Count; i++)
-            batch[i].Completion.TrySetResult(written[i].View);
+        foreach (var (pending, view) in written)
+            pending.Completion.TrySetResult(view);
         foreach (var (_, view) in written)
             await notifier.TicketIssuedAsync(view);
-        foreach (var hallId in batch.Select(p => p.HallId).Distinct())
+        foreach (var hallId in written.Select(w => w.Pending.HallId).Distinct())
             notifier.QueueChanged(hallId);
     }
 
-    private async Task<List<(Ticket, TicketView)>> WriteAsync(List<PendingIssue> batch, CancellationToken ct)
+    private async Task<List<(PendingIssue, TicketView)>> WriteAsync(List<PendingIssue> batch, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        await using var write = await db.BeginWriteAsync(ct);
 
-        var nextSequence = new Dictionary<(Guid, Guid, DateOnly), int>();
-        foreach (var group in batch.GroupBy(p => (p.HallId, p.ServiceItemId, p.BusinessDay)))
-            nextSequence[group.Key] = await TicketNumbers.AllocateAsync(
-                db, group.Key.HallId, group.Key.ServiceItemId, group.Key.BusinessDay, group.Count(), ct);
+        // Reads first, outside the write transaction: they decide and estimate, they do not take.
+        var hallIds = batch.Select(p => p.HallId).Distinct().ToList();
+        var itemIds = batch.Select(p => p.ServiceItemId).Distinct().ToList();
+        var halls = await db.Halls.AsNoTracking().Where(h => hallIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var items = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var days = halls.Values.ToDictionary(h => h.Id, h => new HallClock(h.TimeZoneId).BusinessDay(now));
+        var dayList = days.Values.Distinct().ToList();
+        var closedDays = await db.BusinessDays.AsNoTracking().Where(d => hallIds.Contains(d.HallId) && dayList.Contains(d.Date))
+            .Select(d => new { d.HallId, d.Date }).ToListAsync(ct);
 
-        // People ahead: those already waiting in the item, by lane, plus earlier ones of this batch.
-        var waitingByItem = new Dictionary<Guid, Dictionary<TicketPriority, int>>();
-        var countersByItem = new Dictionary<Guid, int>();
-        foreach (var itemId in batch.Select(p => p.ServiceItemId).Distinct())
-        {
-            waitingByItem[itemId] = await db.Tickets
-                .Where(t => t.ServiceItemId == itemId && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
-                .GroupBy(t => t.Priority)
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            countersByItem[itemId] = await QueueEstimates.ServingCountersAsync(db, itemId, ct);
-        }
-
-        var written = new List<(Ticket, TicketView)>(batch.Count);
+        var accepted = new List<(PendingIssue Pending, ServiceItem Item, DateOnly Day)>(batch.Count);
         foreach (var p in batch)
         {
-            var key = (p.HallId, p.ServiceItemId, p.BusinessDay);
-            var sequence = nextSequence[key]++;
+            try
+            {
+                var hall = halls.GetValueOrDefault(p.HallId) ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
+                var item = items.GetValueOrDefault(p.ServiceItemId);
+                if (item is null || item.HallId != p.HallId)
+                    throw DomainException.NotFound(ErrorCodes.ServiceItemNotFound);
+                if (!item.IsActive)
+                    throw DomainException.Conflict(ErrorCodes.ServiceItemInactive);
+                switch (new HallClock(hall.TimeZoneId).IssueWindowAt(hall, now))
+                {
+                    case IssueWindow.NotYetOpen:
+                        throw DomainException.Conflict(ErrorCodes.IssuingNotYetOpen, hall.OpensAt.ToString("HH:mm"));
+                    case IssueWindow.Closed:
+                        throw DomainException.Conflict(ErrorCodes.IssuingClosed, hall.IssueCutoff.ToString("HH:mm"));
+                }
+                if (closedDays.Any(d => d.HallId == hall.Id && d.Date == days[hall.Id]))
+                    throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
+                accepted.Add((p, item, days[hall.Id]));
+            }
+            catch (DomainException refusal)
+            {
+                p.Completion.TrySetException(refusal);
+            }
+        }
+        if (accepted.Count == 0)
+            return [];
+
+        var acceptedItems = accepted.Select(a => a.Item.Id).Distinct().ToList();
+        var waiting = (await db.Tickets
+                .Where(t => acceptedItems.Contains(t.ServiceItemId) && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
+                .GroupBy(t => new { t.ServiceItemId, t.Priority })
+                .Select(g => new { g.Key.ServiceItemId, g.Key.Priority, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(x => (x.ServiceItemId, x.Priority), x => x.Count);
+        var counters = await QueueEstimates.ServingCountersAsync(db, acceptedItems, ct);
+
+        await using var write = await db.BeginWriteAsync(ct);
+        var nextSequence = new Dictionary<(Guid, Guid, DateOnly), int>();
+        foreach (var group in accepted.GroupBy(a => (a.Pending.HallId, a.Item.Id, a.Day)))
+            nextSequence[group.Key] = await TicketNumbers.AllocateAsync(
+                db, group.Key.HallId, group.Key.Item2, group.Key.Day, group.Count(), ct);
+
+        var written = new List<(PendingIssue, TicketView)>(accepted.Count);
+        foreach (var (p, item, day) in accepted)
+        {
+            var sequence = nextSequence[(p.HallId, item.Id, day)]++;
             var ticket = new Ticket
             {
                 Id = Guid.CreateVersion7(now),
                 HallId = p.HallId,
-                ServiceItemId = p.ServiceItemId,
-                BusinessDay = p.BusinessDay,
+                ServiceItemId = item.Id,
+                BusinessDay = day,
                 Sequence = sequence,
-                Number = TicketNumbers.Format(p.Prefix, sequence),
+                Number = TicketNumbers.Format(item.Prefix, sequence),
                 Priority = p.Priority,
                 Channel = p.Channel,
                 Status = TicketStatus.Waiting,
@@ -139,11 +173,11 @@ public sealed class TicketIssueBatcher(
             {
                 TicketId = ticket.Id, HallId = ticket.HallId, Kind = TicketEventKind.Issued, At = now,
             });
-            var waiting = waitingByItem[p.ServiceItemId];
-            var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => waiting.GetValueOrDefault(pr));
-            waiting[p.Priority] = waiting.GetValueOrDefault(p.Priority) + 1;
-            var estimate = WaitEstimator.EstimateMinutes(ahead, p.AverageServiceMinutes, countersByItem[p.ServiceItemId]);
-            written.Add((ticket, TicketView.From(ticket, ahead, estimate)));
+            // People ahead: those already waiting in the item by lane, plus earlier ones of this batch.
+            var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => waiting.GetValueOrDefault((item.Id, pr)));
+            waiting[(item.Id, p.Priority)] = waiting.GetValueOrDefault((item.Id, p.Priority)) + 1;
+            var estimate = WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters.GetValueOrDefault(item.Id));
+            written.Add((p, TicketView.From(ticket, ahead, estimate)));
         }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);

@@ -8,6 +8,7 @@ public static class WaitEstimator
         if (peopleAhead <= 0)
             return 0;
         var counters = Math.Max(1, servingCounters);
-        return (int)Math.Ceiling(peopleAhead * Math.Max(0.5, averageServiceMinutes) / counters);
+        // Rounded first so that 100 × 1.1 / 10 = 11.000000000000002 is 11 minutes, not 12.
+        return (int)Math.Ceiling(Math.Round(peopleAhead * Math.Max(0.5, averageServiceMinutes) / counters, 9));
     }
 }

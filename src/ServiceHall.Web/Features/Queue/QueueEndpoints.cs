@@ -36,11 +36,11 @@ public static class QueueEndpoints
     }
 
     private static async Task<Created<TicketView>> IssueAsync(Guid hallId, IssueTicketRequest request, IssueTicket issue,
-        HttpContext http, CancellationToken ct)
+        HttpContext http)
     {
         var user = http.User;
         var issuer = new Issuer(user.Identity?.IsAuthenticated != true, user.IsInRole(Roles.Kiosk));
-        var ticket = await issue.HandleAsync(hallId, request, issuer, ct);
+        var ticket = await issue.HandleAsync(hallId, request, issuer);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 }
