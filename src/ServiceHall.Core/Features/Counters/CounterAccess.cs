@@ -16,9 +16,19 @@ public static class CounterAccess
     public static async Task<OperatedCounter> OperateAsync(
         HallDbContext db, Guid counterId, Guid userId, DateTime now, CancellationToken ct)
     {
-        var counter = await db.Counters.AsNoTracking().Include(c => c.ServiceItems)
-            .FirstOrDefaultAsync(c => c.Id == counterId, ct)
-            ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
+        var counter = await FindAsync(db, counterId, ct);
+        return await OperateAsync(db, counter, userId, now, ct);
+    }
+
+    public static async Task<Counter> FindAsync(HallDbContext db, Guid counterId, CancellationToken ct) =>
+        await db.Counters.AsNoTracking().Include(c => c.ServiceItems).FirstOrDefaultAsync(c => c.Id == counterId, ct)
+        ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
+
+    /// <summary>As above, for a counter already read before the write transaction began.</summary>
+    public static async Task<OperatedCounter> OperateAsync(
+        HallDbContext db, Counter counter, Guid userId, DateTime now, CancellationToken ct)
+    {
+        var counterId = counter.Id;
         var sessions = db.CounterSessions.Where(s => s.CounterId == counterId && s.ClosedAt == null);
         await sessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActionAt, now), ct);
         var session = await sessions.FirstOrDefaultAsync(ct);

@@ -17,24 +17,28 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
     public async Task<TicketView?> HandleAsync(Guid counterId, Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // Who is first is read before the write gate is taken; the take itself is conditional, so a
+        // read that went stale only costs a retry.
+        var counter = await CounterAccess.FindAsync(db, counterId, ct);
+        var hall = await db.Halls.AsNoTracking().SingleAsync(h => h.Id == counter.HallId, ct);
+        var policy = QueuePolicy.From(hall);
+        var normalsSince = await NormalsSinceLastPriorityAsync(hall, now, ct);
+        var lost = new HashSet<Guid>();
+        var candidates = await LoadCandidatesAsync(counter, now, lost, ct);
+
         Ticket? called = null;
         OperatedCounter operated;
         await using (var write = await db.BeginWriteAsync(ct))
         {
-            operated = await CounterAccess.OperateAsync(db, counterId, userId, now, ct);
+            operated = await CounterAccess.OperateAsync(db, counter, userId, now, ct);
             await CloseCounter.EnsureNoCurrentTicketAsync(db, counterId, ct);
-            var hall = await db.Halls.AsNoTracking().SingleAsync(h => h.Id == operated.Counter.HallId, ct);
-            var policy = QueuePolicy.From(hall);
-            var normalsSince = await NormalsSinceLastPriorityAsync(hall, now, ct);
 
             // A round tries only as many candidates as one lane was read with: a lane whose head was
             // all taken by other counters is read again before a lower lane gets its turn.
-            var lost = new HashSet<Guid>();
-            for (var round = 0; round < 20 && called is null; round++)
+            for (var round = 0; round < 20 && called is null && candidates.Count > 0; round++)
             {
-                var candidates = await LoadCandidatesAsync(operated.Counter, now, lost, ct);
-                if (candidates.Count == 0)
-                    break;
+                if (round > 0)
+                    candidates = await LoadCandidatesAsync(counter, now, lost, ct);
                 foreach (var candidate in QueueSelector.Order(candidates, policy, now, normalsSince).Take(CandidatesPerLane))
                 {
                     var taken = await db.Tickets
@@ -70,8 +74,6 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
     private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, HashSet<Guid> lost, CancellationToken ct)
     {
         var callable = CounterTicketAction.CallableAt(db, counter).Where(t => !lost.Contains(t.Id));
-        var thresholds = await db.ServiceItems.Where(i => i.HallId == counter.HallId)
-            .ToDictionaryAsync(i => i.Id, i => i.MaxWaitMinutes, ct);
         var others = new[] { TicketPriority.Elderly, TicketPriority.Disabled, TicketPriority.Military, TicketPriority.Pregnant };
         var lanes = new[]
         {
@@ -85,10 +87,14 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         foreach (var lane in lanes)
         {
             var rows = await lane.ThenBy(t => t.Sequence).Take(CandidatesPerLane)
-                .Select(t => new { t.Id, t.ServiceItemId, t.Priority, t.QueuedAt, t.IssuedAt, t.AppointmentStart, t.AppointmentEnd, t.Sequence })
+                .Select(t => new
+                {
+                    t.Id, t.Priority, t.QueuedAt, t.IssuedAt, t.AppointmentStart, t.AppointmentEnd, t.Sequence,
+                    Threshold = db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                })
                 .ToListAsync(ct);
             candidates.AddRange(rows.Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
-                thresholds.GetValueOrDefault(t.ServiceItemId), t.AppointmentStart, t.AppointmentEnd, t.Sequence)));
+                t.Threshold, t.AppointmentStart, t.AppointmentEnd, t.Sequence)));
         }
         return candidates;
     }

@@ -20,10 +20,13 @@ public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
         Func<Context, Task<TicketEvent>> apply, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var write = await db.BeginWriteAsync(ct);
-        var counter = await CounterAccess.OperateAsync(db, counterId, userId, now, ct);
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.HallId == counter.Counter.HallId, ct)
+        // Read before the write gate: the ticket's status is a concurrency token, so a change made
+        // meanwhile by someone else still ends in a conflict at save.
+        var found = await CounterAccess.FindAsync(db, counterId, ct);
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.HallId == found.HallId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
+        await using var write = await db.BeginWriteAsync(ct);
+        var counter = await CounterAccess.OperateAsync(db, found, userId, now, ct);
         if (!allowed.Contains(ticket.Status))
             throw DomainException.Conflict(ErrorCodes.TicketStateConflict, ticket.Number, ticket.Status);
         if (mustBeAtThisCounter && ticket.CounterId != counterId)
