@@ -615,6 +615,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("NoShowAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -671,14 +674,22 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.HasIndex("CounterId", "Status");
 
+                    b.HasIndex("HallId", "AppointmentStart")
+                        .HasDatabaseName("IX_Tickets_WaitingAppointments")
+                        .HasFilter("\"Status\" = 'Waiting' AND \"AppointmentStart\" IS NOT NULL");
+
                     b.HasIndex("HallId", "BusinessDay", "Status");
 
-                    b.HasIndex("HallId", "Priority", "QueuedAt")
+                    b.HasIndex("HallId", "Lane", "QueuedAt", "Sequence")
                         .HasDatabaseName("IX_Tickets_Waiting")
                         .HasFilter("\"Status\" = 'Waiting'");
 
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt")
+                        .HasDatabaseName("IX_Tickets_WaitingPerItem")
+                        .HasFilter("\"Status\" = 'Waiting'");
 
                     b.ToTable("Tickets");
                 });

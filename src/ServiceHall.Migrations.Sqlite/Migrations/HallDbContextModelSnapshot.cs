@@ -604,6 +604,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NoShowAt")
                         .HasColumnType("TEXT");
 
@@ -660,14 +663,22 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CounterId", "Status");
 
+                    b.HasIndex("HallId", "AppointmentStart")
+                        .HasDatabaseName("IX_Tickets_WaitingAppointments")
+                        .HasFilter("\"Status\" = 'Waiting' AND \"AppointmentStart\" IS NOT NULL");
+
                     b.HasIndex("HallId", "BusinessDay", "Status");
 
-                    b.HasIndex("HallId", "Priority", "QueuedAt")
+                    b.HasIndex("HallId", "Lane", "QueuedAt", "Sequence")
                         .HasDatabaseName("IX_Tickets_Waiting")
                         .HasFilter("\"Status\" = 'Waiting'");
 
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt")
+                        .HasDatabaseName("IX_Tickets_WaitingPerItem")
+                        .HasFilter("\"Status\" = 'Waiting'");
 
                     b.ToTable("Tickets");
                 });

@@ -74,14 +74,13 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
     private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, HashSet<Guid> lost, CancellationToken ct)
     {
         var callable = CounterTicketAction.CallableAt(db, counter).Where(t => !lost.Contains(t.Id));
-        var others = new[] { TicketPriority.Elderly, TicketPriority.Disabled, TicketPriority.Military, TicketPriority.Pregnant };
         var lanes = new[]
         {
             callable.Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
                 .OrderBy(t => t.AppointmentStart),
-            callable.Where(t => t.Priority == TicketPriority.Emergency).OrderBy(t => t.QueuedAt),
-            callable.Where(t => others.Contains(t.Priority)).OrderBy(t => t.QueuedAt),
-            callable.Where(t => t.Priority == TicketPriority.Normal).OrderBy(t => t.QueuedAt),
+            callable.Where(t => t.Lane == 0).OrderBy(t => t.QueuedAt),
+            callable.Where(t => t.Lane == 1).OrderBy(t => t.QueuedAt),
+            callable.Where(t => t.Lane == 2).OrderBy(t => t.QueuedAt),
         };
         var candidates = new List<QueueCandidate>();
         foreach (var lane in lanes)

@@ -33,6 +33,8 @@ public enum TicketChannel
 /// <summary>A place in a queue (号票). State changes are conditional updates on <see cref="Status"/>.</summary>
 public class Ticket
 {
+    private TicketPriority _priority;
+
     public Guid Id { get; set; }
     public Guid HallId { get; set; }
     public Guid ServiceItemId { get; set; }
@@ -40,7 +42,18 @@ public class Ticket
     public DateOnly BusinessDay { get; set; }
     public int Sequence { get; set; }
     public required string Number { get; set; }
-    public TicketPriority Priority { get; set; }
+    public TicketPriority Priority
+    {
+        get => _priority;
+        set
+        {
+            _priority = value;
+            Lane = QueueLanes.Rank(value);
+        }
+    }
+
+    /// <summary>Emergency 0, other priority classes 1, normal 2: stored so each lane has an index.</summary>
+    public int Lane { get; private set; } = QueueLanes.Rank(TicketPriority.Normal);
     public TicketChannel Channel { get; set; }
     public TicketStatus Status { get; set; }
     /// <summary>When the citizen first took a ticket; a transfer keeps it.</summary>

@@ -17,9 +17,15 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A number is never given twice in a day, whatever the application does.
         builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.BusinessDay, t.Sequence }).IsUnique();
         // The queue itself: only waiting tickets, in lane and line order. Small and hot.
-        builder.HasIndex(t => new { t.HallId, t.Priority, t.QueuedAt })
+        builder.HasIndex(t => new { t.HallId, t.Lane, t.QueuedAt, t.Sequence })
             .HasFilter("\"Status\" = 'Waiting'")
             .HasDatabaseName("IX_Tickets_Waiting");
+        builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Priority, t.QueuedAt })
+            .HasFilter("\"Status\" = 'Waiting'")
+            .HasDatabaseName("IX_Tickets_WaitingPerItem");
+        builder.HasIndex(t => new { t.HallId, t.AppointmentStart })
+            .HasFilter("\"Status\" = 'Waiting' AND \"AppointmentStart\" IS NOT NULL")
+            .HasDatabaseName("IX_Tickets_WaitingAppointments");
         builder.HasIndex(t => new { t.CounterId, t.Status });
         builder.HasIndex(t => new { t.HallId, t.BusinessDay, t.Status });
         builder.HasOne<Hall>().WithMany().HasForeignKey(t => t.HallId);

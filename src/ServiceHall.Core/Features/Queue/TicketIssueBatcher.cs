@@ -135,7 +135,8 @@ public sealed class TicketIssueBatcher(
 
         var acceptedItems = accepted.Select(a => a.Item.Id).Distinct().ToList();
         var waiting = (await db.Tickets
-                .Where(t => acceptedItems.Contains(t.ServiceItemId) && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
+                .Where(t => hallIds.Contains(t.HallId) && acceptedItems.Contains(t.ServiceItemId) && t.Status == TicketStatus.Waiting
+                    && t.TargetCounterId == null)
                 .GroupBy(t => new { t.ServiceItemId, t.Priority })
                 .Select(g => new { g.Key.ServiceItemId, g.Key.Priority, Count = g.Count() })
                 .ToListAsync(ct))

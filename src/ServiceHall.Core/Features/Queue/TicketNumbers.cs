@@ -10,21 +10,22 @@ public static class TicketNumbers
 
     /// <summary>
     /// Reserves <paramref name="count"/> consecutive numbers inside the caller's write transaction and
-    /// returns the first. The increment is a single UPDATE, so concurrent nodes on PostgreSQL queue
+    /// returns the first. The increment is a single statement, so concurrent nodes on PostgreSQL queue
     /// on the row lock instead of reading the same value.
     /// </summary>
     public static async Task<int> AllocateAsync(
         HallDbContext db, Guid hallId, Guid serviceItemId, DateOnly day, int count, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync(
+        // One upsert with RETURNING (SQLite ≥ 3.35 and PostgreSQL both take it): the first number of
+        // the day creates the row, every later one increments it under the row lock.
+        var last = await db.Database.SqlQuery<int>(
             $"""
             INSERT INTO "TicketNumberSequences" ("HallId", "ServiceItemId", "BusinessDay", "LastSequence")
-            VALUES ({hallId}, {serviceItemId}, {day}, 0) ON CONFLICT DO NOTHING
-            """, ct);
-        var sequences = db.TicketNumberSequences
-            .Where(s => s.HallId == hallId && s.ServiceItemId == serviceItemId && s.BusinessDay == day);
-        await sequences.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence + count), ct);
-        var last = await sequences.Select(s => s.LastSequence).SingleAsync(ct);
-        return last - count + 1;
+            VALUES ({hallId}, {serviceItemId}, {day}, {count})
+            ON CONFLICT ("HallId", "ServiceItemId", "BusinessDay")
+            DO UPDATE SET "LastSequence" = "TicketNumberSequences"."LastSequence" + {count}
+            RETURNING "LastSequence" AS "Value"
+            """).ToListAsync(ct);
+        return last.Single() - count + 1;
     }
 }

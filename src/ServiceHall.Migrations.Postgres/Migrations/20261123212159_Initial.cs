@@ -429,6 +429,7 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     Priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Lane = table.Column<int>(type: "integer", nullable: false),
                     Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -600,7 +601,19 @@ namespace ServiceHall.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Waiting",
                 table: "Tickets",
-                columns: new[] { "HallId", "Priority", "QueuedAt" },
+                columns: new[] { "HallId", "Lane", "QueuedAt", "Sequence" },
+                filter: "\"Status\" = 'Waiting'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_WaitingAppointments",
+                table: "Tickets",
+                columns: new[] { "HallId", "AppointmentStart" },
+                filter: "\"Status\" = 'Waiting' AND \"AppointmentStart\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_WaitingPerItem",
+                table: "Tickets",
+                columns: new[] { "HallId", "ServiceItemId", "Priority", "QueuedAt" },
                 filter: "\"Status\" = 'Waiting'");
         }
 

@@ -428,6 +428,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     Priority = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Lane = table.Column<int>(type: "INTEGER", nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -599,7 +600,19 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Waiting",
                 table: "Tickets",
-                columns: new[] { "HallId", "Priority", "QueuedAt" },
+                columns: new[] { "HallId", "Lane", "QueuedAt", "Sequence" },
+                filter: "\"Status\" = 'Waiting'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_WaitingAppointments",
+                table: "Tickets",
+                columns: new[] { "HallId", "AppointmentStart" },
+                filter: "\"Status\" = 'Waiting' AND \"AppointmentStart\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_WaitingPerItem",
+                table: "Tickets",
+                columns: new[] { "HallId", "ServiceItemId", "Priority", "QueuedAt" },
                 filter: "\"Status\" = 'Waiting'");
         }
 
