@@ -687,7 +687,7 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt")
+                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId")
                         .HasDatabaseName("IX_Tickets_WaitingPerItem")
                         .HasFilter("\"Status\" = 'Waiting'");
 

@@ -20,7 +20,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.HallId, t.Lane, t.QueuedAt, t.Sequence })
             .HasFilter("\"Status\" = 'Waiting'")
             .HasDatabaseName("IX_Tickets_Waiting");
-        builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Priority, t.QueuedAt })
+        // Covers the counts behind positions and the queue overview without reading the table.
+        builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Priority, t.QueuedAt, t.TargetCounterId })
             .HasFilter("\"Status\" = 'Waiting'")
             .HasDatabaseName("IX_Tickets_WaitingPerItem");
         builder.HasIndex(t => new { t.HallId, t.AppointmentStart })

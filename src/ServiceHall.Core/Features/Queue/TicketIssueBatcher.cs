@@ -170,10 +170,6 @@ public sealed class TicketIssueBatcher(
                 AppointmentEnd = p.AppointmentEnd,
             };
             db.Tickets.Add(ticket);
-            db.TicketEvents.Add(new TicketEvent
-            {
-                TicketId = ticket.Id, HallId = ticket.HallId, Kind = TicketEventKind.Issued, At = now,
-            });
             // People ahead: those already waiting in the item by lane, plus earlier ones of this batch.
             var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => waiting.GetValueOrDefault((item.Id, pr)));
             waiting[(item.Id, p.Priority)] = waiting.GetValueOrDefault((item.Id, p.Priority)) + 1;

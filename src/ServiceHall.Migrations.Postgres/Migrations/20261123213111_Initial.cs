@@ -613,7 +613,7 @@ namespace ServiceHall.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_WaitingPerItem",
                 table: "Tickets",
-                columns: new[] { "HallId", "ServiceItemId", "Priority", "QueuedAt" },
+                columns: new[] { "HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId" },
                 filter: "\"Status\" = 'Waiting'");
         }
 

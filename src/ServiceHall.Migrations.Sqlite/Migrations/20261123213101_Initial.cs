@@ -612,7 +612,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_WaitingPerItem",
                 table: "Tickets",
-                columns: new[] { "HallId", "ServiceItemId", "Priority", "QueuedAt" },
+                columns: new[] { "HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId" },
                 filter: "\"Status\" = 'Waiting'");
         }
 

@@ -12,7 +12,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261123212159_Initial")]
+    [Migration("20261123213111_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -690,7 +690,7 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt")
+                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId")
                         .HasDatabaseName("IX_Tickets_WaitingPerItem")
                         .HasFilter("\"Status\" = 'Waiting'");
 

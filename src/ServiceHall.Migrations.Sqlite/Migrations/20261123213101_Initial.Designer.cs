@@ -11,7 +11,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261123212151_Initial")]
+    [Migration("20261123213101_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -679,7 +679,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt")
+                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId")
                         .HasDatabaseName("IX_Tickets_WaitingPerItem")
                         .HasFilter("\"Status\" = 'Waiting'");
 
