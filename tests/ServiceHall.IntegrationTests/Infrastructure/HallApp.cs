@@ -33,6 +33,7 @@ public abstract class HallApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", "100000");
         builder.UseSetting("Auth:TokenMinutes", "100000");
         builder.UseSetting("Monitor:CoalesceMilliseconds", "50");

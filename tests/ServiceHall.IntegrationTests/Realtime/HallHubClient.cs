@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using ServiceHall.IntegrationTests.Infrastructure;
 
 namespace ServiceHall.IntegrationTests.Realtime;
 
@@ -20,7 +20,7 @@ public sealed class HallHubClient : IAsyncDisposable
             _connection.On<JsonElement>(name, payload => _events.Enqueue((name, JsonNode.Parse(payload.GetRawText())!.AsObject())));
     }
 
-    public static async Task<HallHubClient> ConnectAsync(HallApp app, Guid hallId)
+    public static async Task<HallHubClient> ConnectAsync(WebApplicationFactory<Program> app, Guid hallId)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, $"/hubs/hall?hallId={hallId}"), o =>
