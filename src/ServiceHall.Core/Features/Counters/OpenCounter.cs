@@ -12,8 +12,7 @@ public sealed class OpenCounter(HallDbContext db, TimeProvider time, IHallNotifi
         CounterStatusView view;
         await using (var write = await db.BeginWriteAsync(ct))
         {
-            var counter = await db.Counters.AsNoTracking().Include(c => c.ServiceItems).FirstOrDefaultAsync(c => c.Id == counterId, ct)
-                ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
+            var counter = await CounterAccess.FindAsync(db, counterId, ct);
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
                 ?? throw DomainException.NotFound(ErrorCodes.UserNotFound);
             if (user.HallId is { } hallId && hallId != counter.HallId)

@@ -12,8 +12,7 @@ public sealed class ResumeCounter(HallDbContext db, TimeProvider time, IHallNoti
         CounterStatusView view;
         await using (var write = await db.BeginWriteAsync(ct))
         {
-            var counter = await db.Counters.AsNoTracking().Include(c => c.ServiceItems).FirstOrDefaultAsync(c => c.Id == counterId, ct)
-                ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
+            var counter = await CounterAccess.FindAsync(db, counterId, ct);
             var session = await db.CounterSessions.FirstOrDefaultAsync(s => s.CounterId == counterId && s.ClosedAt == null, ct);
             if (session is null || session.UserId != userId)
                 throw DomainException.Conflict(ErrorCodes.CounterNotOpenedByYou, counter.Number);
