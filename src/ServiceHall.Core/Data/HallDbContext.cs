@@ -32,11 +32,15 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per
     /// database file, so no transaction ever meets SQLITE_BUSY (whose driver retry sleeps 150 ms).
     /// </summary>
-    public async Task<WriteScope> BeginWriteAsync(CancellationToken ct = default)
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken ct = default) =>
+        await BeginWriteAsync(WritePriority.Interactive, ct);
+
+    /// <inheritdoc cref="BeginWriteAsync(CancellationToken)"/>
+    public async Task<WriteScope> BeginWriteAsync(WritePriority priority, CancellationToken ct = default)
     {
         var gate = Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
         if (gate is not null)
-            await gate.WaitAsync(ct);
+            await gate.EnterAsync(priority, ct);
         try
         {
             var transaction = await Database.BeginTransactionAsync(ct);

@@ -66,7 +66,7 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, IHallNotifie
         }
         if (raised.Count == 0 && cleared.Count == 0)
             return (raised, cleared);
-        await using var write = await db.BeginWriteAsync(ct);
+        await using var write = await db.BeginWriteAsync(WritePriority.Bulk, ct);
         try
         {
             await db.SaveChangesAsync(ct);

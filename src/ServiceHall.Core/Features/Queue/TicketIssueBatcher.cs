@@ -143,7 +143,7 @@ public sealed class TicketIssueBatcher(
             .ToDictionary(x => (x.ServiceItemId, x.Priority), x => x.Count);
         var counters = await QueueEstimates.ServingCountersAsync(db, acceptedItems, ct);
 
-        await using var write = await db.BeginWriteAsync(ct);
+        await using var write = await db.BeginWriteAsync(WritePriority.Bulk, ct);
         var nextSequence = new Dictionary<(Guid, Guid, DateOnly), int>();
         foreach (var group in accepted.GroupBy(a => (a.Pending.HallId, a.Item.Id, a.Day)))
             nextSequence[group.Key] = await TicketNumbers.AllocateAsync(
