@@ -21,7 +21,7 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, I
 
     private async Task OnChangesAsync(CancellationToken ct)
     {
-        var coalesce = TimeSpan.FromMilliseconds(configuration.GetValue("Monitor:CoalesceMilliseconds", 250));
+        var coalesce = TimeSpan.FromMilliseconds(configuration.GetValue("Monitor:CoalesceMilliseconds", 500));
         while (!ct.IsCancellationRequested)
         {
             try
