@@ -34,6 +34,7 @@ public static class ErrorCodes
 {
     public const string Required = "Required";
     public const string InvalidDate = "InvalidDate";
+    public const string InvalidChannel = "InvalidChannel";
     public const string TooLong = "TooLong";
     public const string HallNotFound = "HallNotFound";
     public const string ServiceItemNotFound = "ServiceItemNotFound";

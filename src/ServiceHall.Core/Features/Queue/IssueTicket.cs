@@ -22,7 +22,7 @@ public sealed class IssueTicket(TicketIssueBatcher batcher)
             throw DomainException.Required("serviceItemId");
         var channel = request.Channel ?? (issuer.IsKiosk ? TicketChannel.Kiosk : issuer.IsAnonymous ? TicketChannel.Phone : TicketChannel.Api);
         if (channel == TicketChannel.Transfer)
-            throw DomainException.Invalid("channel", ErrorCodes.Required, "channel");
+            throw DomainException.Invalid("channel", ErrorCodes.InvalidChannel);
         var hasAppointment = request.AppointmentStart is not null || request.AppointmentEnd is not null;
         if (hasAppointment || channel == TicketChannel.Appointment)
         {

@@ -108,6 +108,7 @@ public abstract class AccessAndInputTests(HallApp app)
     [InlineData("{\"serviceItemId\":\"01a20a1f-223b-7587-8786-8275a69a26ea\",\"priority\":\"vip\"}", "MalformedJson")]
     [InlineData("{\"serviceItemId\":\"01a20a1f-223b-7587-8786-8275a69a26ea\",\"priority\":3}", "MalformedJson")]
     [InlineData("{}", "Required")]
+    [InlineData("{\"serviceItemId\":\"01a20a1f-223b-7587-8786-8275a69a26ea\",\"channel\":\"transfer\"}", "InvalidChannel")]
     [InlineData("[]", "MalformedJson")]
     public async Task Issue_BadBody_BadRequestAndNothingWritten(string body, string code)
     {

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using ServiceHall.Core;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.IntegrationTests.Infrastructure;
+using ServiceHall.Web.Localization;
+
+namespace ServiceHall.IntegrationTests.Localization;
+
+/// <summary>Every refusal and every state a message can name has its words in Chinese and English.</summary>
+public sealed class SharedResourceTests(SqliteHallApp app) : IClassFixture<SqliteHallApp>
+{
+    public static TheoryData<string> Keys()
+    {
+        var data = new TheoryData<string>();
+        foreach (var field in typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+            data.Add($"Error_{field.GetValue(null)}");
+        foreach (var status in Enum.GetNames<TicketStatus>())
+            data.Add($"Enum_TicketStatus_{status}");
+        foreach (var key in new[] { "Error_MalformedJson", "Error_BadRequest", "Error_BodyTooLarge", "Error_RateLimited",
+                     "Error_InvalidCredentials", "Error_LockedOut", "Announcement_Call" })
+            data.Add(key);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Resource_EveryKey_InChineseAndEnglish(string key)
+    {
+        var text = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var zh = LocalizationSetup.InCulture(new CultureInfo("zh-CN"), () => text[key]);
+        var en = LocalizationSetup.InCulture(new CultureInfo("en"), () => text[key]);
+        Assert.False(zh.ResourceNotFound, key);
+        Assert.False(en.ResourceNotFound, key);
+        Assert.NotEqual(zh.Value, en.Value);
+    }
+}
