@@ -67,7 +67,11 @@ const Hall = (() => {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
-    const setOnline = online => { if (banner) banner.hidden = online; };
+    // The state is also on <body data-connection> so that tests and kiosk watchdogs can see it.
+    const setOnline = online => {
+      if (banner) banner.hidden = online;
+      document.body.dataset.connection = online ? "connected" : "reconnecting";
+    };
     connection.onreconnecting(() => setOnline(false));
     connection.onreconnected(() => { setOnline(true); onConnected?.(); });
     connection.onclose(() => { setOnline(false); start(); });

@@ -1,0 +1,20 @@
+using Microsoft.Playwright;
+
+namespace ServiceHall.BrowserTests.Pages;
+
+/// <summary>The hall's call display (叫号大屏).</summary>
+public sealed class DisplayPage(IPage page)
+{
+    public IPage Page => page;
+
+    public async Task GotoAsync(Guid hallId, string? lang = null)
+    {
+        await page.GotoAsync($"/display/{hallId}" + (lang is null ? "" : $"?lang={lang}"));
+        await page.Locator("body[data-connection=connected]").WaitForAsync();
+    }
+
+    /// <summary>A counter's card; its accessible name is "N 号窗口" followed by the number it calls.</summary>
+    public ILocator Counter(string label) => page.GetByRole(AriaRole.Group, new() { Name = label });
+
+    public ILocator RecentCalls => page.GetByRole(AriaRole.Region, new() { Name = "最近叫号" }).GetByRole(AriaRole.Listitem);
+}
