@@ -16,5 +16,7 @@ public sealed class DisplayPage(IPage page)
     /// <summary>A counter's card; its accessible name is "N 号窗口" followed by the number it calls.</summary>
     public ILocator Counter(string label) => page.GetByRole(AriaRole.Group, new() { Name = label });
 
-    public ILocator RecentCalls => page.GetByRole(AriaRole.Region, new() { Name = "最近叫号" }).GetByRole(AriaRole.Listitem);
+    /// <summary>The last calls, newest first, in the region titled <paramref name="title"/>.</summary>
+    public ILocator RecentCalls(string title = "最近叫号") =>
+        page.GetByRole(AriaRole.Region, new() { Name = title }).GetByRole(AriaRole.Listitem);
 }

@@ -63,7 +63,7 @@
     const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${ticket.hallId}/service-items`)]);
     items = new Map(list.map(i => [i.id, i]));
     const hall = halls.find(h => h.id === ticket.hallId);
-    $("hall-name").textContent = hall ? ` · ${hall.name}` : "";
+    $("hall-name").textContent = hall ? hall.name : "";
     document.title = `${ticket.number} · ${t("PhoneTitle")}`;
     render(ticket);
     $("loading").hidden = true;

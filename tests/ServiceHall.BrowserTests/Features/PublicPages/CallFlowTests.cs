@@ -43,7 +43,7 @@ public sealed class CallFlowTests(BrowserHall hall) : IClassFixture<BrowserHall>
 
         await Expect(display.Counter("1 号窗口")).ToContainTextAsync(number, new() { Timeout = 1000 });
         Assert.True(clock.ElapsedMilliseconds <= 1000, $"display showed the call after {clock.ElapsedMilliseconds} ms");
-        await Expect(display.RecentCalls.First).ToContainTextAsync(number);
+        await Expect(display.RecentCalls().First).ToContainTextAsync(number);
 
         await Expect(phone.CalledNotice).ToContainTextAsync("请到 1 号窗口");
         await Expect(phone.Status).ToHaveTextAsync("已叫号");
