@@ -14,7 +14,7 @@ namespace ServiceHall.BrowserTests.Infrastructure;
 /// The whole app on a real Kestrel port (a browser cannot reach a TestServer) with a fresh SQLite file
 /// and the demo hall, plus the machine's Chromium. One per test class.
 /// </summary>
-public sealed class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"servicehall-browser-{Guid.NewGuid():N}.db");
     private IPlaywright? _playwright;
@@ -24,6 +24,9 @@ public sealed class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
         Port = FreePort();
         UseKestrel(Port);
     }
+
+    /// <summary>Anonymous tickets per address and window; high so that tests are not limited by each other.</summary>
+    protected virtual int AnonymousTicketLimit => 100000;
 
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
@@ -37,7 +40,7 @@ public sealed class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", "100000");
+        builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", AnonymousTicketLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Monitor:CoalesceMilliseconds", "50");
         builder.UseSetting("Monitor:ScanSeconds", "3600");
     }

@@ -42,7 +42,8 @@ const Hall = (() => {
       error.status = response.status;
       throw error;
     }
-    return response.status === 204 ? null : response.json();
+    const text = await response.text(); // sign-in with a cookie answers 200 with no body
+    return text ? JSON.parse(text) : null;
   }
 
   function postJson(url, body) {
