@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace ServiceHall.BrowserTests.Pages;
@@ -19,4 +20,11 @@ public sealed class DisplayPage(IPage page)
     /// <summary>The last calls, newest first, in the region titled <paramref name="title"/>.</summary>
     public ILocator RecentCalls(string title = "最近叫号") =>
         page.GetByRole(AriaRole.Region, new() { Name = title }).GetByRole(AriaRole.Listitem);
+
+    /// <summary>What the voice said so far, in order, with start and end times (ms).</summary>
+    public async Task<Spoken[]> SpokenAsync() =>
+        JsonSerializer.Deserialize<Spoken[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.hallDisplaySpoken)"),
+            JsonSerializerOptions.Web)!;
+
+    public sealed record Spoken(string Text, double Start, double End);
 }

@@ -106,7 +106,17 @@
       return wait(800);
     }
 
-    function speak(text) {
+    // What was said and when, for the browser tests and for a technician at the screen's console.
+    const spoken = window.hallDisplaySpoken = [];
+
+    async function speak(text) {
+      const entry = { text, start: performance.now(), end: 0 };
+      spoken.push(entry);
+      await say(text);
+      entry.end = performance.now();
+    }
+
+    function say(text) {
       if (!("speechSynthesis" in window)) return wait(2500);
       return new Promise(resolve => {
         const utterance = new SpeechSynthesisUtterance(text);

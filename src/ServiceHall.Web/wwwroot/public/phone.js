@@ -57,6 +57,13 @@
     return refreshing;
   }
 
+  // Every phone of a hall hears every queue change: spread their re-reads over two seconds.
+  let pending = 0;
+  function refreshSoon() {
+    if (pending) return;
+    pending = setTimeout(() => { pending = 0; refresh(); }, 200 + Math.random() * 1800);
+  }
+
   try {
     await Hall.loadStrings();
     const ticket = await load();
@@ -69,7 +76,7 @@
     $("loading").hidden = true;
     connection = connectHall(ticket.hallId, {
       TicketCalled: call => { if (call.ticketId === ticketId) refresh(); },
-      QueueChanged: () => refresh(),
+      QueueChanged: refreshSoon,
     }, refresh);
     setInterval(refresh, 30000); // a slow safety net if a phone sleeps through events
   } catch (e) {
