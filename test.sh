@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# Browser tests drive the machine's Chromium (Playwright never downloads one) and need CJK glyphs.
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "test.sh: installing ${need[*]}"
@@ -38,7 +41,7 @@ fi
 dotnet tool restore >/dev/null
 dotnet build ServiceHall.slnx -c Release -nologo -v quiet
 status=0
-for project in tests/ServiceHall.UnitTests tests/ServiceHall.IntegrationTests; do
+for project in tests/ServiceHall.UnitTests tests/ServiceHall.IntegrationTests tests/ServiceHall.BrowserTests; do
   dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" || status=1
 done
 exit $status

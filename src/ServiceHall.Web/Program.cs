@@ -2,6 +2,7 @@ using ServiceHall.Web;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Halls;
+using ServiceHall.Web.Features.PublicPages;
 using ServiceHall.Web.Features.Queue;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
@@ -27,6 +28,7 @@ app.MapHallEndpoints();
 app.MapQueueEndpoints();
 app.MapCounterEndpoints();
 app.MapAlertEndpoints();
+app.MapPublicPageEndpoints();
 app.MapRealtime();
 
 await app.PrepareDatabaseAsync();

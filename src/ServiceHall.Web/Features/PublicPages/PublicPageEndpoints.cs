@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using QRCoder;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.Web.Localization;
+
+namespace ServiceHall.Web.Features.PublicPages;
+
+/// <summary>
+/// The light public pages of issue 3 — kiosk <c>/kiosk/{hallId}</c>, phone <c>/t/{ticketId}</c>, display
+/// <c>/display/{hallId}</c> — as static HTML + vanilla JS from wwwroot/public, plus what only the server can
+/// give them: their strings (P4) and the QR code of a ticket (Q1). They read the public REST API and the
+/// anonymous hall hub, so they run on modest kiosk and display hardware without a framework.
+/// </summary>
+public static class PublicPageEndpoints
+{
+    public static void MapPublicPageEndpoints(this WebApplication app)
+    {
+        app.UseStaticFiles();
+
+        var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
+        pages.MapGet("/kiosk/{hallId:guid}", (IWebHostEnvironment env) => Page(env, "kiosk.html")).WithName("KioskPage");
+        pages.MapGet("/t/{ticketId:guid}", (IWebHostEnvironment env) => Page(env, "phone.html")).WithName("PhonePage");
+        // Public read-only for now; issue 3 wants a display device account later.
+        pages.MapGet("/display/{hallId:guid}", (IWebHostEnvironment env) => Page(env, "display.html")).WithName("DisplayPage");
+
+        var api = app.MapGroup("/api").WithTags("PublicPages").AllowAnonymous();
+        api.MapGet("/i18n/public", PublicStrings).WithName("PublicPageStrings");
+        api.MapGet("/tickets/{ticketId:guid}/qr.svg", TicketQrAsync).WithName("TicketQrCode")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult Page(IWebHostEnvironment env, string name)
+    {
+        var file = env.WebRootFileProvider.GetFileInfo($"public/{name}");
+        return Results.Stream(file.CreateReadStream(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>All public-page strings of one culture (zh-CN unless <c>lang=en</c>), as a flat JSON object.</summary>
+    private static Dictionary<string, string> PublicStrings(string? lang, IStringLocalizer<PublicPagesResource> strings)
+    {
+        var culture = lang is not null && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? LocalizationSetup.English : LocalizationSetup.Chinese;
+        return LocalizationSetup.InCulture(culture, () =>
+            strings.GetAllStrings(includeParentCultures: true)
+                .GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First().Value));
+    }
+
+    /// <summary>
+    /// An SVG QR code of the absolute phone-page address of a ticket. The address is built from
+    /// <c>PublicPages:BaseUrl</c> when set (behind a proxy the Host header is not the citizens' address).
+    /// </summary>
+    private static async Task<IResult> TicketQrAsync(Guid ticketId, GetTicket get, HttpContext http,
+        IConfiguration config, CancellationToken ct)
+    {
+        await get.HandleAsync(ticketId, ct); // 404 for an unknown ticket: no codes for guessed ids
+        var baseUrl = config["PublicPages:BaseUrl"];
+        if (string.IsNullOrWhiteSpace(baseUrl))
+            baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var url = string.Create(CultureInfo.InvariantCulture, $"{baseUrl.TrimEnd('/')}/t/{ticketId}");
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(8);
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return Results.Text(svg, "image/svg+xml");
+    }
+}

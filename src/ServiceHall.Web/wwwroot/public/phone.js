@@ -1,0 +1,87 @@
+// Phone page (Q9): follow one ticket without signing in; the counter in large type once called.
+"use strict";
+
+(async () => {
+  const { t, getJson, formatTime, connectHall, routeId, lang } = Hall;
+  const $ = id => document.getElementById(id);
+  let ticketId = routeId();
+  let items = new Map(), connection = null, refreshing = null, again = false;
+
+  async function load() {
+    let ticket = await getJson(`/api/tickets/${ticketId}`);
+    // A transferred ticket lives on as a new one: follow it and keep the address current.
+    for (let hops = 0; ticket.transferredToTicketId && hops < 10; hops++) {
+      ticketId = ticket.transferredToTicketId;
+      history.replaceState(null, "", `/t/${ticketId}${location.search}`);
+      ticket = await getJson(`/api/tickets/${ticketId}`);
+    }
+    return ticket;
+  }
+
+  function render(ticket) {
+    const item = items.get(ticket.serviceItemId);
+    $("number").textContent = ticket.number;
+    $("item").textContent = item ? item.name : "";
+    $("status").textContent = t(`Status_${ticket.status}`);
+    const waiting = ticket.status === "waiting";
+    $("position").textContent = waiting ? t("PhonePositionValue", ticket.position ?? 1) : "—";
+    $("ahead").textContent = waiting ? t("TicketPeopleValue", ticket.peopleAhead ?? 0) : "—";
+    $("wait").textContent = waiting ? t("TicketMinutes", ticket.estimatedWaitMinutes ?? 0) : "—";
+    $("issued").textContent = formatTime(ticket.issuedAt);
+    const called = (ticket.status === "called" || ticket.status === "serving") && ticket.counterNumber != null;
+    $("called").hidden = !called;
+    if (called) $("go-to").textContent = t("PhoneGoTo", ticket.counterNumber);
+    $("finished").hidden = !(ticket.status === "done" || ticket.status === "noShow");
+    $("ticket").hidden = false;
+    $("ticket").dataset.status = ticket.status;
+    $("updated").textContent = t("PhoneUpdated", new Date().toLocaleTimeString(lang));
+  }
+
+  // Bursts of QueueChanged collapse into one re-read at a time.
+  async function refresh() {
+    if (refreshing) { again = true; return refreshing; }
+    refreshing = (async () => {
+      do {
+        again = false;
+        try {
+          const ticket = await load();
+          render(ticket);
+          $("error").hidden = true;
+        } catch (e) {
+          $("error").textContent = e.status === 404 ? t("PhoneNotFound") : t("LoadFailed");
+          $("error").hidden = false;
+        }
+      } while (again);
+      refreshing = null;
+    })();
+    return refreshing;
+  }
+
+  // Every phone of a hall hears every queue change: spread their re-reads over two seconds.
+  let pending = 0;
+  function refreshSoon() {
+    if (pending) return;
+    pending = setTimeout(() => { pending = 0; refresh(); }, 200 + Math.random() * 1800);
+  }
+
+  try {
+    await Hall.loadStrings();
+    const ticket = await load();
+    const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${ticket.hallId}/service-items`)]);
+    items = new Map(list.map(i => [i.id, i]));
+    const hall = halls.find(h => h.id === ticket.hallId);
+    $("hall-name").textContent = hall ? hall.name : "";
+    document.title = `${ticket.number} · ${t("PhoneTitle")}`;
+    render(ticket);
+    $("loading").hidden = true;
+    connection = connectHall(ticket.hallId, {
+      TicketCalled: call => { if (call.ticketId === ticketId) refresh(); },
+      QueueChanged: refreshSoon,
+    }, refresh);
+    setInterval(refresh, 30000); // a slow safety net if a phone sleeps through events
+  } catch (e) {
+    $("loading").hidden = true;
+    $("error").textContent = e.status === 404 ? t("PhoneNotFound") : t("LoadFailed");
+    $("error").hidden = false;
+  }
+})();
