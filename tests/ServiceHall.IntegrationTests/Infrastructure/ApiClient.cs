@@ -99,7 +99,8 @@ public sealed record TicketDto(Guid Id, Guid HallId, string Number, Guid Service
     string Channel, int? Position, int? PeopleAhead, int? EstimatedWaitMinutes, DateTime IssuedAt, DateTime? CalledAt,
     Guid? CounterId, int? CounterNumber, Guid? TransferredToTicketId);
 
-public sealed record CounterDto(Guid Id, int Number, string State, string? StaffName, Guid? SubstituteUserId, Guid[] ServiceItemIds);
+public sealed record CounterDto(Guid Id, int Number, string State, string? StaffName, Guid? SubstituteUserId, Guid[] ServiceItemIds,
+    string? CurrentTicketNumber);
 
 public static class Expect
 {

@@ -24,9 +24,11 @@ public sealed record CounterStatusView(
     DateTime? PausedAt,
     string? PauseReason,
     Guid? SubstituteUserId,
-    Guid[] ServiceItemIds)
+    Guid[] ServiceItemIds,
+    string? CurrentTicketNumber = null)
 {
-    public static CounterStatusView From(Counter counter, CounterSession? session, User? staff) =>
+    /// <param name="currentTicketNumber">The ticket called or being served there, as the display shows it.</param>
+    public static CounterStatusView From(Counter counter, CounterSession? session, User? staff, string? currentTicketNumber = null) =>
         new(counter.Id, counter.HallId, counter.Number, counter.Name, counter.InService,
             session is null || !session.IsOpen ? CounterState.Closed
                 : session.IsPaused ? CounterState.Paused : CounterState.Open,
@@ -37,5 +39,6 @@ public sealed record CounterStatusView(
             session?.IsOpen == true ? session.PausedAt : null,
             session?.IsOpen == true ? session.PauseReason : null,
             session?.IsOpen == true ? session.SubstituteUserId : null,
-            counter.ServiceItems.Select(x => x.ServiceItemId).ToArray());
+            counter.ServiceItems.Select(x => x.ServiceItemId).ToArray(),
+            currentTicketNumber);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Halls;
 
@@ -49,10 +50,16 @@ public sealed class ListCounters(HallDbContext db)
             .Where(s => s.HallId == hallId && s.ClosedAt == null).ToListAsync(ct);
         var staffIds = sessions.Select(s => s.UserId).ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        // What each counter has called: a display opened mid-day shows the hall as it is.
+        var current = await db.Tickets.AsNoTracking()
+            .Where(t => t.HallId == hallId && t.CounterId != null && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
+            .Select(t => new { CounterId = t.CounterId!.Value, t.Number })
+            .ToListAsync(ct);
         return counters.Select(c =>
         {
             var session = sessions.FirstOrDefault(s => s.CounterId == c.Id);
-            return CounterStatusView.From(c, session, session is null ? null : staff.GetValueOrDefault(session.UserId));
+            return CounterStatusView.From(c, session, session is null ? null : staff.GetValueOrDefault(session.UserId),
+                current.FirstOrDefault(t => t.CounterId == c.Id)?.Number);
         }).ToList();
     }
 }

@@ -9,7 +9,7 @@
   const storeKey = `servicehall.display.${hallId}`;
   const today = () => new Date().toDateString();
   let counters = [];
-  // Calls are kept for the day so a reload does not blank the screen (the API has no "current calls" read yet).
+  // The last calls are kept for the day so a reload keeps the list; current calls come from the server.
   let state = { day: today(), current: {}, recent: [] };
   try {
     const saved = JSON.parse(localStorage.getItem(storeKey) || "null");
@@ -165,6 +165,9 @@
       const [list, overview] = await Promise.all([
         getJson(`/api/halls/${hallId}/counters`), getJson(`/api/halls/${hallId}/queue`)]);
       counters = list.filter(c => c.inService);
+      // The server knows what each counter has called now; it overrides what this screen remembered.
+      state.current = Object.fromEntries(counters.filter(c => c.currentTicketNumber).map(c => [c.number, c.currentTicketNumber]));
+      save();
       renderCounters();
       renderWaiting(overview);
     } catch { /* retried on the next reconnect */ }

@@ -73,6 +73,8 @@ public abstract class CounterSessionTests(HallApp app)
         await staff.OpenAsync(hall.Counters[0]);
         await staff.CallNextAsync(hall.Counters[0]);
 
+        var listed = await app.Api().GetOkAsync<List<CounterDto>>($"/api/halls/{hall.Id}/counters");
+        Assert.Equal(ticket.Number, listed.Single(c => c.Id == hall.Counters[0]).CurrentTicketNumber);
         var refused = await staff.PostAsync($"/api/counters/{hall.Counters[0]}/close");
         await Expect.ProblemAsync(refused, HttpStatusCode.Conflict, "CounterHasCurrentTicket");
         await staff.ActAsync(hall.Counters[0], ticket.Id, "start");
@@ -82,6 +84,7 @@ public abstract class CounterSessionTests(HallApp app)
 
         var counters = await app.Api().GetOkAsync<List<CounterDto>>($"/api/halls/{hall.Id}/counters");
         Assert.All(counters, c => Assert.Equal("closed", c.State));
+        Assert.All(counters, c => Assert.Null(c.CurrentTicketNumber));
     }
 
     [Fact]
