@@ -54,6 +54,8 @@ public static class PlatformSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(LimitApiBodies);
+        // The light public pages' scripts and styles: served before authentication, they are public.
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -20,8 +20,6 @@ public sealed class OpenCounter(HallDbContext db, TimeProvider time, IHallNotifi
             var open = await db.CounterSessions
                 .Where(s => s.ClosedAt == null && (s.CounterId == counterId || s.UserId == userId))
                 .ToListAsync(ct);
-            if (open.Any(s => s.CounterId == counterId && s.UserId == userId))
-                throw DomainException.Conflict(ErrorCodes.CounterAlreadyOpen, counter.Number);
             if (open.Any(s => s.CounterId == counterId))
                 throw DomainException.Conflict(ErrorCodes.CounterAlreadyOpen, counter.Number);
             if (open.Count > 0)

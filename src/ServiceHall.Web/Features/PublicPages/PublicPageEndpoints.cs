@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using QRCoder;
-using ServiceHall.Core.Features.Queue;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core;
+using ServiceHall.Core.Data;
 using ServiceHall.Web.Localization;
 
 namespace ServiceHall.Web.Features.PublicPages;
@@ -16,8 +18,6 @@ public static class PublicPageEndpoints
 {
     public static void MapPublicPageEndpoints(this WebApplication app)
     {
-        app.UseStaticFiles();
-
         var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         pages.MapGet("/kiosk/{hallId:guid}", (IWebHostEnvironment env) => Page(env, "kiosk.html")).WithName("KioskPage");
         pages.MapGet("/t/{ticketId:guid}", (IWebHostEnvironment env) => Page(env, "phone.html")).WithName("PhonePage");
@@ -50,10 +50,12 @@ public static class PublicPageEndpoints
     /// An SVG QR code of the absolute phone-page address of a ticket. The address is built from
     /// <c>PublicPages:BaseUrl</c> when set (behind a proxy the Host header is not the citizens' address).
     /// </summary>
-    private static async Task<IResult> TicketQrAsync(Guid ticketId, GetTicket get, HttpContext http,
+    private static async Task<IResult> TicketQrAsync(Guid ticketId, HallDbContext db, HttpContext http,
         IConfiguration config, CancellationToken ct)
     {
-        await get.HandleAsync(ticketId, ct); // 404 for an unknown ticket: no codes for guessed ids
+        // 404 for an unknown ticket: no codes for guessed ids. Existence is all it needs, not the queue position.
+        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
+            throw DomainException.NotFound(ErrorCodes.TicketNotFound);
         var baseUrl = config["PublicPages:BaseUrl"];
         if (string.IsNullOrWhiteSpace(baseUrl))
             baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
