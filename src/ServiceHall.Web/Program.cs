@@ -1,4 +1,5 @@
 using ServiceHall.Web;
+using ServiceHall.Web.Components;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Halls;
@@ -19,6 +20,7 @@ builder.AddHalls();
 builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
+builder.AddHallComponents();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapCounterEndpoints();
 app.MapAlertEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
+app.MapHallComponents();
 
 await app.PrepareDatabaseAsync();
 app.Run();
