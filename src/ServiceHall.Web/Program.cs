@@ -1,4 +1,5 @@
 using ServiceHall.Web;
+using ServiceHall.Web.Components;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Halls;
@@ -21,6 +22,7 @@ builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
 builder.AddPrivacy();
+builder.AddHallComponents();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapAlertEndpoints();
 app.MapPrivacyEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
+app.MapHallComponents();
 
 await app.PrepareDatabaseAsync();
 app.Run();

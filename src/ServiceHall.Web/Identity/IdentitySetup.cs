@@ -19,6 +19,10 @@ public static class IdentitySetup
     public const string SupervisorPolicy = "supervisor";
     public const string FrontDeskPolicy = "front-desk";
     public const string AdminPolicy = "admin";
+<<<<<<< HEAD
+=======
+    public const string DisplayPolicy = "display";
+>>>>>>> 7482805
 
     public static void AddHallIdentity(this WebApplicationBuilder builder)
     {
@@ -39,6 +43,7 @@ public static class IdentitySetup
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
+            o.AccessDeniedPath = "/access-denied";
             o.Cookie.Name = "ServiceHall.Auth";
             // The API answers 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
@@ -54,12 +59,19 @@ public static class IdentitySetup
             .AddRoles<Role>()
             .AddEntityFrameworkStores<HallDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<HallClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor))
             .AddPolicy(SupervisorPolicy, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(FrontDeskPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor, Roles.Kiosk))
+<<<<<<< HEAD
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+=======
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            // The hall's big screen: its device account, and the people who set it up or watch it.
+            .AddPolicy(DisplayPolicy, p => p.RequireRole(Roles.Display, Roles.Supervisor, Roles.Admin));
+>>>>>>> 7482805
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
     }
