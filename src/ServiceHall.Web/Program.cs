@@ -1,5 +1,6 @@
 using ServiceHall.Web;
 using ServiceHall.Web.Features.Alerts;
+using ServiceHall.Web.Features.Calendar;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Halls;
 using ServiceHall.Web.Features.Privacy;
@@ -20,6 +21,7 @@ builder.AddHalls();
 builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
+builder.AddCalendar();
 builder.AddPrivacy();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapHallEndpoints();
 app.MapQueueEndpoints();
 app.MapCounterEndpoints();
 app.MapAlertEndpoints();
+app.MapCalendarEndpoints();
 app.MapPrivacyEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
