@@ -1,6 +1,7 @@
 using ServiceHall.Web;
 using ServiceHall.Web.Components;
 using ServiceHall.Web.Features.Alerts;
+using ServiceHall.Web.Features.Calendar;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Halls;
 using ServiceHall.Web.Features.Privacy;
@@ -21,6 +22,7 @@ builder.AddHalls();
 builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
+builder.AddCalendar();
 builder.AddPrivacy();
 builder.AddHallComponents();
 
@@ -32,6 +34,7 @@ app.MapHallEndpoints();
 app.MapQueueEndpoints();
 app.MapCounterEndpoints();
 app.MapAlertEndpoints();
+app.MapCalendarEndpoints();
 app.MapPrivacyEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
