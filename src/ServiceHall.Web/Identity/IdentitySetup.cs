@@ -19,10 +19,7 @@ public static class IdentitySetup
     public const string SupervisorPolicy = "supervisor";
     public const string FrontDeskPolicy = "front-desk";
     public const string AdminPolicy = "admin";
-<<<<<<< HEAD
-=======
     public const string DisplayPolicy = "display";
->>>>>>> 7482805
 
     public static void AddHallIdentity(this WebApplicationBuilder builder)
     {
@@ -65,13 +62,9 @@ public static class IdentitySetup
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor))
             .AddPolicy(SupervisorPolicy, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(FrontDeskPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor, Roles.Kiosk))
-<<<<<<< HEAD
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
-=======
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             // The hall's big screen: its device account, and the people who set it up or watch it.
             .AddPolicy(DisplayPolicy, p => p.RequireRole(Roles.Display, Roles.Supervisor, Roles.Admin));
->>>>>>> 7482805
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
     }
