@@ -1,6 +1,8 @@
 using ServiceHall.Web;
+using ServiceHall.Web.Features.Admin;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Counters;
+using ServiceHall.Web.Features.Dashboard;
 using ServiceHall.Web.Features.Halls;
 using ServiceHall.Web.Features.PublicPages;
 using ServiceHall.Web.Features.Queue;
@@ -19,6 +21,8 @@ builder.AddHalls();
 builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
+builder.AddDashboard();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -28,6 +32,8 @@ app.MapHallEndpoints();
 app.MapQueueEndpoints();
 app.MapCounterEndpoints();
 app.MapAlertEndpoints();
+app.MapDashboardEndpoints();
+app.MapAdminEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
 

@@ -208,6 +208,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<bool>("InService")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -331,6 +335,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("HallId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -489,7 +497,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("BadgeNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -497,7 +506,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -550,6 +560,11 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("HallId", "BadgeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_BadgePerHall")
+                        .HasFilter("\"BadgeNumber\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -197,6 +197,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<bool>("InService")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -320,6 +324,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("HallId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -478,6 +486,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BadgeNumber")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -486,6 +495,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -539,6 +549,11 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("HallId", "BadgeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_BadgePerHall")
+                        .HasFilter("\"BadgeNumber\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
