@@ -1,4 +1,5 @@
 using ServiceHall.Web;
+using ServiceHall.Web.Components;
 using ServiceHall.Web.Features.Admin;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Counters;
@@ -25,6 +26,7 @@ builder.AddAlerts();
 builder.AddPrivacy();
 builder.AddDashboard();
 builder.AddAdmin();
+builder.AddHallComponents();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapDashboardEndpoints();
 app.MapAdminEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
+app.MapHallComponents();
 
 await app.PrepareDatabaseAsync();
 app.Run();
