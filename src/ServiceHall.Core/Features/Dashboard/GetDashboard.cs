@@ -17,6 +17,7 @@ public sealed record DashboardAlert(AlertView Alert, string? ServiceItemName, st
 public sealed record DashboardView(
     Guid HallId,
     string HallName,
+    string TimeZoneId,
     DateTime At,
     DateOnly BusinessDay,
     List<DashboardItem> Items,
@@ -49,7 +50,7 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
             counterViews.Count(c => c.State != CounterState.Closed && c.ServiceItemIds.Contains(i.ServiceItemId)))).ToList();
         var alerts = await DescribeAsync(queue.Alerts, ct);
 
-        return new DashboardView(hallId, hall.Name, queue.At, today, items, counterViews, alerts,
+        return new DashboardView(hallId, hall.Name, hall.TimeZoneId, queue.At, today, items, counterViews, alerts,
             TodayFiguresRule.Figures(tickets), TodayFiguresRule.PerHour(tickets, clock, hall.OpensAt, hall.ClosesAt));
     }
 
