@@ -67,12 +67,8 @@ public abstract class AdminDialogBase : ComponentBase
     /// <summary>The refusal's message; a field name among its arguments becomes the field's label.</summary>
     private string Describe(DomainException e)
     {
-        var args = e.Args.Select(a => a switch
-        {
-            Enum value => Errors[$"Enum_{value.GetType().Name}_{value}"].Value,
-            string field when field == e.Field && T[$"Field_{field}"] is { ResourceNotFound: false } label => label.Value,
-            _ => a,
-        }).ToArray();
+        var args = DomainMessages.Arguments(Errors, e).Select(a => a is string field && field == e.Field
+            && T[$"Field_{field}"] is { ResourceNotFound: false } label ? label.Value : a).ToArray();
         return Errors[$"Error_{e.Code}", args];
     }
 }
