@@ -73,4 +73,25 @@ public static class ErrorCodes
     public const string CalendarMakeUpNotWeekend = "CalendarMakeUpNotWeekend";
     public const string CalendarDayNotFound = "CalendarDayNotFound";
     public const string CalendarFormatUnsupported = "CalendarFormatUnsupported";
+    public const string OutOfRange = "OutOfRange";
+    public const string InvalidTimeZone = "InvalidTimeZone";
+    public const string HoursInvalid = "HoursInvalid";
+    public const string CutoffOutsideHours = "CutoffOutsideHours";
+    public const string DepartmentNotFound = "DepartmentNotFound";
+    public const string DepartmentNameTaken = "DepartmentNameTaken";
+    public const string DepartmentInUse = "DepartmentInUse";
+    public const string DepartmentInactive = "DepartmentInactive";
+    public const string PrefixInvalid = "PrefixInvalid";
+    public const string PrefixTaken = "PrefixTaken";
+    public const string CounterNumberTaken = "CounterNumberTaken";
+    public const string CounterInUse = "CounterInUse";
+    public const string CounterInactive = "CounterInactive";
+    public const string UserNameInvalid = "UserNameInvalid";
+    public const string UserNameTaken = "UserNameTaken";
+    public const string BadgeNumberTaken = "BadgeNumberTaken";
+    public const string BadgeNumberRequired = "BadgeNumberRequired";
+    public const string RoleInvalid = "RoleInvalid";
+    public const string HallRequired = "HallRequired";
+    public const string PasswordRejected = "PasswordRejected";
+    public const string OwnAccount = "OwnAccount";
 }
