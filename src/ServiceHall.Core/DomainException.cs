@@ -64,6 +64,15 @@ public static class ErrorCodes
     public const string TransferToSameItem = "TransferToSameItem";
     public const string RequeueNotAllowed = "RequeueNotAllowed";
     public const string RequeueWindowPassed = "RequeueWindowPassed";
+    public const string WorkingDaysOutOfRange = "WorkingDaysOutOfRange";
+    public const string CalendarYearOutOfRange = "CalendarYearOutOfRange";
+    public const string CalendarYearMismatch = "CalendarYearMismatch";
+    public const string CalendarLineInvalid = "CalendarLineInvalid";
+    public const string CalendarDuplicateDate = "CalendarDuplicateDate";
+    public const string CalendarDateOutsideYear = "CalendarDateOutsideYear";
+    public const string CalendarMakeUpNotWeekend = "CalendarMakeUpNotWeekend";
+    public const string CalendarDayNotFound = "CalendarDayNotFound";
+    public const string CalendarFormatUnsupported = "CalendarFormatUnsupported";
     public const string OutOfRange = "OutOfRange";
     public const string InvalidTimeZone = "InvalidTimeZone";
     public const string HoursInvalid = "HoursInvalid";

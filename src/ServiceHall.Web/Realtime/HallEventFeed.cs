@@ -24,10 +24,14 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger)
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _halls = new();
 
-    /// <summary>Calls <paramref name="handler"/> for each event of <paramref name="hallId"/> until disposed.</summary>
+    /// <summary>
+    /// Calls <paramref name="handler"/> for each event of <paramref name="hallId"/> until disposed. The handler
+    /// runs in the subscriber's execution context (its culture above all), not in that of the request or
+    /// circuit whose action raised the event: a page in English stays in English.
+    /// </summary>
     public IDisposable Subscribe(Guid hallId, Func<HallEvent, Task> handler)
     {
-        var subscription = new Subscription(this, hallId, handler);
+        var subscription = new Subscription(this, hallId, handler, ExecutionContext.Capture());
         _halls.GetOrAdd(hallId, _ => new()).TryAdd(subscription, 0);
         return subscription;
     }
@@ -38,7 +42,12 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger)
         if (!_halls.TryGetValue(e.HallId, out var subscriptions))
             return;
         foreach (var subscription in subscriptions.Keys)
-            _ = DeliverAsync(subscription, e);
+        {
+            if (subscription.Context is { } context)
+                ExecutionContext.Run(context, _ => _ = DeliverAsync(subscription, e), null);
+            else
+                _ = DeliverAsync(subscription, e);
+        }
     }
 
     private async Task DeliverAsync(Subscription subscription, HallEvent e)
@@ -53,9 +62,11 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger)
         }
     }
 
-    private sealed class Subscription(HallEventFeed feed, Guid hallId, Func<HallEvent, Task> handler) : IDisposable
+    private sealed class Subscription(HallEventFeed feed, Guid hallId, Func<HallEvent, Task> handler, ExecutionContext? context)
+        : IDisposable
     {
         public Func<HallEvent, Task> Handler => handler;
+        public ExecutionContext? Context => context;
 
         public void Dispose()
         {

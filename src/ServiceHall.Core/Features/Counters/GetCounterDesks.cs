@@ -30,7 +30,8 @@ public sealed record CounterDesk(
     bool CanOperate,
     string? OwnerName,
     string? SubstituteName,
-    CurrentTicketView? Current);
+    CurrentTicketView? Current,
+    int MaxPauseMinutesWithoutSubstitute);
 
 /// <summary>The counters a staff member has open, or stands in for during another's pause.</summary>
 public sealed class GetCounterDesks(HallDbContext db)
@@ -60,8 +61,9 @@ public sealed class GetCounterDesks(HallDbContext db)
                 t.Id, t.Number, t.ServiceItemId, i.Name, t.Status, t.Priority, t.Channel, t.IssuedAt, t.CalledAt ?? t.IssuedAt,
                 t.StartedAt, t.RecallCount, t.CallReason, t.TransferReason))
             .FirstOrDefaultAsync(ct);
+        var maxPause = await db.Halls.Where(h => h.Id == counter.HallId).Select(h => h.MaxPauseMinutesWithoutSubstitute).SingleAsync(ct);
         var view = CounterStatusView.From(counter, session, owner, current?.Number);
         return new CounterDesk(view, session.UserId == userId, session.IsOperatedBy(userId),
-            owner?.DisplayName, substitute?.DisplayName, current);
+            owner?.DisplayName, substitute?.DisplayName, current, maxPause);
     }
 }
