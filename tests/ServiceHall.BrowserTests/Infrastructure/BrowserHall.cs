@@ -33,14 +33,17 @@ public class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public Guid HallId { get; private set; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, _file, AnonymousTicketLimit);
+
+    /// <summary>The settings every browser-test server runs with: Development, the demo hall in <paramref name="file"/>.</summary>
+    public static void Configure(IWebHostBuilder builder, string file, int anonymousTicketLimit)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file}");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={file}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", AnonymousTicketLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", anonymousTicketLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Monitor:CoalesceMilliseconds", "50");
         builder.UseSetting("Monitor:ScanSeconds", "3600");
     }
@@ -96,7 +99,7 @@ public class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
         return http;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

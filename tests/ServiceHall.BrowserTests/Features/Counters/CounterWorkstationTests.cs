@@ -104,6 +104,30 @@ public sealed class CounterWorkstationTests(BrowserHall hall) : IClassFixture<Br
         await Expect(counter.WaitingCount).ToHaveTextAsync("共 1 人");
     }
 
+    [Fact]
+    public async Task Counter_InEnglish_StaysEnglishWhenAChineseRequestChangesTheQueue()
+    {
+        var page = await hall.NewPageAsync(1366, 768);
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await login.SignInAsync("supervisor");
+        await page.WaitForURLAsync("**/dashboard");
+        var counter = new CounterPage(page);
+        await counter.GotoAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open counter 4" }).ClickAsync();
+        await Expect(counter.State).ToHaveTextAsync("In service");
+
+        // The ticket is issued by a request in Chinese; the page re-reads on its event and stays in English.
+        using var api = hall.Http();
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var number = await IssueAsync(api, "综合咨询");
+        await Expect(counter.Waiting(number)).ToBeVisibleAsync();
+        await Expect(counter.WaitingCount).ToHaveTextAsync("1 waiting");
+        await Expect(counter.Button("Call next")).ToBeEnabledAsync();
+    }
+
     private async Task<string> IssueAsync(HttpClient api, string itemName)
     {
         var items = await api.GetFromJsonAsync<JsonArray>($"/api/halls/{hall.HallId}/service-items");
