@@ -73,4 +73,25 @@ public static class ErrorCodes
     public const string CalendarMakeUpNotWeekend = "CalendarMakeUpNotWeekend";
     public const string CalendarDayNotFound = "CalendarDayNotFound";
     public const string CalendarFormatUnsupported = "CalendarFormatUnsupported";
+    public const string OutOfRange = "OutOfRange";
+    public const string TooMany = "TooMany";
+    public const string MaterialNotFound = "MaterialNotFound";
+    public const string MaterialNeedsCopies = "MaterialNeedsCopies";
+    public const string MaterialDuplicate = "MaterialDuplicate";
+    public const string PromiseLongerThanStatutory = "PromiseLongerThanStatutory";
+    public const string GuideMissing = "GuideMissing";
+    public const string CaseNotFound = "CaseNotFound";
+    public const string NoticeNotFound = "NoticeNotFound";
+    public const string CaseStateConflict = "CaseStateConflict";
+    public const string CaseChangedConcurrently = "CaseChangedConcurrently";
+    public const string NoMaterialsMissing = "NoMaterialsMissing";
+    public const string MaterialsMissing = "MaterialsMissing";
+    public const string SecondNoticeNeedsSupervisor = "SecondNoticeNeedsSupervisor";
+    public const string IdNumberInvalid = "IdNumberInvalid";
+    public const string PhoneInvalid = "PhoneInvalid";
+    public const string DepartmentNotFound = "DepartmentNotFound";
+    public const string InquiryNotFound = "InquiryNotFound";
+    public const string InquiryAlreadyAnswered = "InquiryAlreadyAnswered";
+    public const string InquiryNotYours = "InquiryNotYours";
+    public const string PromisedReplyInvalid = "PromisedReplyInvalid";
 }

@@ -52,6 +52,12 @@ public sealed class ApiClient
         return await Http.SendAsync(request);
     }
 
+    public async Task<HttpResponseMessage> PutAsync(string url, object body)
+    {
+        await SignInAsync();
+        return await Http.PutAsJsonAsync(url, body, Json);
+    }
+
     public async Task<HttpResponseMessage> GetAsync(string url, string? language = null)
     {
         await SignInAsync();
