@@ -1,4 +1,5 @@
 using ServiceHall.Web;
+using ServiceHall.Web.Components;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Calendar;
 using ServiceHall.Web.Features.Cases;
@@ -29,6 +30,7 @@ builder.AddGuides();
 builder.AddCases();
 builder.AddInquiries();
 builder.AddPrivacy();
+builder.AddHallComponents();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapInquiryEndpoints();
 app.MapPrivacyEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
+app.MapHallComponents();
 
 await app.PrepareDatabaseAsync();
 app.Run();
