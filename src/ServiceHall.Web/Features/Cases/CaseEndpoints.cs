@@ -24,6 +24,7 @@ public static class CaseEndpoints
         services.AddScoped<ListOverdueCases>();
         services.AddScoped<RevealApplicant>();
         services.AddScoped<GetCaseDocument>();
+        services.AddScoped<GetCounterContext>();
         services.AddScoped<ScanDeadlines>();
         services.AddHostedService<DeadlineMonitor>();
     }
