@@ -22,9 +22,12 @@ public sealed class CasePages(IPage page)
     public ILocator PickupDate => page.GetByTestId("pickup-date");
     public ILocator Error => page.GetByTestId("case-error");
 
-    public Task FillAsync(string testId, string value) => page.GetByTestId(testId).Locator("input").FillAsync(value);
+    // MudBlazor puts extra attributes on the input itself or on its wrapper, depending on the component.
+    private ILocator Input(string testId) => page.GetByTestId(testId).Locator("xpath=descendant-or-self::input").First;
 
-    public Task TickAsync(string material) => page.GetByTestId($"material-{material}").Locator("input").CheckAsync();
+    public Task FillAsync(string testId, string value) => Input(testId).FillAsync(value);
+
+    public Task TickAsync(string material) => Input($"material-{material}").CheckAsync();
 
     public Task ClickAsync(string testId) => page.GetByTestId(testId).ClickAsync();
 }
