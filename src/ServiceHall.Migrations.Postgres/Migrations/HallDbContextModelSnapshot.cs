@@ -580,6 +580,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<bool>("InService")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -837,6 +841,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid>("HallId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -994,7 +1002,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("BadgeNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1002,7 +1011,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1055,6 +1065,11 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("HallId", "BadgeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_BadgePerHall")
+                        .HasFilter("\"BadgeNumber\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

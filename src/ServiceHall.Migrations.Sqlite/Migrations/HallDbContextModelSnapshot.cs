@@ -568,6 +568,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<bool>("InService")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -825,6 +829,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HallId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -982,6 +990,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BadgeNumber")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -990,6 +999,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -1043,6 +1053,11 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("HallId", "BadgeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_BadgePerHall")
+                        .HasFilter("\"BadgeNumber\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -8,9 +8,19 @@ public sealed class DisplayPage(IPage page)
 {
     public IPage Page => page;
 
+    /// <summary>
+    /// Opens the display of a hall; the first time in a browser the display device account signs in
+    /// (<c>display1</c>) and the page comes back by itself.
+    /// </summary>
     public async Task GotoAsync(Guid hallId, string? lang = null)
     {
-        await page.GotoAsync($"/display/{hallId}" + (lang is null ? "" : $"?lang={lang}"));
+        var path = $"/display/{hallId}" + (lang is null ? "" : $"?lang={lang}");
+        await page.GotoAsync(path);
+        if (new Uri(page.Url).AbsolutePath == "/login")
+        {
+            await new LoginPage(page).SignInAsync("display1");
+            await page.WaitForURLAsync($"**{path}");
+        }
         await page.Locator("body[data-connection=connected]").WaitForAsync();
     }
 

@@ -8,7 +8,10 @@ namespace ServiceHall.IntegrationTests.Localization;
 /// <summary>P4: every string of the pages exists in Chinese (neutral) and English, and nowhere only in one.</summary>
 public sealed class PageResourceTests
 {
-    public static TheoryData<string> Resources() => new() { nameof(ShellResource), nameof(PublicPagesResource), nameof(CasesResource) };
+    public static TheoryData<string> Resources() => new()
+    {
+        nameof(ShellResource), nameof(CounterResource), nameof(PublicPagesResource), nameof(DashboardResource), nameof(AdminResource), nameof(CasesResource),
+    };
 
     [Theory]
     [MemberData(nameof(Resources))]

@@ -21,6 +21,8 @@ public static class HallTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = Fonts },
+            // Upper case means nothing in Chinese and shouts in English.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

@@ -4,6 +4,8 @@ using QRCoder;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
+using ServiceHall.Web.Identity;
 using ServiceHall.Web.Localization;
 
 namespace ServiceHall.Web.Features.PublicPages;
@@ -21,13 +23,26 @@ public static class PublicPageEndpoints
         var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         pages.MapGet("/kiosk/{hallId:guid}", (IWebHostEnvironment env) => Page(env, "kiosk.html")).WithName("KioskPage");
         pages.MapGet("/t/{ticketId:guid}", (IWebHostEnvironment env) => Page(env, "phone.html")).WithName("PhonePage");
-        // Public read-only for now; issue 3 wants a display device account later.
-        pages.MapGet("/display/{hallId:guid}", (IWebHostEnvironment env) => Page(env, "display.html")).WithName("DisplayPage");
+
+        // The hall's big screen runs on a display device account (display1 in the demo): it signs in once at
+        // /login (a lasting cookie) and comes straight back here. Its data still comes from the public API and hub.
+        app.MapGet("/display/{hallId:guid}", DisplayPage).WithName("DisplayPage").ExcludeFromDescription()
+            .RequireAuthorization(IdentitySetup.DisplayPolicy);
 
         var api = app.MapGroup("/api").WithTags("PublicPages").AllowAnonymous();
         api.MapGet("/i18n/public", PublicStrings).WithName("PublicPageStrings");
         api.MapGet("/tickets/{ticketId:guid}/qr.svg", TicketQrAsync).WithName("TicketQrCode")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>A display account shows its own hall only; supervisors and admins may open any.</summary>
+    private static IResult DisplayPage(Guid hallId, HttpContext http, IWebHostEnvironment env)
+    {
+        var user = http.User;
+        var deviceOnly = user.IsInRole(Roles.Display) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin);
+        if (deviceOnly && user.HallIdOf() != hallId)
+            return Results.Forbid();
+        return Page(env, "display.html");
     }
 
     private static IResult Page(IWebHostEnvironment env, string name)

@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261123235219_CasesGuidesInquiries")]
+    [Migration("20261124002817_CasesGuidesInquiries")]
     partial class CasesGuidesInquiries
     {
         /// <inheritdoc />
@@ -583,6 +583,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<bool>("InService")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -840,6 +844,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid>("HallId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -997,7 +1005,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("BadgeNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1005,7 +1014,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1058,6 +1068,11 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("HallId", "BadgeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_BadgePerHall")
+                        .HasFilter("\"BadgeNumber\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
