@@ -4,9 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Calendar;
+using ServiceHall.Core.Features.Cases;
+using ServiceHall.Core.Features.Guides;
 using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Inquiries;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Privacy;
 
@@ -29,6 +32,15 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<BusinessDay> BusinessDays => Set<BusinessDay>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<HallCalendarDay> HallCalendarDays => Set<HallCalendarDay>();
+    public DbSet<ServiceGuide> ServiceGuides => Set<ServiceGuide>();
+    public DbSet<ServiceMaterial> ServiceMaterials => Set<ServiceMaterial>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseMaterial> CaseMaterials => Set<CaseMaterial>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<OneTimeNotice> OneTimeNotices => Set<OneTimeNotice>();
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryForward> InquiryForwards => Set<InquiryForward>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

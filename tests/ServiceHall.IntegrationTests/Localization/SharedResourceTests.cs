@@ -19,6 +19,8 @@ public sealed class SharedResourceTests(SqliteHallApp app) : IClassFixture<Sqlit
             data.Add($"Error_{field.GetValue(null)}");
         foreach (var status in Enum.GetNames<TicketStatus>())
             data.Add($"Enum_TicketStatus_{status}");
+        foreach (var status in Enum.GetNames<ServiceHall.Core.Features.Cases.CaseStatus>())
+            data.Add($"Enum_CaseStatus_{status}");
         foreach (var key in new[] { "Error_MalformedJson", "Error_BadRequest", "Error_BodyTooLarge", "Error_RateLimited",
                      "Error_InvalidCredentials", "Error_LockedOut", "Announcement_Call" })
             data.Add(key);

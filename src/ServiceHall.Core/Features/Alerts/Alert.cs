@@ -10,6 +10,12 @@ public enum AlertKind
     CounterUnstaffed,
     /// <summary>A counter paused without a substitute past the hall's limit (Q6).</summary>
     CounterPausedTooLong,
+    /// <summary>A running case reaches the working day before its promised completion date (M5).</summary>
+    CaseDueSoon,
+    /// <summary>A running case is past its promised completion date (M5).</summary>
+    CaseOverdue,
+    /// <summary>An inquiry's promised reply time has passed without the final reply (M6).</summary>
+    InquiryOverdue,
 }
 
 /// <summary>A condition that needs a supervisor. Raised once, cleared when the condition ends.</summary>
@@ -20,6 +26,8 @@ public class Alert
     public AlertKind Kind { get; set; }
     public Guid? ServiceItemId { get; set; }
     public Guid? CounterId { get; set; }
+    /// <summary>The case or inquiry the alert is about, for the deadline kinds.</summary>
+    public Guid? SubjectId { get; set; }
     /// <summary>Kind and subject in one value, e.g. <c>QueueTooLong:{itemId}</c>; unique while open.</summary>
     public required string ConditionKey { get; set; }
     /// <summary>The measure that crossed the threshold when raised (people, or minutes).</summary>

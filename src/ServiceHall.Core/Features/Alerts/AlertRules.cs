@@ -15,6 +15,10 @@ public sealed record AlertCondition(AlertKind Kind, string Key, Guid? ServiceIte
 /// </summary>
 public static class AlertRules
 {
+    /// <summary>The kinds this rule owns; other scans (deadlines) own theirs, and each clears only its own.</summary>
+    public static readonly AlertKind[] Kinds =
+        [AlertKind.QueueTooLong, AlertKind.WaitTooLong, AlertKind.CounterUnstaffed, AlertKind.CounterPausedTooLong];
+
     public static IEnumerable<AlertCondition> Evaluate(
         Hall hall, DateTime now, bool withinServiceHours, DateTime? openedTodayAt,
         IEnumerable<ItemQueueState> items, IEnumerable<CounterPresence> counters)

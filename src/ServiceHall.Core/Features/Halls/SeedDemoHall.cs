@@ -48,6 +48,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users)
             Prefix = s.Prefix, AverageServiceMinutes = s.Minutes, SortOrder = i,
         }).ToArray();
         db.ServiceItems.AddRange(items);
+        db.ServiceGuides.AddRange(Guides.DemoGuides.For(items, DateTime.UtcNow));
 
         // Six counters: two per busy department, one each shared; counter 6 is the general desk.
         int[][] served = [[0, 1], [0, 1, 7], [2, 3], [2, 3, 7], [4, 5], [6, 7, 4, 5]];
