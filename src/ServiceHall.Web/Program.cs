@@ -2,6 +2,7 @@ using ServiceHall.Web;
 using ServiceHall.Web.Features.Alerts;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Halls;
+using ServiceHall.Web.Features.Privacy;
 using ServiceHall.Web.Features.PublicPages;
 using ServiceHall.Web.Features.Queue;
 using ServiceHall.Web.Identity;
@@ -19,6 +20,7 @@ builder.AddHalls();
 builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapHallEndpoints();
 app.MapQueueEndpoints();
 app.MapCounterEndpoints();
 app.MapAlertEndpoints();
+app.MapPrivacyEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
 

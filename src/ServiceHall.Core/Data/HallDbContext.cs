@@ -7,6 +7,7 @@ using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Privacy;
 
 namespace ServiceHall.Core.Data;
 
@@ -26,6 +27,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
     public DbSet<BusinessDay> BusinessDays => Set<BusinessDay>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

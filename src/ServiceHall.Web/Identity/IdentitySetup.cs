@@ -18,6 +18,7 @@ public static class IdentitySetup
     public const string StaffPolicy = "staff";
     public const string SupervisorPolicy = "supervisor";
     public const string FrontDeskPolicy = "front-desk";
+    public const string AdminPolicy = "admin";
 
     public static void AddHallIdentity(this WebApplicationBuilder builder)
     {
@@ -57,7 +58,8 @@ public static class IdentitySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor))
             .AddPolicy(SupervisorPolicy, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(FrontDeskPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor, Roles.Kiosk));
+            .AddPolicy(FrontDeskPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor, Roles.Kiosk))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
     }

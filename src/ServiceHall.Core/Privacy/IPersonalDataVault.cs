@@ -1,0 +1,17 @@
+namespace ServiceHall.Core.Privacy;
+
+/// <summary>
+/// The one way personal data goes in and out of storage (P3): sealed (encrypted, with a masked
+/// copy) on the way in, revealed only with a reader and a purpose that are written to the audit.
+/// </summary>
+public interface IPersonalDataVault
+{
+    /// <summary>Encrypts a value and masks it. Empty or blank input seals to empty strings.</summary>
+    SealedValue Seal(PersonalDataKind kind, string value);
+
+    /// <summary>
+    /// Decrypts a stored value and records the read. Inside an open write transaction the audit row
+    /// joins it; otherwise it is committed on its own before the value is returned.
+    /// </summary>
+    Task<string> RevealAsync(SealedRef what, Guid readerUserId, string purpose, CancellationToken ct = default);
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+
+namespace ServiceHall.Core.Privacy;
+
+/// <summary>
+/// Encryption by ASP.NET Core Data Protection (keys kept in the hall's database, rotated by the
+/// framework, old keys still decrypt); see ADR-008.
+/// </summary>
+public sealed class PersonalDataVault(IDataProtectionProvider protection, HallDbContext db, TimeProvider clock)
+    : IPersonalDataVault
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("ServiceHall.PersonalData.v1");
+
+    public SealedValue Seal(PersonalDataKind kind, string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+            return new SealedValue("", "");
+        return new SealedValue(_protector.Protect(trimmed), PersonalDataMask.Apply(kind, trimmed));
+    }
+
+    public async Task<string> RevealAsync(SealedRef what, Guid readerUserId, string purpose, CancellationToken ct = default)
+    {
+        var why = Reasons.Require(purpose, "purpose");
+        if (what.Cipher.Length == 0)
+            return "";
+        var clear = _protector.Unprotect(what.Cipher);
+        db.Add(new PersonalDataRead
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            ReaderUserId = readerUserId,
+            Kind = what.Kind,
+            SubjectType = what.SubjectType,
+            SubjectId = what.SubjectId,
+            Purpose = why,
+            ReadAt = clock.GetUtcNow().UtcDateTime,
+        });
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            return clear;
+        }
+        // No value leaves the vault unless its read is on record.
+        await using var write = await db.BeginWriteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return clear;
+    }
+}
