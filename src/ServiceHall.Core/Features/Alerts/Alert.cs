@@ -10,6 +10,10 @@ public enum AlertKind
     CounterUnstaffed,
     /// <summary>A counter paused without a substitute past the hall's limit (Q6).</summary>
     CounterPausedTooLong,
+    /// <summary>A bad rating's follow-up is past its call-back or rectification deadline (S1).</summary>
+    FollowUpOverdue,
+    /// <summary>A complaint is past the deadline of its stage (S2).</summary>
+    ComplaintOverdue,
 }
 
 /// <summary>A condition that needs a supervisor. Raised once, cleared when the condition ends.</summary>

@@ -49,5 +49,9 @@ public static class AlertRules
     /// <summary>Longer than the limit, to the second: 10m30s is over a 10-minute limit.</summary>
     public static bool Exceeds(DateTime since, DateTime now, int limitMinutes) => now - since > TimeSpan.FromMinutes(limitMinutes);
 
+    /// <summary>The kinds these rules raise and clear.</summary>
+    public static readonly AlertKind[] Kinds =
+        [AlertKind.QueueTooLong, AlertKind.WaitTooLong, AlertKind.CounterUnstaffed, AlertKind.CounterPausedTooLong];
+
     public static string Key(AlertKind kind, Guid subject) => $"{kind}:{subject:N}";
 }
