@@ -53,8 +53,8 @@ public static class ComplaintEndpoints
 
         var supervisor = api.MapGroup("").RequireAuthorization(IdentitySetup.SupervisorPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        supervisor.MapGet("/halls/{hallId:guid}/complaints", (Guid hallId, ComplaintStatus? status, ListComplaints list, HttpContext http, CancellationToken ct) =>
-                list.HandleAsync(hallId, http.User.UserId(), status, ct))
+        supervisor.MapGet("/halls/{hallId:guid}/complaints", (Guid hallId, string? status, ListComplaints list, HttpContext http, CancellationToken ct) =>
+                list.HandleAsync(hallId, http.User.UserId(), QueryEnum.Parse<ComplaintStatus>(status, "status"), ct))
             .WithName("ListComplaints");
         supervisor.MapGet("/complaints/{id:guid}", (Guid id, ListComplaints list, HttpContext http, CancellationToken ct) =>
                 list.GetAsync(id, http.User.UserId(), ct))

@@ -29,8 +29,8 @@ public static class ConductEndpoints
 
         var supervisor = api.MapGroup("").RequireAuthorization(IdentitySetup.SupervisorPolicy);
         supervisor.MapGet("/halls/{hallId:guid}/conduct/findings",
-                (Guid hallId, FindingStatus? status, Guid? staffUserId, ListConductFindings list, HttpContext http, CancellationToken ct) =>
-                    list.HandleAsync(hallId, http.User.UserId(), status, staffUserId, ct))
+                (Guid hallId, string? status, Guid? staffUserId, ListConductFindings list, HttpContext http, CancellationToken ct) =>
+                    list.HandleAsync(hallId, http.User.UserId(), QueryEnum.Parse<FindingStatus>(status, "status"), staffUserId, ct))
             .WithName("ListConductFindings");
         supervisor.MapGet("/conduct/checks/{checkId:guid}", (Guid checkId, ListConductFindings list, HttpContext http, CancellationToken ct) =>
                 list.GetCheckAsync(checkId, http.User.UserId(), ct))

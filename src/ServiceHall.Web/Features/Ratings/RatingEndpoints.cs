@@ -60,8 +60,8 @@ public static class RatingEndpoints
                     step.HandleAsync(followUpId, http.User.UserId(), request, ct))
             .WithName("ReportFollowUpResult");
         supervisor.MapGet("/halls/{hallId:guid}/ratings/figures",
-                (Guid hallId, DateOnly from, DateOnly to, FigureGrouping? by, GetSatisfactionFigures figures, HttpContext http, CancellationToken ct) =>
-                    figures.HandleAsync(hallId, http.User.UserId(), from, to, by ?? FigureGrouping.Hall, ct))
+                (Guid hallId, DateOnly from, DateOnly to, string? by, GetSatisfactionFigures figures, HttpContext http, CancellationToken ct) =>
+                    figures.HandleAsync(hallId, http.User.UserId(), from, to, QueryEnum.Parse<FigureGrouping>(by, "by") ?? FigureGrouping.Hall, ct))
             .WithName("GetSatisfactionFigures");
 
         // The owner of the rectification is often a staff member; the use case checks it is them.
