@@ -95,4 +95,13 @@ public static class ErrorCodes
     public const string GiftNotFound = "GiftNotFound";
     public const string GiftReviewed = "GiftReviewed";
     public const string GiftOwnReview = "GiftOwnReview";
+    public const string WorkingDaysOutOfRange = "WorkingDaysOutOfRange";
+    public const string CalendarYearOutOfRange = "CalendarYearOutOfRange";
+    public const string CalendarYearMismatch = "CalendarYearMismatch";
+    public const string CalendarLineInvalid = "CalendarLineInvalid";
+    public const string CalendarDuplicateDate = "CalendarDuplicateDate";
+    public const string CalendarDateOutsideYear = "CalendarDateOutsideYear";
+    public const string CalendarMakeUpNotWeekend = "CalendarMakeUpNotWeekend";
+    public const string CalendarDayNotFound = "CalendarDayNotFound";
+    public const string CalendarFormatUnsupported = "CalendarFormatUnsupported";
 }

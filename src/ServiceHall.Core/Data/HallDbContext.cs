@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Attendance;
+using ServiceHall.Core.Features.Calendar;
 using ServiceHall.Core.Features.Complaints;
 using ServiceHall.Core.Features.Conduct;
 using ServiceHall.Core.Features.Counters;
@@ -32,6 +33,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
     public DbSet<BusinessDay> BusinessDays => Set<BusinessDay>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<HallCalendarDay> HallCalendarDays => Set<HallCalendarDay>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<ConductPhrase> ConductPhrases => Set<ConductPhrase>();
     public DbSet<ConductCheck> ConductChecks => Set<ConductCheck>();

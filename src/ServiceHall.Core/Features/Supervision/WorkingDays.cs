@@ -1,10 +1,9 @@
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Calendar;
+
 namespace ServiceHall.Core.Features.Supervision;
 
-/// <summary>
-/// Deadlines of supervision (call back in 1 working day, rectify in 15) counted on a hall's calendar.
-/// The official calendar with holidays and make-up workdays comes with the cases feature; until it is
-/// wired in, <see cref="CalendarDays"/> counts every day, so deadlines are never later than the rule.
-/// </summary>
+/// <summary>Deadlines of supervision (call back in 1 working day, rectify in 15, reply to a complaint in 5) on a hall's calendar.</summary>
 public interface IWorkingDays
 {
     /// <summary>The day <paramref name="days"/> working days after <paramref name="start"/> (the start day not counted).</summary>
@@ -13,12 +12,21 @@ public interface IWorkingDays
     Task<bool> IsWorkingDayAsync(Guid hallId, DateOnly day, CancellationToken ct);
 }
 
-/// <summary>The stand-in calendar: every day counts towards a deadline; Monday to Friday are attended.</summary>
-public sealed class CalendarDays : IWorkingDays
+/// <summary>The hall's working-day calendar (official schedule with the hall's own days), read once per request.</summary>
+public sealed class HallWorkingDays(HallDbContext db) : IWorkingDays
 {
-    public Task<DateOnly> AddAsync(Guid hallId, DateOnly start, int days, CancellationToken ct) =>
-        Task.FromResult(start.AddDays(days));
+    private readonly Dictionary<Guid, HallCalendar> _loaded = [];
 
-    public Task<bool> IsWorkingDayAsync(Guid hallId, DateOnly day, CancellationToken ct) =>
-        Task.FromResult(day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+    public async Task<DateOnly> AddAsync(Guid hallId, DateOnly start, int days, CancellationToken ct) =>
+        (await CalendarAsync(hallId, ct)).AddWorkingDays(start, days);
+
+    public async Task<bool> IsWorkingDayAsync(Guid hallId, DateOnly day, CancellationToken ct) =>
+        (await CalendarAsync(hallId, ct)).IsWorkingDay(day);
+
+    private async Task<WorkingDayCalendar> CalendarAsync(Guid hallId, CancellationToken ct)
+    {
+        if (!_loaded.TryGetValue(hallId, out var calendar))
+            _loaded[hallId] = calendar = await HallCalendar.LoadAsync(db, hallId, ct);
+        return calendar.Calendar;
+    }
 }

@@ -16,7 +16,7 @@ public static class SupervisionSetup
     {
         var services = builder.Services;
         services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
-        services.AddSingleton<IWorkingDays, CalendarDays>();
+        services.AddScoped<IWorkingDays, HallWorkingDays>();
         services.AddScoped<ScanSupervisionDeadlines>();
         services.AddHostedService<SupervisionMonitor>();
         services.AddAuthorizationBuilder()

@@ -32,8 +32,8 @@ public abstract class RatingTests(HallApp app)
         var open = await supervisor.GetOkAsync<List<JsonObject>>($"/api/halls/{hall.Id}/rating-follow-ups");
         var followUp = Assert.Single(open);
         Assert.Equal("callback", followUp.Str("stage"));
-        Assert.Equal(app.Today.AddDays(1).ToString("yyyy-MM-dd"), followUp.Str("callbackDue"));
-        Assert.Equal(app.Today.AddDays(15).ToString("yyyy-MM-dd"), followUp.Str("resolveDue"));
+        Assert.Equal(Iso(WorkingDaysAfter(app.Today, 1)), followUp.Str("callbackDue"));
+        Assert.Equal(Iso(WorkingDaysAfter(app.Today, 15)), followUp.Str("resolveDue"));
         Assert.Equal("dissatisfied", followUp["rating"].Str("level"));
 
         var baseUrl = $"/api/rating-follow-ups/{followUpId}";
@@ -49,7 +49,7 @@ public abstract class RatingTests(HallApp app)
         var verified = await supervisor.PostOkAsync<JsonObject>($"{baseUrl}/verify",
             new { confirmed = true, note = "调阅录像属实", ownerUserId = owner, rectifyWorkingDays = 5 });
         Assert.Equal("rectification", verified.Str("stage"));
-        Assert.Equal(app.Today.AddDays(5).ToString("yyyy-MM-dd"), verified.Str("rectificationDue"));
+        Assert.Equal(Iso(WorkingDaysAfter(app.Today, 5)), verified.Str("rectificationDue"));
 
         await Expect.ProblemAsync(await app.Api(hall.Staff[1]).PostAsync($"{baseUrl}/rectify", new { note = "不是我" }),
             HttpStatusCode.Forbidden, "FollowUpNotOwner");
@@ -154,7 +154,8 @@ public abstract class RatingTests(HallApp app)
         await ScanDeadlinesAsync(app, hall.Id);
         Assert.Empty(await OpenAlertsAsync(app, hall.Id, AlertKind.FollowUpOverdue));
 
-        app.Clock.Advance(TimeSpan.FromDays(2));
+        var due = (await app.Api(hall.Supervisor).GetOkAsync<JsonObject>($"/api/rating-follow-ups/{rating["followUpId"]}")).Str("callbackDue");
+        PassDeadline(app, due);
         await ScanDeadlinesAsync(app, hall.Id);
         await ScanQueueAlertsAsync(app, hall.Id);
         var alert = Assert.Single(await OpenAlertsAsync(app, hall.Id, AlertKind.FollowUpOverdue));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Calendar;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
@@ -61,4 +62,17 @@ public static class SupervisionFlows
     }
 
     public static string Str(this JsonNode? node, string name) => node![name]!.GetValue<string>();
+
+    /// <summary>The official calendar (no hall days) as the tests' halls use it.</summary>
+    public static DateOnly WorkingDaysAfter(DateOnly from, int days) => HallCalendar.From([]).Calendar.AddWorkingDays(from, days);
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd");
+
+    /// <summary>Moves the clock to the day after a deadline: the deadline has passed.</summary>
+    public static void PassDeadline(HallApp app, string due)
+    {
+        var days = DateOnly.Parse(due).DayNumber - app.Today.DayNumber + 1;
+        if (days > 0)
+            app.Clock.Advance(TimeSpan.FromDays(days));
+    }
 }
