@@ -18,7 +18,7 @@ public sealed class ListGifts(HallDbContext db)
             query = query.Where(g => g.ReceivedOn >= f);
         if (to is { } t)
             query = query.Where(g => g.ReceivedOn <= t);
-        var gifts = await query.OrderByDescending(g => g.DeclaredAt).Take(5000).ToListAsync(ct);
+        var gifts = await query.OrderByDescending(g => g.DeclaredAt).ThenByDescending(g => g.Number).Take(5000).ToListAsync(ct);
         var ids = gifts.Select(g => g.DeclarantUserId).Concat(gifts.Select(g => g.ReviewerUserId).OfType<Guid>()).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return gifts.Select(g => GiftDeclarationView.From(g, names)).ToList();

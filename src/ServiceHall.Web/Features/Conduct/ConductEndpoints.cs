@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ServiceHall.Core.Features.Conduct;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Features.Supervision;
@@ -25,7 +26,10 @@ public static class ConductEndpoints
 
         api.MapPost("/conduct/check", (CheckConductRequest request, CheckConduct check, HttpContext http, CancellationToken ct) =>
                 check.HandleAsync(request, http.User.UserId(), MayActForOthers(http), ct))
-            .WithName("CheckConduct").RequireAuthorization(SupervisionSetup.ConductCheckPolicy);
+            .WithName("CheckConduct").RequireAuthorization(SupervisionSetup.ConductCheckPolicy)
+            // A transcript of 5,000 characters is up to 30 KB of JSON when its CJK characters are escaped.
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         var supervisor = api.MapGroup("").RequireAuthorization(IdentitySetup.SupervisorPolicy);
         supervisor.MapGet("/halls/{hallId:guid}/conduct/findings",

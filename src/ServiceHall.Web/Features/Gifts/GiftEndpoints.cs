@@ -52,7 +52,7 @@ public static class GiftEndpoints
         for (var c = 0; c < headers.Length; c++)
             sheet.Cell(1, c + 1).Value = text[headers[c]].Value;
         var row = 2;
-        foreach (var g in gifts.OrderBy(g => g.DeclaredAt))
+        foreach (var g in gifts.OrderBy(g => g.DeclaredAt).ThenBy(g => g.Number, StringComparer.Ordinal))
         {
             sheet.Cell(row, 1).Value = g.Number;
             sheet.Cell(row, 2).Value = g.DeclarantName ?? "";
@@ -77,7 +77,10 @@ public static class GiftEndpoints
             row++;
         }
         sheet.Row(1).Style.Font.Bold = true;
-        sheet.Columns().AdjustToContents();
+        // Fixed widths: measuring text (AdjustToContents) needs System.Drawing, which servers on Linux lack.
+        double[] widths = [14, 12, 24, 30, 12, 12, 10, 24, 17, 10, 12, 17, 30];
+        for (var c = 0; c < widths.Length; c++)
+            sheet.Column(c + 1).Width = widths[c];
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
