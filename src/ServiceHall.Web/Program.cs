@@ -54,6 +54,7 @@ app.MapComplaintEndpoints();
 app.MapAttendanceEndpoints();
 app.MapGiftEndpoints();
 app.MapPublicPageEndpoints();
+app.MapSupervisionPages();
 app.MapRealtime();
 app.MapHallComponents();
 
