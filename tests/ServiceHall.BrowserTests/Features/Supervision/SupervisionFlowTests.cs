@@ -87,8 +87,14 @@ public sealed class SupervisionFlowTests(BrowserHall hall) : IClassFixture<Brows
     {
         var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(), "supervisor", "/dashboard");
         await page.GotoAsync("/supervision");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "服务用语" }).ClickAsync();
-        await page.GetByTestId("transcript").Locator("textarea").FillAsync("您好。这事我也不知道，你去投诉好了！再见");
+        // The prerendered page ignores clicks until the interactive circuit is up: click until the tab opens.
+        var transcript = page.Locator("textarea[data-testid=transcript], [data-testid=transcript] textarea");
+        for (var attempt = 0; attempt < 20 && !await transcript.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByText("服务用语", new() { Exact = true }).ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+        await transcript.FillAsync("您好。这事我也不知道，你去投诉好了！再见");
         await page.GetByRole(AriaRole.Button, new() { Name = "检查" }).ClickAsync();
         var report = page.GetByTestId("conduct-report");
         await Expect(report).ToContainTextAsync("得分 70");
