@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Attendance;
 using ServiceHall.Core.Features.Calendar;
 using ServiceHall.Core.Features.Cases;
-using ServiceHall.Core.Features.Guides;
+using ServiceHall.Core.Features.Complaints;
+using ServiceHall.Core.Features.Conduct;
 using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Gifts;
+using ServiceHall.Core.Features.Guides;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Inquiries;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Features.Ratings;
 using ServiceHall.Core.Privacy;
 
 namespace ServiceHall.Core.Data;
@@ -42,6 +47,17 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryForward> InquiryForwards => Set<InquiryForward>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
+    public DbSet<ConductPhrase> ConductPhrases => Set<ConductPhrase>();
+    public DbSet<ConductCheck> ConductChecks => Set<ConductCheck>();
+    public DbSet<ConductFinding> ConductFindings => Set<ConductFinding>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<RatingFollowUp> RatingFollowUps => Set<RatingFollowUp>();
+    public DbSet<FollowUpEvent> FollowUpEvents => Set<FollowUpEvent>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<LeaveRecord> LeaveRecords => Set<LeaveRecord>();
+    public DbSet<GiftDeclaration> GiftDeclarations => Set<GiftDeclaration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
@@ -68,14 +69,16 @@ public static class PlatformSetup
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            if (context.Request.ContentLength > MaxApiBodyBytes)
+            // An endpoint that takes longer documents (a conversation transcript) says so with its own limit.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxApiBodyBytes;
+            if (context.Request.ContentLength > limit)
             {
-                await ProblemExceptionHandler.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", MaxApiBodyBytes / 1024);
+                await ProblemExceptionHandler.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", limit / 1024);
                 return;
             }
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
-                feature.MaxRequestBodySize = MaxApiBodyBytes;
+                feature.MaxRequestBodySize = limit;
         }
         await next(context);
     }

@@ -16,6 +16,10 @@ public enum AlertKind
     CaseOverdue,
     /// <summary>An inquiry's promised reply time has passed without the final reply (M6).</summary>
     InquiryOverdue,
+    /// <summary>A bad rating's follow-up is past its call-back or rectification deadline (S1).</summary>
+    FollowUpOverdue,
+    /// <summary>A complaint is past the deadline of its stage (S2).</summary>
+    ComplaintOverdue,
 }
 
 /// <summary>A condition that needs a supervisor. Raised once, cleared when the condition ends.</summary>

@@ -46,6 +46,7 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, IHallNotifie
         var due = AlertRules.Evaluate(hall, now, clock.IsWithinServiceHours(hall, now), openedToday, itemStates, presence)
             .ToDictionary(c => c.Key);
 
+        // Only the kinds these rules raise: other features scan their own alerts.
         var open = await db.Alerts.Where(a => a.HallId == hallId && a.ClearedAt == null && AlertRules.Kinds.Contains(a.Kind)).ToListAsync(ct);
         foreach (var alert in open.Where(a => !due.ContainsKey(a.ConditionKey)))
         {

@@ -71,6 +71,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users)
         await AddUserAsync("staff3", "张伟", "1003", hall.Id, Roles.Staff);
         await AddUserAsync("kiosk1", "大厅取号机 1", null, hall.Id, Roles.Kiosk);
         await AddUserAsync("display1", "叫号大屏 1", null, hall.Id, Roles.Display);
+        await AddUserAsync("pad1", "1号窗口评价器", null, hall.Id, Roles.RatingPad);
         return hall;
     }
 

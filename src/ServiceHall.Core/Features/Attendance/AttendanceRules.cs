@@ -1,0 +1,49 @@
+namespace ServiceHall.Core.Features.Attendance;
+
+public enum AttendanceStatus
+{
+    /// <summary>Not a working day of the hall.</summary>
+    DayOff,
+    OnLeave,
+    /// <summary>The day has not reached the time by which the person should be in.</summary>
+    Pending,
+    Present,
+    Late,
+    LeftEarly,
+    LateAndLeftEarly,
+    Absent,
+}
+
+public sealed record AttendanceDay(AttendanceStatus Status, int LateMinutes, int EarlyLeaveMinutes, bool MissingSignOut);
+
+/// <summary>
+/// One person's day against the hall's hours (S3), pure: due in <c>earlyMinutes</c> before opening
+/// ("提前10分钟到岗"), not before closing out. Times are the hall's local times.
+/// </summary>
+public static class AttendanceRules
+{
+    public static AttendanceDay Evaluate(bool workingDay, bool onLeave, TimeOnly opens, TimeOnly closes, int earlyMinutes,
+        DateTime? signedIn, DateTime? signedOut, DateTime now, DateOnly day)
+    {
+        if (!workingDay)
+            return new AttendanceDay(AttendanceStatus.DayOff, 0, 0, false);
+        if (onLeave)
+            return new AttendanceDay(AttendanceStatus.OnLeave, 0, 0, false);
+        var due = day.ToDateTime(opens).AddMinutes(-earlyMinutes);
+        var closing = day.ToDateTime(closes);
+        if (signedIn is not { } inAt)
+            return new AttendanceDay(now <= due ? AttendanceStatus.Pending : AttendanceStatus.Absent, 0, 0, false);
+        var late = inAt > due ? (int)Math.Ceiling((inAt - due).TotalMinutes) : 0;
+        var dayOver = now >= closing;
+        var early = signedOut is { } outAt && outAt < closing ? (int)Math.Ceiling((closing - outAt).TotalMinutes) : 0;
+        var missingOut = signedOut is null && dayOver;
+        var status = (late > 0, early > 0) switch
+        {
+            (true, true) => AttendanceStatus.LateAndLeftEarly,
+            (true, false) => AttendanceStatus.Late,
+            (false, true) => AttendanceStatus.LeftEarly,
+            _ => AttendanceStatus.Present,
+        };
+        return new AttendanceDay(status, late, early, missingOut);
+    }
+}

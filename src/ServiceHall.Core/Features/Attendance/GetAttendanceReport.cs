@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Supervision;
+
+namespace ServiceHall.Core.Features.Attendance;
+
+public sealed record AttendanceReportRow(Guid UserId, string Name, string? BadgeNumber, DateTime? SignedInAt, DateTime? SignedOutAt,
+    AttendanceStatus Status, int LateMinutes, int EarlyLeaveMinutes, bool MissingSignOut, LeaveKind? Leave);
+
+public sealed record AttendanceReport(Guid HallId, DateOnly Day, bool WorkingDay, TimeOnly DueBy, TimeOnly Closes, List<AttendanceReportRow> Staff);
+
+/// <summary>The daily attendance of a hall's staff: late, early leave, absence, leave (S3).</summary>
+public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWorkingDays workingDays, IOptions<SupervisionOptions> options)
+{
+    public async Task<AttendanceReport> HandleAsync(Guid hallId, Guid readerId, DateOnly? date, CancellationToken ct)
+    {
+        await HallAccess.EnsureAsync(db, hallId, readerId, ct);
+        var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == hallId, ct);
+        var clock = new HallClock(hall.TimeZoneId);
+        var now = clock.ToLocal(time.GetUtcNow().UtcDateTime);
+        var day = date ?? DateOnly.FromDateTime(now);
+        var workingDay = await workingDays.IsWorkingDayAsync(hallId, day, ct);
+        var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
+            .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct);
+        var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.HallId == hallId && a.Day == day).ToDictionaryAsync(a => a.UserId, ct);
+        var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.HallId == hallId && l.From <= day && l.To >= day).ToListAsync(ct);
+        var early = options.Value.EarlyArrivalMinutes;
+        var rows = staff.Select(s =>
+        {
+            var record = records.GetValueOrDefault(s.Id);
+            var leave = leaves.FirstOrDefault(l => l.UserId == s.Id);
+            var result = AttendanceRules.Evaluate(workingDay, leave is not null, hall.OpensAt, hall.ClosesAt, early,
+                record is null ? null : clock.ToLocal(record.SignedInAt),
+                record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, day);
+            return new AttendanceReportRow(s.Id, s.DisplayName, s.BadgeNumber, record?.SignedInAt, record?.SignedOutAt, result.Status,
+                result.LateMinutes, result.EarlyLeaveMinutes, result.MissingSignOut, leave?.Kind);
+        }).ToList();
+        return new AttendanceReport(hallId, day, workingDay, hall.OpensAt.AddMinutes(-early), hall.ClosesAt, rows);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Supervision;
+
+namespace ServiceHall.Core.Features.Complaints;
+
+public sealed record ComplaintEventView(ComplaintAction Action, ComplaintStatus From, ComplaintStatus To, Guid? UserId, string? UserName,
+    DateTime At, string? Note);
+
+/// <summary>A complaint as supervisors see it: personal data masked only (the clear value is a separate, audited read).</summary>
+public sealed record ComplaintView(Guid Id, Guid HallId, string Number, ComplaintChannel Channel, string Title, string Content,
+    bool Anonymous, string ComplainantNameMasked, string ContactPhoneMasked, ComplaintSubject Subject, Guid? CounterId,
+    Guid? StaffUserId, Guid? ServiceItemId, ComplaintStatus Status, ComplaintDisposition Disposition, string? DispositionReason,
+    Guid? DuplicateOfId, DateTime RegisteredAt, Guid? AssigneeUserId, string? AssigneeName, DateOnly AssignDue, DateOnly ReplyDue,
+    DateOnly CloseDue, string? Finding, string? Reply, DateTime? RepliedAt, DateTime? ClosedAt, int ReopenCount,
+    List<ComplaintEventView> History);
+
+public sealed class ListComplaints(HallDbContext db)
+{
+    public async Task<List<ComplaintView>> HandleAsync(Guid hallId, Guid readerId, ComplaintStatus? status, CancellationToken ct)
+    {
+        await HallAccess.EnsureAsync(db, hallId, readerId, ct);
+        var query = db.Complaints.AsNoTracking().Where(c => c.HallId == hallId);
+        if (status is { } s)
+            query = query.Where(c => c.Status == s);
+        var ids = await query.OrderByDescending(c => c.RegisteredAt).Select(c => c.Id).Take(500).ToListAsync(ct);
+        return await ReadAsync(db, ids, ct);
+    }
+
+    public async Task<ComplaintView> GetAsync(Guid complaintId, Guid readerId, CancellationToken ct)
+    {
+        var hallId = await db.Complaints.Where(c => c.Id == complaintId).Select(c => (Guid?)c.HallId).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound(ErrorCodes.ComplaintNotFound);
+        await HallAccess.EnsureAsync(db, hallId, readerId, ct);
+        return await GetAsync(db, complaintId, ct);
+    }
+
+    internal static async Task<ComplaintView> GetAsync(HallDbContext db, Guid complaintId, CancellationToken ct) =>
+        (await ReadAsync(db, [complaintId], ct)).Single();
+
+    private static async Task<List<ComplaintView>> ReadAsync(HallDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        var complaints = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var events = await db.ComplaintEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Id).ToListAsync(ct);
+        var userIds = events.Select(e => e.UserId).Concat(complaints.Values.Select(c => c.AssigneeUserId)).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return ids.Where(complaints.ContainsKey).Select(id =>
+        {
+            var c = complaints[id];
+            var history = events.Where(e => e.ComplaintId == id).Select(e => new ComplaintEventView(e.Action, e.From, e.To, e.UserId,
+                e.UserId is { } u ? names.GetValueOrDefault(u) : null, e.At, e.Note)).ToList();
+            return new ComplaintView(c.Id, c.HallId, c.Number, c.Channel, c.Title, c.Content, c.Anonymous, c.ComplainantNameMasked,
+                c.ContactPhoneMasked, c.Subject, c.CounterId, c.StaffUserId, c.ServiceItemId, c.Status, c.Disposition, c.DispositionReason,
+                c.DuplicateOfId, c.RegisteredAt, c.AssigneeUserId, c.AssigneeUserId is { } a ? names.GetValueOrDefault(a) : null,
+                c.AssignDue, c.ReplyDue, c.CloseDue, c.Finding, c.Reply, c.RepliedAt, c.ClosedAt, c.ReopenCount, history);
+        }).ToList();
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Features.Supervision;
+
+namespace ServiceHall.Core.Features.Ratings;
+
+/// <summary>For the phone page: may this service be rated now, until when, and the rating if given.</summary>
+public sealed record TicketRatingView(Guid TicketId, bool CanRate, DateTime? RateUntil, RatingView? Rating);
+
+public sealed class GetTicketRating(HallDbContext db, TimeProvider time, IOptions<SupervisionOptions> options)
+{
+    public async Task<TicketRatingView> HandleAsync(Guid ticketId, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.Status, t.FinishedAt }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
+        var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId, ct);
+        if (rating is not null)
+        {
+            // The phone sees its own rating, never what the follow-up found.
+            return new TicketRatingView(ticketId, false, null, RatingView.From(rating, null));
+        }
+        if (ticket.Status != TicketStatus.Done || ticket.FinishedAt is not { } finished)
+            return new TicketRatingView(ticketId, false, null, null);
+        var until = finished.AddHours(options.Value.RatingWindowHours);
+        return new TicketRatingView(ticketId, time.GetUtcNow().UtcDateTime <= until, until, null);
+    }
+}

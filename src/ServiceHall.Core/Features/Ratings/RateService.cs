@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Features.Supervision;
+
+namespace ServiceHall.Core.Features.Ratings;
+
+public sealed record RateServiceRequest(SatisfactionLevel? Level, RatingReason[]? Reasons, string? Comment);
+
+public sealed record RatingView(Guid Id, Guid TicketId, string TicketNumber, SatisfactionLevel Level, RatingReason[] Reasons,
+    string? Comment, RatingChannel Channel, DateTime RatedAt, Guid? FollowUpId)
+{
+    public static RatingView From(Rating r, Guid? followUpId) =>
+        new(r.Id, r.TicketId, r.TicketNumber, r.Level, ParseReasons(r.Reasons), r.Comment, r.Channel, r.RatedAt, followUpId);
+
+    internal static RatingReason[] ParseReasons(string stored) =>
+        stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RatingReason>).ToArray();
+}
+
+/// <summary>
+/// A citizen rates a finished service (S1) on the counter's pad or the phone: once, within the
+/// window. A bad rating opens its follow-up in the same transaction, with its deadlines.
+/// </summary>
+public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDays workingDays, IOptions<SupervisionOptions> options)
+{
+    public async Task<RatingView> HandleAsync(Guid ticketId, RateServiceRequest request, RatingChannel channel, Guid? padHallId,
+        CancellationToken ct)
+    {
+        if (request.Level is not { } level || !Enum.IsDefined(level))
+            throw DomainException.Required("level");
+        var reasons = (request.Reasons ?? []).Distinct().ToArray();
+        if (reasons.Any(r => !Enum.IsDefined(r)))
+            throw DomainException.Invalid("reasons", ErrorCodes.BadRequest);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (comment?.Length > Rating.MaxCommentLength)
+            throw DomainException.Invalid("comment", ErrorCodes.TooLong, "comment", Rating.MaxCommentLength);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
+        if (padHallId is { } padHall && padHall != ticket.HallId)
+            throw new DomainException(ErrorKind.Forbidden, ErrorCodes.OtherHall);
+        if (ticket.Status != TicketStatus.Done || ticket.FinishedAt is not { } finishedAt)
+            throw DomainException.Conflict(ErrorCodes.RatingNotFinished, ticket.Number);
+        if (now > finishedAt.AddHours(options.Value.RatingWindowHours))
+            throw DomainException.Conflict(ErrorCodes.RatingWindowPassed, options.Value.RatingWindowHours);
+
+        var staffId = await db.TicketEvents.Where(e => e.TicketId == ticketId && e.Kind == TicketEventKind.Finished)
+            .Select(e => e.UserId).FirstOrDefaultAsync(ct) ?? ticket.CalledByUserId;
+        var department = await db.ServiceItems.Where(i => i.Id == ticket.ServiceItemId).Select(i => (Guid?)i.DepartmentId).FirstOrDefaultAsync(ct);
+        var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == ticket.HallId, ct);
+        var rating = new Rating
+        {
+            Id = Guid.CreateVersion7(now), HallId = ticket.HallId, TicketId = ticket.Id, TicketNumber = ticket.Number,
+            CounterId = ticket.CounterId, StaffUserId = staffId, ServiceItemId = ticket.ServiceItemId, DepartmentId = department,
+            Level = level, Reasons = string.Join(',', reasons), Comment = comment, Channel = channel, ServedAt = finishedAt,
+            RatedAt = now, IsBad = Rating.Bad(level),
+        };
+        RatingFollowUp? followUp = null;
+        if (rating.IsBad)
+        {
+            var day = new HallClock(hall.TimeZoneId).BusinessDay(now);
+            followUp = new RatingFollowUp
+            {
+                Id = Guid.CreateVersion7(now), HallId = ticket.HallId, RatingId = rating.Id, Stage = FollowUpStage.Callback,
+                OpenedAt = now,
+                CallbackDue = await workingDays.AddAsync(hall.Id, day, options.Value.CallbackWorkingDays, ct),
+                ResolveDue = await workingDays.AddAsync(hall.Id, day, options.Value.RectifyWorkingDays, ct),
+            };
+        }
+
+        await using var write = await db.BeginWriteAsync(ct);
+        if (await db.Ratings.AnyAsync(r => r.TicketId == ticketId, ct))
+            throw DomainException.Conflict(ErrorCodes.RatingAlreadyGiven, ticket.Number);
+        db.Ratings.Add(rating);
+        if (followUp is not null)
+            db.RatingFollowUps.Add(followUp);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The pad and the phone rated the same service at once: the unique index kept the first.
+            throw DomainException.Conflict(ErrorCodes.RatingAlreadyGiven, ticket.Number);
+        }
+        await write.CommitAsync(ct);
+        return RatingView.From(rating, followUp?.Id);
+    }
+}

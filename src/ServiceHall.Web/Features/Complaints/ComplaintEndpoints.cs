@@ -1,0 +1,90 @@
+using ServiceHall.Core.Features.Complaints;
+using ServiceHall.Web.Features.Supervision;
+using ServiceHall.Web.Identity;
+
+namespace ServiceHall.Web.Features.Complaints;
+
+/// <summary>投诉 (S2): the public online form and its tracking, registration by staff, and the supervisor's handling.</summary>
+public static class ComplaintEndpoints
+{
+    public static void AddComplaints(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<RegisterComplaint>();
+        s.AddScoped<ComplaintStep>();
+        s.AddScoped<AssignComplaint>();
+        s.AddScoped<InvestigateComplaint>();
+        s.AddScoped<ReplyToComplaint>();
+        s.AddScoped<CloseComplaint>();
+        s.AddScoped<ReopenComplaint>();
+        s.AddScoped<MarkComplaint>();
+        s.AddScoped<ListComplaints>();
+        s.AddScoped<TrackComplaint>();
+        s.AddScoped<RevealComplainantContact>();
+    }
+
+    public static void MapComplaintEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Complaints")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The citizen's online form: no account, limited per address.
+        api.MapPost("/halls/{hallId:guid}/complaints/online",
+                async (Guid hallId, RegisterComplaintRequest request, RegisterComplaint register, CancellationToken ct) =>
+                {
+                    var receipt = await register.HandleAsync(hallId, request, null, ct);
+                    return TypedResults.Created($"/api/complaints/track/{receipt.TrackingCode}", receipt);
+                })
+            .WithName("SubmitOnlineComplaint").AllowAnonymous().RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/complaints/track/{trackingCode:guid}", (Guid trackingCode, TrackComplaint track, CancellationToken ct) =>
+                track.HandleAsync(trackingCode, ct))
+            .WithName("TrackComplaint").AllowAnonymous();
+
+        // Staff register what comes in on site, by phone, in the box or on a supervision card.
+        api.MapPost("/halls/{hallId:guid}/complaints",
+                async (Guid hallId, RegisterComplaintRequest request, RegisterComplaint register, HttpContext http, CancellationToken ct) =>
+                {
+                    var receipt = await register.HandleAsync(hallId, request, http.User.UserId(), ct);
+                    return TypedResults.Created($"/api/complaints/{receipt.Id}", receipt);
+                })
+            .WithName("RegisterComplaint").RequireAuthorization(IdentitySetup.StaffPolicy);
+
+        var supervisor = api.MapGroup("").RequireAuthorization(IdentitySetup.SupervisorPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        supervisor.MapGet("/halls/{hallId:guid}/complaints", (Guid hallId, string? status, ListComplaints list, HttpContext http, CancellationToken ct) =>
+                list.HandleAsync(hallId, http.User.UserId(), QueryEnum.Parse<ComplaintStatus>(status, "status"), ct))
+            .WithName("ListComplaints");
+        supervisor.MapGet("/complaints/{id:guid}", (Guid id, ListComplaints list, HttpContext http, CancellationToken ct) =>
+                list.GetAsync(id, http.User.UserId(), ct))
+            .WithName("GetComplaint");
+        supervisor.MapPost("/complaints/{id:guid}/assign", (Guid id, AssignComplaintRequest request, AssignComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("AssignComplaint");
+        supervisor.MapPost("/complaints/{id:guid}/close", (Guid id, ComplaintNoteRequest request, CloseComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("CloseComplaint");
+        supervisor.MapPost("/complaints/{id:guid}/reopen", (Guid id, ComplaintNoteRequest request, ReopenComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("ReopenComplaint");
+        supervisor.MapPost("/complaints/{id:guid}/mark", (Guid id, MarkComplaintRequest request, MarkComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("MarkComplaint");
+        supervisor.MapPost("/complaints/{id:guid}/contact",
+                (Guid id, RevealContactRequest request, RevealComplainantContact reveal, HttpContext http, CancellationToken ct) =>
+                    reveal.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("RevealComplainantContact");
+
+        // The assignee (staff or supervisor) investigates and replies.
+        var handler = api.MapGroup("").RequireAuthorization(IdentitySetup.StaffPolicy);
+        handler.MapPost("/complaints/{id:guid}/investigate",
+                (Guid id, ComplaintNoteRequest request, InvestigateComplaint step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("InvestigateComplaint");
+        handler.MapPost("/complaints/{id:guid}/reply",
+                (Guid id, ReplyToComplaintRequest request, ReplyToComplaint step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("ReplyToComplaint");
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Ratings;
+using ServiceHall.Web.Features.Supervision;
+using ServiceHall.Web.Identity;
+
+namespace ServiceHall.Web.Features.Ratings;
+
+/// <summary>好差评 (S1): the rating pad and the phone rate a finished service; supervisors follow up bad ratings and read the figures.</summary>
+public static class RatingEndpoints
+{
+    public static void AddRatings(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<RateService>();
+        s.AddScoped<GetRatingPad>();
+        s.AddScoped<GetTicketRating>();
+        s.AddScoped<FollowUpStep>();
+        s.AddScoped<CallBackCitizen>();
+        s.AddScoped<VerifyBadRating>();
+        s.AddScoped<CompleteRectification>();
+        s.AddScoped<ReportFollowUpResult>();
+        s.AddScoped<ListFollowUps>();
+        s.AddScoped<GetSatisfactionFigures>();
+    }
+
+    public static void MapRatingEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Ratings")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/counters/{counterId:guid}/rating-pad", (Guid counterId, GetRatingPad pad, HttpContext http, CancellationToken ct) =>
+                pad.HandleAsync(counterId, http.User.UserId(), ct))
+            .WithName("GetRatingPad").RequireAuthorization(SupervisionSetup.RatingPadPolicy);
+        api.MapGet("/tickets/{ticketId:guid}/rating", (Guid ticketId, GetTicketRating get, CancellationToken ct) => get.HandleAsync(ticketId, ct))
+            .WithName("GetTicketRating").AllowAnonymous();
+        api.MapPost("/tickets/{ticketId:guid}/rating", RateAsync)
+            .WithName("RateService").AllowAnonymous().RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        var supervisor = api.MapGroup("").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        supervisor.MapGet("/halls/{hallId:guid}/rating-follow-ups", (Guid hallId, bool? open, ListFollowUps list, HttpContext http, CancellationToken ct) =>
+                list.HandleAsync(hallId, http.User.UserId(), open ?? true, ct))
+            .WithName("ListRatingFollowUps");
+        supervisor.MapGet("/rating-follow-ups/{followUpId:guid}", (Guid followUpId, ListFollowUps list, HttpContext http, CancellationToken ct) =>
+                list.GetAsync(followUpId, http.User.UserId(), ct))
+            .WithName("GetRatingFollowUp");
+        supervisor.MapPost("/rating-follow-ups/{followUpId:guid}/callback",
+                (Guid followUpId, FollowUpNoteRequest request, CallBackCitizen step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(followUpId, http.User.UserId(), request, ct))
+            .WithName("CallBackCitizen");
+        supervisor.MapPost("/rating-follow-ups/{followUpId:guid}/verify",
+                (Guid followUpId, VerifyBadRatingRequest request, VerifyBadRating step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(followUpId, http.User.UserId(), request, ct))
+            .WithName("VerifyBadRating");
+        supervisor.MapPost("/rating-follow-ups/{followUpId:guid}/report",
+                (Guid followUpId, ReportFollowUpResultRequest request, ReportFollowUpResult step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(followUpId, http.User.UserId(), request, ct))
+            .WithName("ReportFollowUpResult");
+        supervisor.MapGet("/halls/{hallId:guid}/ratings/figures",
+                (Guid hallId, DateOnly from, DateOnly to, string? by, GetSatisfactionFigures figures, HttpContext http, CancellationToken ct) =>
+                    figures.HandleAsync(hallId, http.User.UserId(), from, to, QueryEnum.Parse<FigureGrouping>(by, "by") ?? FigureGrouping.Hall, ct))
+            .WithName("GetSatisfactionFigures");
+
+        // The owner of the rectification is often a staff member; the use case checks it is them.
+        api.MapPost("/rating-follow-ups/{followUpId:guid}/rectify",
+                (Guid followUpId, FollowUpNoteRequest request, CompleteRectification step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(followUpId, http.User.UserId(), request, ct))
+            .WithName("CompleteRectification").RequireAuthorization(IdentitySetup.StaffPolicy);
+    }
+
+    private static async Task<RatingView> RateAsync(Guid ticketId, RateServiceRequest request, RateService rate, HallDbContext db,
+        HttpContext http, CancellationToken ct)
+    {
+        var user = http.User;
+        var pad = user.IsInRole(Roles.RatingPad);
+        Guid? padHall = null;
+        if (pad)
+        {
+            var id = user.UserId();
+            padHall = await db.Users.Where(u => u.Id == id).Select(u => u.HallId).FirstOrDefaultAsync(ct);
+        }
+        return await rate.HandleAsync(ticketId, request, pad ? RatingChannel.HallPad : RatingChannel.Phone, padHall, ct);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ServiceHall.IntegrationTests.Infrastructure;
+using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
+
+namespace ServiceHall.IntegrationTests.Features.Supervision;
+
+public abstract class AttendanceTests(HallApp app)
+{
+    [Fact]
+    public async Task Day_SignInOutLateEarlyAbsentAndLeave_InTheDailyReport()
+    {
+        // Opens 30 minutes from now, closes in 7 hours: due in 20 minutes from now (10 minutes early).
+        var now = app.LocalTime;
+        var opens = new TimeOnly(now.Hour, now.Minute).AddMinutes(30);
+        var hall = await TestHall.CreateAsync(app, staff: 3, configure: h =>
+        {
+            h.OpensAt = opens;
+            h.ClosesAt = opens.AddHours(7);
+        });
+        var supervisor = app.Api(hall.Supervisor);
+        var report = $"/api/halls/{hall.Id}/attendance/daily";
+
+        var early = app.Api(hall.Staff[0]);
+        var signedIn = await early.PostOkAsync<JsonObject>("/api/attendance/sign-in");
+        Assert.Equal(Iso(app.Today), signedIn.Str("day"));
+        await Expect.ProblemAsync(await early.PostAsync("/api/attendance/sign-in"), HttpStatusCode.Conflict, "AlreadySignedIn");
+        await Expect.ProblemAsync(await app.Api(hall.Staff[1]).PostAsync("/api/attendance/sign-out"), HttpStatusCode.Conflict, "NotSignedIn");
+        var pending = await supervisor.GetOkAsync<JsonObject>(report);
+        Assert.True(pending["workingDay"]!.GetValue<bool>());
+        Assert.Equal("present", Row(pending, hall.Staff[0]).Str("status"));
+        Assert.Equal("pending", Row(pending, hall.Staff[1]).Str("status"));
+
+        var leave = await SupervisionFlows.JsonAsync(await supervisor.PostAsync($"/api/halls/{hall.Id}/attendance/leave", new
+        {
+            userId = await TestHall.UserIdAsync(app, hall.Staff[2]), from = Iso(app.Today), to = Iso(app.Today.AddDays(1)), kind = "sick", reason = "病假",
+        }), HttpStatusCode.Created);
+        Assert.Equal("sick", leave.Str("kind"));
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/halls/{hall.Id}/attendance/leave", new
+        {
+            userId = await TestHall.UserIdAsync(app, hall.Staff[2]), from = Iso(app.Today.AddDays(1)), kind = "annual", reason = "年假",
+        }), HttpStatusCode.Conflict, "LeaveOverlaps");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(25)); // 5 minutes past the time to be in
+        var late = app.Api(hall.Staff[1]);
+        await late.PostOkAsync<JsonObject>("/api/attendance/sign-in");
+        app.Clock.Advance(TimeSpan.FromHours(6)); // an hour before closing
+        await early.PostOkAsync<JsonObject>("/api/attendance/sign-out");
+        await Expect.ProblemAsync(await early.PostAsync("/api/attendance/sign-out"), HttpStatusCode.Conflict, "AlreadySignedOut");
+        var me = await early.GetOkAsync<JsonObject>("/api/attendance/me");
+        Assert.NotNull(me["signedOutAt"]);
+
+        var day = await supervisor.GetOkAsync<JsonObject>($"{report}?date={Iso(app.Today)}");
+        var first = Row(day, hall.Staff[0]);
+        Assert.Equal("leftEarly", first.Str("status"));
+        Assert.Equal(65, first["earlyLeaveMinutes"]!.GetValue<int>());
+        var second = Row(day, hall.Staff[1]);
+        Assert.Equal("late", second.Str("status"));
+        Assert.Equal(5, second["lateMinutes"]!.GetValue<int>());
+        Assert.Equal("onLeave", Row(day, hall.Staff[2]).Str("status"));
+        Assert.Equal("sick", Row(day, hall.Staff[2]).Str("leave"));
+
+        app.Clock.Advance(TimeSpan.FromHours(2)); // after closing: the late one never signed out
+        var closed = await supervisor.GetOkAsync<JsonObject>(report);
+        Assert.True(Row(closed, hall.Staff[1])["missingSignOut"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AbsentWhenNotSignedInPastTheTime_AndRolesAndInputs()
+    {
+        var now = app.LocalTime;
+        var hall = await TestHall.CreateAsync(app, configure: h =>
+        {
+            h.OpensAt = new TimeOnly(0, 5);
+            h.ClosesAt = new TimeOnly(23, 0);
+        });
+        var supervisor = app.Api(hall.Supervisor);
+        var day = await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/daily");
+        var expected = app.Today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "dayOff" : "absent";
+        Assert.Equal(expected, Row(day, hall.Staff[0]).Str("status"));
+        Assert.True(now > new TimeOnly(0, 5));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsync("/api/attendance/sign-in")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Api("kiosk1").PostAsync("/api/attendance/sign-in")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Api(hall.Staff[0]).GetAsync($"/api/halls/{hall.Id}/attendance/daily")).StatusCode);
+        var leave = $"/api/halls/{hall.Id}/attendance/leave";
+        var user = await TestHall.UserIdAsync(app, hall.Staff[0]);
+        await Expect.ProblemAsync(await supervisor.PostAsync(leave, new { userId = user, from = "2026-12-02", to = "2026-12-01", kind = "annual", reason = "x" }),
+            HttpStatusCode.BadRequest, "InvalidDate");
+        await Expect.ProblemAsync(await supervisor.PostAsync(leave, new { userId = user, from = "2026-12-01", kind = "annual" }),
+            HttpStatusCode.BadRequest, "Required");
+        await Expect.ProblemAsync(await supervisor.PostAsync(leave, new { userId = Guid.NewGuid(), from = "2026-12-01", kind = "annual", reason = "x" }),
+            HttpStatusCode.BadRequest, "UserNotFound");
+        await Expect.ProblemAsync(await app.Api("supervisor").GetAsync($"/api/halls/{hall.Id}/attendance/daily"), HttpStatusCode.Forbidden, "OtherHall");
+        await Expect.ProblemAsync(await app.Api("admin").PostAsync("/api/attendance/sign-in"), HttpStatusCode.Forbidden);
+    }
+
+    private static JsonNode Row(JsonObject report, string userName) =>
+        report["staff"]!.AsArray().Single(r => r.Str("name") == userName)!;
+}
+
+public sealed class SqliteAttendanceTests(SqliteHallApp app) : AttendanceTests(app), IClassFixture<SqliteHallApp>;
+
+public sealed class PostgresAttendanceTests(PostgresHallApp app) : AttendanceTests(app), IClassFixture<PostgresHallApp>;

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ClosedXML.Excel;
+using ServiceHall.IntegrationTests.Infrastructure;
+using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
+
+namespace ServiceHall.IntegrationTests.Features.Supervision;
+
+public abstract class GiftTests(HallApp app)
+{
+    private object Gift(string description = "茶叶一盒") => new
+    {
+        giver = "某企业办事人员", description, estimatedValue = 200.50m, receivedOn = Iso(app.Today), handling = "handedIn",
+    };
+
+    [Fact]
+    public async Task Declare_ReviewOnce_ListedAndExported()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var staff = app.Api(hall.Staff[0]);
+        var declared = await SupervisionFlows.JsonAsync(await staff.PostAsync("/api/gifts", Gift()), HttpStatusCode.Created);
+        Assert.Equal($"LP{app.Today:yyyy}-0001", declared.Str("number"));
+        Assert.Equal("pending", declared.Str("review"));
+        await SupervisionFlows.JsonAsync(await app.Api(hall.Staff[1]).PostAsync("/api/gifts", Gift("月饼")), HttpStatusCode.Created);
+        Assert.Single(await staff.GetOkAsync<List<JsonObject>>($"/api/halls/{hall.Id}/gifts"));
+
+        var supervisor = app.Api(hall.Supervisor);
+        Assert.Equal(2, (await supervisor.GetOkAsync<List<JsonObject>>($"/api/halls/{hall.Id}/gifts")).Count);
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/gifts/{declared.Str("id")}/review", new { accept = false }),
+            HttpStatusCode.BadRequest, "Required");
+        var reviewed = await supervisor.PostOkAsync<JsonObject>($"/api/gifts/{declared.Str("id")}/review", new { accept = true });
+        Assert.Equal("accepted", reviewed.Str("review"));
+        Assert.Equal(hall.Supervisor, reviewed.Str("reviewerName"));
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/gifts/{declared.Str("id")}/review", new { accept = false, note = "再看" }),
+            HttpStatusCode.Conflict, "GiftReviewed");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/api/gifts/{declared.Str("id")}/review", new { accept = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await supervisor.Http.DeleteAsync($"/api/gifts/{declared.Str("id")}/review")).StatusCode);
+
+        var export = await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export");
+        await Expect.StatusAsync(export, HttpStatusCode.OK);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        using var workbook = new XLWorkbook(await export.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("礼品申报登记", sheet.Name);
+        Assert.Equal("编号", sheet.Cell(1, 1).GetString());
+        Assert.Equal($"LP{app.Today:yyyy}-0001", sheet.Cell(2, 1).GetString());
+        Assert.Equal(200.50, sheet.Cell(2, 5).GetDouble());
+        Assert.Equal("已上交", sheet.Cell(2, 7).GetString());
+        Assert.Equal("已确认", sheet.Cell(2, 10).GetString());
+        Assert.Equal("待审核", sheet.Cell(3, 10).GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/halls/{hall.Id}/gifts/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Declare_BadInputsAndOwnReview_Refused()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var staff = app.Api(hall.Staff[0]);
+        await Expect.ProblemAsync(await staff.PostAsync("/api/gifts", new { giver = "x", description = "y", estimatedValue = -1, receivedOn = Iso(app.Today), handling = "returned" }),
+            HttpStatusCode.BadRequest, "OutOfRange");
+        await Expect.ProblemAsync(await staff.PostAsync("/api/gifts", new { giver = "x", description = "y", estimatedValue = 1, receivedOn = Iso(app.Today.AddDays(1)), handling = "returned" }),
+            HttpStatusCode.BadRequest, "InvalidDate");
+        await Expect.ProblemAsync(await staff.PostAsync("/api/gifts", new { giver = "x", description = "y", estimatedValue = 1, receivedOn = Iso(app.Today), handling = "other" }),
+            HttpStatusCode.BadRequest, "Required");
+        await Expect.ProblemAsync(await staff.PostAsync("/api/gifts", new { description = "y", estimatedValue = 1, receivedOn = Iso(app.Today), handling = "returned" }),
+            HttpStatusCode.BadRequest, "Required");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsync("/api/gifts", Gift())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Api("kiosk1").PostAsync("/api/gifts", Gift())).StatusCode);
+
+        var supervisor = app.Api(hall.Supervisor);
+        var own = await SupervisionFlows.JsonAsync(await supervisor.PostAsync("/api/gifts", Gift("supervisor's own")), HttpStatusCode.Created);
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/gifts/{own.Str("id")}/review", new { accept = true }), HttpStatusCode.Forbidden, "GiftOwnReview");
+        await Expect.ProblemAsync(await app.Api("supervisor").PostAsync($"/api/gifts/{own.Str("id")}/review", new { accept = true }), HttpStatusCode.Forbidden, "OtherHall");
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/gifts/{Guid.NewGuid()}/review", new { accept = true }), HttpStatusCode.NotFound, "GiftNotFound");
+    }
+}
+
+public sealed class SqliteGiftTests(SqliteHallApp app) : GiftTests(app), IClassFixture<SqliteHallApp>;
+
+public sealed class PostgresGiftTests(PostgresHallApp app) : GiftTests(app), IClassFixture<PostgresHallApp>;
