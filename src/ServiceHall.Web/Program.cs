@@ -1,6 +1,10 @@
 using ServiceHall.Web;
+using ServiceHall.Web.Components;
+using ServiceHall.Web.Features.Admin;
 using ServiceHall.Web.Features.Alerts;
+using ServiceHall.Web.Features.Calendar;
 using ServiceHall.Web.Features.Counters;
+using ServiceHall.Web.Features.Dashboard;
 using ServiceHall.Web.Features.Halls;
 using ServiceHall.Web.Features.Privacy;
 using ServiceHall.Web.Features.PublicPages;
@@ -20,7 +24,11 @@ builder.AddHalls();
 builder.AddQueue();
 builder.AddCounters();
 builder.AddAlerts();
+builder.AddCalendar();
 builder.AddPrivacy();
+builder.AddDashboard();
+builder.AddAdmin();
+builder.AddHallComponents();
 
 var app = builder.Build();
 
@@ -30,9 +38,13 @@ app.MapHallEndpoints();
 app.MapQueueEndpoints();
 app.MapCounterEndpoints();
 app.MapAlertEndpoints();
+app.MapCalendarEndpoints();
 app.MapPrivacyEndpoints();
+app.MapDashboardEndpoints();
+app.MapAdminEndpoints();
 app.MapPublicPageEndpoints();
 app.MapRealtime();
+app.MapHallComponents();
 
 await app.PrepareDatabaseAsync();
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Calendar;
 using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
@@ -27,6 +28,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
     public DbSet<BusinessDay> BusinessDays => Set<BusinessDay>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<HallCalendarDay> HallCalendarDays => Set<HallCalendarDay>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -19,6 +19,7 @@ public static class IdentitySetup
     public const string SupervisorPolicy = "supervisor";
     public const string FrontDeskPolicy = "front-desk";
     public const string AdminPolicy = "admin";
+    public const string DisplayPolicy = "display";
 
     public static void AddHallIdentity(this WebApplicationBuilder builder)
     {
@@ -39,6 +40,7 @@ public static class IdentitySetup
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
+            o.AccessDeniedPath = "/access-denied";
             o.Cookie.Name = "ServiceHall.Auth";
             // The API answers 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
@@ -54,12 +56,15 @@ public static class IdentitySetup
             .AddRoles<Role>()
             .AddEntityFrameworkStores<HallDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<HallClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor))
             .AddPolicy(SupervisorPolicy, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(FrontDeskPolicy, p => p.RequireRole(Roles.Staff, Roles.Supervisor, Roles.Kiosk))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            // The hall's big screen: its device account, and the people who set it up or watch it.
+            .AddPolicy(DisplayPolicy, p => p.RequireRole(Roles.Display, Roles.Supervisor, Roles.Admin));
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
     }

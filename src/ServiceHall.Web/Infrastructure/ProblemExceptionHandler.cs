@@ -25,7 +25,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
                     ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                     _ => StatusCodes.Status409Conflict,
                 };
-                var args = domain.Args.Select(a => a is Enum e ? text[$"Enum_{e.GetType().Name}_{e}"].Value : a).ToArray();
+                var args = DomainMessages.Arguments(text, domain);
                 return await WriteAsync(context, status, domain.Code, domain.Field, args);
             case BadHttpRequestException bad:
                 logger.LogDebug(bad, "Bad request");

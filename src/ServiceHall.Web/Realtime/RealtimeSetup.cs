@@ -15,6 +15,7 @@ public static class RealtimeSetup
         if (!string.IsNullOrWhiteSpace(redis))
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("servicehall"));
         builder.Services.AddSingleton<DirtyHalls>();
+        builder.Services.AddSingleton<HallEventFeed>();
         builder.Services.AddSingleton<IHallNotifier, SignalRHallNotifier>();
     }
 

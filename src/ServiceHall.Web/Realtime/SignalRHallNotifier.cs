@@ -8,9 +8,13 @@ using ServiceHall.Web.Localization;
 namespace ServiceHall.Web.Realtime;
 
 public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, DirtyHalls dirty,
-    IStringLocalizer<SharedResource> text) : IHallNotifier
+    IStringLocalizer<SharedResource> text, HallEventFeed feed) : IHallNotifier
 {
-    public Task TicketIssuedAsync(TicketView ticket) => hub.Clients.Group(HallGroups.Hall(ticket.HallId)).TicketIssued(ticket);
+    public Task TicketIssuedAsync(TicketView ticket)
+    {
+        feed.Publish(new HallEvent(ticket.HallId, HallEventKind.TicketIssued, ticket));
+        return hub.Clients.Group(HallGroups.Hall(ticket.HallId)).TicketIssued(ticket);
+    }
 
     public Task TicketCalledAsync(TicketCall call)
     {
@@ -19,12 +23,21 @@ public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, D
             call.CounterNumber, call.CounterName, call.CalledAt, call.IsRecall,
             LocalizationSetup.InCulture(LocalizationSetup.Chinese, Announce),
             LocalizationSetup.InCulture(LocalizationSetup.English, Announce));
+        feed.Publish(new HallEvent(call.HallId, HallEventKind.TicketCalled, message));
         return hub.Clients.Group(HallGroups.Hall(call.HallId)).TicketCalled(message);
     }
 
     public void QueueChanged(Guid hallId) => dirty.Mark(hallId);
 
-    public Task AlertRaisedAsync(AlertView alert) => hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertRaised(alert);
+    public Task AlertRaisedAsync(AlertView alert)
+    {
+        feed.Publish(new HallEvent(alert.HallId, HallEventKind.AlertRaised, alert));
+        return hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertRaised(alert);
+    }
 
-    public Task AlertClearedAsync(AlertView alert) => hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertCleared(alert);
+    public Task AlertClearedAsync(AlertView alert)
+    {
+        feed.Publish(new HallEvent(alert.HallId, HallEventKind.AlertCleared, alert));
+        return hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertCleared(alert);
+    }
 }

@@ -52,6 +52,22 @@ public sealed class ApiClient
         return await Http.SendAsync(request);
     }
 
+    public async Task<HttpResponseMessage> PutAsync(string url, object? body, string? language = null)
+    {
+        await SignInAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Json) };
+        if (language is not null)
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<T> PutOkAsync<T>(string url, object? body)
+    {
+        var response = await PutAsync(url, body);
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
     public async Task<HttpResponseMessage> GetAsync(string url, string? language = null)
     {
         await SignInAsync();

@@ -36,7 +36,7 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, IHallNotifie
         var itemStates = items.Select(i => new ItemQueueState(i.Id, stats.GetValueOrDefault(i.Id)?.Waiting ?? 0,
             stats.GetValueOrDefault(i.Id)?.OldestQueuedAt, i.MaxWaiting, i.MaxWaitMinutes));
         var sessions = await db.CounterSessions.AsNoTracking().Where(s => s.HallId == hallId && s.ClosedAt == null).ToListAsync(ct);
-        var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).Select(c => new { c.Id, c.InService }).ToListAsync(ct);
+        var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).Select(c => new { c.Id, InService = c.InService && c.IsActive }).ToListAsync(ct);
         var presence = counters.Select(c =>
         {
             var s = sessions.FirstOrDefault(x => x.CounterId == c.Id);

@@ -12,6 +12,8 @@ public class Counter
     public required string Name { get; set; }
     /// <summary>Scheduled to be staffed during service hours; an empty one raises an alert (Q6).</summary>
     public bool InService { get; set; } = true;
+    /// <summary>Tickets refer to a counter: it is deactivated, never deleted; an inactive one cannot be opened.</summary>
+    public bool IsActive { get; set; } = true;
 
     public List<CounterServiceItem> ServiceItems { get; set; } = [];
 }

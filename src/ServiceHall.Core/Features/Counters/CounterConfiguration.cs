@@ -11,6 +11,8 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
     {
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.HasIndex(c => new { c.HallId, c.Number }).IsUnique();
+        // Rows from before the column existed are active; EF still always writes the value it has.
+        builder.Property(c => c.IsActive).HasDefaultValue(true).ValueGeneratedNever();
         builder.HasOne<Hall>().WithMany().HasForeignKey(c => c.HallId);
     }
 }

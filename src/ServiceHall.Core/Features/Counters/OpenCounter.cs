@@ -13,6 +13,8 @@ public sealed class OpenCounter(HallDbContext db, TimeProvider time, IHallNotifi
         await using (var write = await db.BeginWriteAsync(ct))
         {
             var counter = await CounterAccess.FindAsync(db, counterId, ct);
+            if (!counter.IsActive)
+                throw DomainException.Conflict(ErrorCodes.CounterInactive, counter.Number);
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
                 ?? throw DomainException.NotFound(ErrorCodes.UserNotFound);
             if (user.HallId is { } hallId && hallId != counter.HallId)

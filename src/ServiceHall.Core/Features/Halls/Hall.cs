@@ -41,4 +41,6 @@ public class Department
     public Guid HallId { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Items and counters refer to a department: it is deactivated, never deleted.</summary>
+    public bool IsActive { get; set; } = true;
 }

@@ -20,6 +20,8 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     public void Configure(EntityTypeBuilder<Department> builder)
     {
         builder.Property(d => d.Name).HasMaxLength(100);
+        // Rows from before the column existed are active; EF still always writes the value it has.
+        builder.Property(d => d.IsActive).HasDefaultValue(true).ValueGeneratedNever();
     }
 }
 

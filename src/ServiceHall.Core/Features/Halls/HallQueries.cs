@@ -45,7 +45,7 @@ public sealed class ListCounters(HallDbContext db)
         if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct))
             throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var counters = await db.Counters.AsNoTracking().Include(c => c.ServiceItems)
-            .Where(c => c.HallId == hallId).OrderBy(c => c.Number).ToListAsync(ct);
+            .Where(c => c.HallId == hallId && c.IsActive).OrderBy(c => c.Number).ToListAsync(ct);
         var sessions = await db.CounterSessions.AsNoTracking()
             .Where(s => s.HallId == hallId && s.ClosedAt == null).ToListAsync(ct);
         var staffIds = sessions.Select(s => s.UserId).ToList();

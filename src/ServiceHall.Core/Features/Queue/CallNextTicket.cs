@@ -22,7 +22,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         var counter = await CounterAccess.FindAsync(db, counterId, ct);
         var hall = await HallById.For(db)(db, counter.HallId, ct);
         var policy = QueuePolicy.From(hall);
-        var normalsSince = await NormalsSinceLastPriorityAsync(hall, now, ct);
+        var normalsSince = await NormalsSinceLastPriorityAsync(db, hall, now, ct);
         var lost = new HashSet<Guid>();
         var candidates = await LoadCandidatesAsync(counter, now, lost, ct);
 
@@ -118,7 +118,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
                     t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
     /// <summary>For the interleave policy: normal calls in the hall today since the last priority call.</summary>
-    private async Task<int> NormalsSinceLastPriorityAsync(Hall hall, DateTime now, CancellationToken ct)
+    internal static async Task<int> NormalsSinceLastPriorityAsync(HallDbContext db, Hall hall, DateTime now, CancellationToken ct)
     {
         if (hall.PriorityPolicy != PriorityPolicy.Interleave)
             return 0;

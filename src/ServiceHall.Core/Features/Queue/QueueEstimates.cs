@@ -15,7 +15,7 @@ public static class QueueEstimates
             {
                 x.ServiceItemId,
                 Staffed = db.CounterSessions.Any(s => s.CounterId == x.CounterId && s.ClosedAt == null),
-                x.Counter!.InService,
+                InService = x.Counter!.InService && x.Counter.IsActive,
             })
             .ToListAsync(ct);
         return links.GroupBy(l => l.ServiceItemId).ToDictionary(g => g.Key,

@@ -14,7 +14,7 @@ namespace ServiceHall.Web.Features.Alerts;
 /// (a wait passing 10 minutes, a pause running long).
 /// </summary>
 public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, IHubContext<HallHub, IHallClient> hub,
-    IConfiguration configuration, ILogger<HallMonitor> logger) : BackgroundService
+    HallEventFeed feed, IConfiguration configuration, ILogger<HallMonitor> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(OnChangesAsync(stoppingToken), PeriodicallyAsync(stoppingToken));
@@ -73,6 +73,7 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, I
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ScanAlerts>().HandleAsync(hallId, ct);
         var overview = await scope.ServiceProvider.GetRequiredService<GetQueueOverview>().HandleAsync(hallId, ct);
+        feed.Publish(new HallEvent(hallId, HallEventKind.QueueChanged, overview));
         await hub.Clients.Group(HallGroups.Hall(hallId)).QueueChanged(overview);
     }
 }

@@ -23,6 +23,10 @@ public static class CounterEndpoints
         s.AddScoped<FinishService>();
         s.AddScoped<MarkNoShow>();
         s.AddScoped<TransferTicket>();
+        s.AddScoped<GetCounterDesks>();
+        s.AddScoped<ListCounterQueue>();
+        s.AddScoped<ListSubstitutes>();
+        s.AddScoped<CounterWorkstation>();
     }
 
     public static void MapCounterEndpoints(this WebApplication app)

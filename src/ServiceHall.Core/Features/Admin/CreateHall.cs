@@ -1,0 +1,78 @@
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Admin;
+
+/// <summary>
+/// A hall's settings. A PUT replaces them all: a field left out takes its default, as on creation
+/// (9:00–17:00, cut-off 16:30, strict priority, fairness on, re-queue 30 min, pause 10 min).
+/// </summary>
+public sealed record HallRequest(
+    string? Name,
+    string? Address = null,
+    string? TimeZoneId = null,
+    TimeOnly? OpensAt = null,
+    TimeOnly? ClosesAt = null,
+    TimeOnly? IssueCutoff = null,
+    PriorityPolicy? PriorityPolicy = null,
+    int? InterleaveNormalsPerPriority = null,
+    bool? FairnessEnabled = null,
+    int? NoShowRequeueMinutes = null,
+    int? MaxPauseMinutesWithoutSubstitute = null,
+    int? UnstaffedGraceMinutes = null,
+    string? NoticeLine = null)
+{
+    /// <summary>Checks every field and writes them to <paramref name="hall"/>; nothing is written on a refusal.</summary>
+    public void ApplyTo(Hall hall)
+    {
+        var defaults = new Hall { Name = "" };
+        var name = AdminInput.Text(Name, "name", 100);
+        var address = AdminInput.OptionalText(Address, "address", 200);
+        var zone = AdminInput.OptionalText(TimeZoneId, "timeZoneId", 64) ?? defaults.TimeZoneId;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            throw DomainException.Invalid("timeZoneId", ErrorCodes.InvalidTimeZone, zone);
+        var opens = OpensAt ?? defaults.OpensAt;
+        var closes = ClosesAt ?? defaults.ClosesAt;
+        var cutoff = IssueCutoff ?? (ClosesAt is null ? defaults.IssueCutoff : closes);
+        if (opens >= closes)
+            throw DomainException.Invalid("closesAt", ErrorCodes.HoursInvalid, opens, closes);
+        // Q7: issuing stops at the cut-off, never after closing; before opening there is nothing to cut.
+        if (cutoff <= opens || cutoff > closes)
+            throw DomainException.Invalid("issueCutoff", ErrorCodes.CutoffOutsideHours, opens, closes);
+        var interleave = AdminInput.Range(InterleaveNormalsPerPriority, "interleaveNormalsPerPriority", 1, 20, defaults.InterleaveNormalsPerPriority);
+        var requeue = AdminInput.Range(NoShowRequeueMinutes, "noShowRequeueMinutes", 0, 240, defaults.NoShowRequeueMinutes);
+        var pause = AdminInput.Range(MaxPauseMinutesWithoutSubstitute, "maxPauseMinutesWithoutSubstitute", 1, 240,
+            defaults.MaxPauseMinutesWithoutSubstitute);
+        var grace = AdminInput.Range(UnstaffedGraceMinutes, "unstaffedGraceMinutes", 0, 120, defaults.UnstaffedGraceMinutes);
+        var notice = AdminInput.OptionalText(NoticeLine, "noticeLine", 200);
+
+        hall.Name = name;
+        hall.Address = address;
+        hall.TimeZoneId = zone;
+        hall.OpensAt = opens;
+        hall.ClosesAt = closes;
+        hall.IssueCutoff = cutoff;
+        hall.PriorityPolicy = PriorityPolicy ?? defaults.PriorityPolicy;
+        hall.InterleaveNormalsPerPriority = interleave;
+        hall.FairnessEnabled = FairnessEnabled ?? defaults.FairnessEnabled;
+        hall.NoShowRequeueMinutes = requeue;
+        hall.MaxPauseMinutesWithoutSubstitute = pause;
+        hall.UnstaffedGraceMinutes = grace;
+        hall.NoticeLine = notice;
+    }
+}
+
+/// <summary>P1: a new hall; departments, counters and items are added to it next.</summary>
+public sealed class CreateHall(HallDbContext db, TimeProvider time)
+{
+    public async Task<HallSettingsView> HandleAsync(HallRequest request, CancellationToken ct)
+    {
+        var hall = new Hall { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = "" };
+        request.ApplyTo(hall);
+        await using var write = await db.BeginWriteAsync(ct);
+        db.Halls.Add(hall);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return HallSettingsView.From(hall);
+    }
+}

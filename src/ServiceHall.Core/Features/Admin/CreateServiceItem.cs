@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Admin;
+
+/// <summary>A service item's settings; a PUT replaces them all, including the counters that serve it.</summary>
+public sealed record ServiceItemRequest(
+    string? Name,
+    string? Prefix,
+    Guid? DepartmentId,
+    int? MaxWaiting = null,
+    int? MaxWaitMinutes = null,
+    int? AverageServiceMinutes = null,
+    Guid[]? CounterIds = null,
+    int? SortOrder = null,
+    bool? IsActive = null);
+
+/// <summary>
+/// A service item (事项): its ticket prefix, unique in the hall (Q1), its alert thresholds, default
+/// 10 people and 10 minutes (Q5), and the counters that serve it. Issuable as soon as it is saved.
+/// </summary>
+public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider time, IHallNotifier notifier)
+{
+    public async Task<ServiceItemSettingsView> HandleAsync(Guid hallId, ServiceItemRequest request, CancellationToken ct)
+    {
+        ServiceItemSettingsView view;
+        await using (var write = await db.BeginWriteAsync(ct))
+        {
+            if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct))
+                throw DomainException.NotFound(ErrorCodes.HallNotFound);
+            var item = new ServiceItem { Id = Guid.CreateVersion7(time.GetUtcNow()), HallId = hallId, Name = "", Prefix = "" };
+            await ApplyAsync(db, item, request, ct);
+            db.ServiceItems.Add(item);
+            await SaveAsync(db, item, ct);
+            await write.CommitAsync(ct);
+            view = ServiceItemSettingsView.From(item);
+        }
+        notifier.QueueChanged(hallId);
+        return view;
+    }
+
+    internal static async Task ApplyAsync(HallDbContext db, ServiceItem item, ServiceItemRequest request, CancellationToken ct)
+    {
+        var name = AdminInput.Text(request.Name, "name", 100);
+        var prefix = AdminInput.Text(request.Prefix, "prefix", 3).ToUpperInvariant();
+        if (!PrefixPattern().IsMatch(prefix))
+            throw DomainException.Invalid("prefix", ErrorCodes.PrefixInvalid, prefix);
+        var departmentId = AdminInput.Required(request.DepartmentId, "departmentId");
+        var maxWaiting = AdminInput.Range(request.MaxWaiting, "maxWaiting", 1, 999, 10);
+        var maxWaitMinutes = AdminInput.Range(request.MaxWaitMinutes, "maxWaitMinutes", 1, 480, 10);
+        var serviceMinutes = AdminInput.Range(request.AverageServiceMinutes, "averageServiceMinutes", 1, 240, 5);
+        var sortOrder = AdminInput.Range(request.SortOrder, "sortOrder", 0, 9999, 0);
+        if (departmentId != item.DepartmentId)
+            await HallReferences.ActiveDepartmentAsync(db, item.HallId, departmentId, ct);
+        if (await db.ServiceItems.AnyAsync(i => i.HallId == item.HallId && i.Prefix == prefix && i.Id != item.Id, ct))
+            throw DomainException.Conflict(ErrorCodes.PrefixTaken, prefix);
+        var counterIds = (request.CounterIds ?? []).Distinct().ToList();
+        var known = await db.Counters.CountAsync(c => c.HallId == item.HallId && counterIds.Contains(c.Id), ct);
+        if (known != counterIds.Count)
+            throw DomainException.Invalid("counterIds", ErrorCodes.CounterNotFound);
+
+        item.Name = name;
+        item.Prefix = prefix;
+        item.DepartmentId = departmentId;
+        item.MaxWaiting = maxWaiting;
+        item.MaxWaitMinutes = maxWaitMinutes;
+        item.AverageServiceMinutes = serviceMinutes;
+        item.SortOrder = sortOrder;
+        item.IsActive = request.IsActive ?? true;
+        item.Counters.RemoveAll(x => !counterIds.Contains(x.CounterId));
+        foreach (var counterId in counterIds.Where(id => item.Counters.All(x => x.CounterId != id)))
+            item.Counters.Add(new CounterServiceItem { CounterId = counterId, ServiceItemId = item.Id });
+    }
+
+    /// <summary>Two admins racing for one prefix: the unique index refuses the second.</summary>
+    internal static async Task SaveAsync(HallDbContext db, ServiceItem item, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw DomainException.Conflict(ErrorCodes.PrefixTaken, item.Prefix);
+        }
+    }
+
+    /// <summary>Latin capitals only: the number is read aloud (请A001号) and printed on 80 mm paper.</summary>
+    [GeneratedRegex("^[A-Z]{1,3}$")]
+    private static partial Regex PrefixPattern();
+}

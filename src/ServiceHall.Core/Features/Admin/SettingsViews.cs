@@ -1,0 +1,45 @@
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Halls;
+
+namespace ServiceHall.Core.Features.Admin;
+
+/// <summary>A hall's settings as the admin edits them (Q2, Q5–Q7).</summary>
+public sealed record HallSettingsView(Guid Id, string Name, string? Address, string TimeZoneId, TimeOnly OpensAt,
+    TimeOnly ClosesAt, TimeOnly IssueCutoff, PriorityPolicy PriorityPolicy, int InterleaveNormalsPerPriority,
+    bool FairnessEnabled, int NoShowRequeueMinutes, int MaxPauseMinutesWithoutSubstitute, int UnstaffedGraceMinutes,
+    string? NoticeLine)
+{
+    public static HallSettingsView From(Hall h) =>
+        new(h.Id, h.Name, h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff, h.PriorityPolicy,
+            h.InterleaveNormalsPerPriority, h.FairnessEnabled, h.NoShowRequeueMinutes, h.MaxPauseMinutesWithoutSubstitute,
+            h.UnstaffedGraceMinutes, h.NoticeLine);
+}
+
+public sealed record DepartmentView(Guid Id, Guid HallId, string Name, int SortOrder, bool IsActive)
+{
+    public static DepartmentView From(Department d) => new(d.Id, d.HallId, d.Name, d.SortOrder, d.IsActive);
+}
+
+public sealed record CounterSettingsView(Guid Id, Guid HallId, int Number, string Name, Guid? DepartmentId, bool InService,
+    bool IsActive, Guid[] ServiceItemIds)
+{
+    public static CounterSettingsView From(Counter c) =>
+        new(c.Id, c.HallId, c.Number, c.Name, c.DepartmentId, c.InService, c.IsActive,
+            c.ServiceItems.Select(x => x.ServiceItemId).Order().ToArray());
+}
+
+public sealed record ServiceItemSettingsView(Guid Id, Guid HallId, Guid DepartmentId, string Name, string Prefix, int MaxWaiting,
+    int MaxWaitMinutes, int AverageServiceMinutes, int SortOrder, bool IsActive, Guid[] CounterIds)
+{
+    public static ServiceItemSettingsView From(ServiceItem i) =>
+        new(i.Id, i.HallId, i.DepartmentId, i.Name, i.Prefix, i.MaxWaiting, i.MaxWaitMinutes, i.AverageServiceMinutes,
+            i.SortOrder, i.IsActive, i.Counters.Select(x => x.CounterId).Order().ToArray());
+}
+
+/// <summary>One hall with everything in it, active or not: what the admin pages show.</summary>
+public sealed record HallSetup(HallSettingsView Hall, List<DepartmentView> Departments, List<CounterSettingsView> Counters,
+    List<ServiceItemSettingsView> ServiceItems);
+
+/// <summary>An account as the admin sees it; never its password or security data.</summary>
+public sealed record UserView(Guid Id, string UserName, string DisplayName, string? BadgeNumber, string? Role, Guid? HallId,
+    bool IsLocked);

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Counters;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Queue;
+
+namespace ServiceHall.Core.Features.Dashboard;
+
+/// <summary>An item's queue with its colour and how many open counters serve it now.</summary>
+public sealed record DashboardItem(ItemQueueView Queue, QueueColour Colour, int OpenCounters);
+
+/// <summary>An open alert with what it is about, so the dashboard can link to the item row or the counter.</summary>
+public sealed record DashboardAlert(AlertView Alert, string? ServiceItemName, string? ServiceItemPrefix, int? CounterNumber);
+
+/// <summary>Everything the supervisor watches in one read (S8).</summary>
+public sealed record DashboardView(
+    Guid HallId,
+    string HallName,
+    string TimeZoneId,
+    DateTime At,
+    DateOnly BusinessDay,
+    List<DashboardItem> Items,
+    List<CounterStatusView> Counters,
+    List<DashboardAlert> Alerts,
+    DayFigures Today,
+    List<HourFigures> PerHour);
+
+/// <summary>
+/// S8 live supervision: queues with their colour, counters, open alerts with their cause, today's
+/// figures and tickets per hour. Queues, counters and alerts are the same reads the screens use.
+/// </summary>
+public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, ListCounters counters)
+{
+    public async Task<DashboardView> HandleAsync(Guid hallId, CancellationToken ct)
+    {
+        var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
+            ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
+        var queue = await overview.HandleAsync(hallId, ct);
+        var counterViews = await counters.HandleAsync(hallId, ct);
+
+        var clock = new HallClock(hall.TimeZoneId);
+        var today = clock.BusinessDay(queue.At);
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.HallId == hallId && t.BusinessDay == today)
+            .Select(t => new TicketTimes(t.Channel, t.Status, t.IssuedAt, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt))
+            .ToListAsync(ct);
+
+        var items = queue.Items.Select(i => new DashboardItem(i,
+            QueueColours.For(i.Waiting, i.OldestWaitMinutes, i.MaxWaiting, i.MaxWaitMinutes),
+            counterViews.Count(c => c.State != CounterState.Closed && c.ServiceItemIds.Contains(i.ServiceItemId)))).ToList();
+        var alerts = await DescribeAsync(queue.Alerts, ct);
+
+        return new DashboardView(hallId, hall.Name, hall.TimeZoneId, queue.At, today, items, counterViews, alerts,
+            TodayFiguresRule.Figures(tickets), TodayFiguresRule.PerHour(tickets, clock, hall.OpensAt, hall.ClosesAt));
+    }
+
+    private async Task<List<DashboardAlert>> DescribeAsync(List<AlertView> alerts, CancellationToken ct)
+    {
+        // An alert may name an item that has since been deactivated: read names of all that are named.
+        var itemIds = alerts.Where(a => a.ServiceItemId is not null).Select(a => a.ServiceItemId!.Value).Distinct().ToList();
+        var items = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => new { i.Name, i.Prefix }, ct);
+        var counterIds = alerts.Where(a => a.CounterId is not null).Select(a => a.CounterId!.Value).Distinct().ToList();
+        var numbers = await db.Counters.AsNoTracking().Where(c => counterIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        return alerts.Select(a =>
+        {
+            var item = a.ServiceItemId is { } itemId ? items.GetValueOrDefault(itemId) : null;
+            int? number = a.CounterId is { } counterId && numbers.TryGetValue(counterId, out var n) ? n : null;
+            return new DashboardAlert(a, item?.Name, item?.Prefix, number);
+        }).ToList();
+    }
+}

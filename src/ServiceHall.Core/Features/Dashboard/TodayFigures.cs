@@ -1,0 +1,59 @@
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Queue;
+
+namespace ServiceHall.Core.Features.Dashboard;
+
+/// <summary>The times of one ticket of the day that today's figures are made of.</summary>
+public sealed record TicketTimes(TicketChannel Channel, TicketStatus Status, DateTime IssuedAt, DateTime QueuedAt,
+    DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt);
+
+/// <summary>Today's figures (S8): issued, served, and the average minutes of waiting and of service.</summary>
+public sealed record DayFigures(int Issued, int Served, int Waiting, int NoShows, double? AverageWaitMinutes,
+    double? AverageServiceMinutes);
+
+/// <summary>Tickets issued and served in one local hour of the day, e.g. 9 for 09:00–09:59.</summary>
+public sealed record HourFigures(int Hour, int Issued, int Served);
+
+/// <summary>
+/// Today's figures as a pure rule over the day's tickets. A transfer creates a second ticket for the
+/// same visit, so it is not counted as issued again, and its wait is not counted twice either; each
+/// finished service counts as served.
+/// </summary>
+public static class TodayFiguresRule
+{
+    public static DayFigures Figures(IReadOnlyCollection<TicketTimes> tickets)
+    {
+        var walkIns = tickets.Where(t => t.Channel != TicketChannel.Transfer).ToList();
+        var waits = walkIns.Where(t => t.CalledAt is not null).Select(t => (t.CalledAt!.Value - t.QueuedAt).TotalMinutes).ToList();
+        var services = tickets.Where(t => t is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null })
+            .Select(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes).ToList();
+        return new DayFigures(
+            walkIns.Count,
+            tickets.Count(t => t.Status == TicketStatus.Done),
+            tickets.Count(t => t.Status == TicketStatus.Waiting),
+            tickets.Count(t => t.Status == TicketStatus.NoShow),
+            Average(waits),
+            Average(services));
+    }
+
+    /// <summary>
+    /// One row per hour from the hall's opening hour to its closing hour, widened to any hour that has
+    /// tickets (a hall may serve past closing, Q7), so the chart's axis is the working day.
+    /// </summary>
+    public static List<HourFigures> PerHour(IReadOnlyCollection<TicketTimes> tickets, HallClock clock, TimeOnly opensAt, TimeOnly closesAt)
+    {
+        var issued = tickets.Where(t => t.Channel != TicketChannel.Transfer)
+            .GroupBy(t => clock.LocalTime(t.IssuedAt).Hour).ToDictionary(g => g.Key, g => g.Count());
+        var served = tickets.Where(t => t is { Status: TicketStatus.Done, FinishedAt: not null })
+            .GroupBy(t => clock.LocalTime(t.FinishedAt!.Value).Hour).ToDictionary(g => g.Key, g => g.Count());
+        var lastHour = closesAt == TimeOnly.MinValue ? 23 : (closesAt.Minute > 0 || closesAt.Second > 0 ? closesAt.Hour : closesAt.Hour - 1);
+        var first = issued.Keys.Concat(served.Keys).Append(opensAt.Hour).Min();
+        var last = issued.Keys.Concat(served.Keys).Append(Math.Max(opensAt.Hour, lastHour)).Max();
+        return Enumerable.Range(first, last - first + 1)
+            .Select(h => new HourFigures(h, issued.GetValueOrDefault(h), served.GetValueOrDefault(h)))
+            .ToList();
+    }
+
+    private static double? Average(List<double> minutes) =>
+        minutes.Count == 0 ? null : Math.Round(minutes.Average(), 1);
+}

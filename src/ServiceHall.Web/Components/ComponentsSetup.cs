@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor.Services;
+using ServiceHall.Web.Identity;
+
+namespace ServiceHall.Web.Components;
+
+/// <summary>
+/// The signed-in pages (staff, supervisors, admins): a Blazor Web App with interactive server rendering
+/// and MudBlazor (ADR-005). The sign-in page alone renders statically, because only a full HTTP
+/// response can set the authentication cookie.
+/// </summary>
+public static class ComponentsSetup
+{
+    public static void AddHallComponents(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingHallAuthenticationStateProvider>();
+        services.AddMudServices();
+        services.AddMemoryCache();
+        services.AddSingleton<Layout.HallNames>();
+    }
+
+    public static void MapHallComponents(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
