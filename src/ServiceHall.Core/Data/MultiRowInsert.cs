@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +19,8 @@ public sealed class MultiRowInsert<T> where T : class
 {
     // SQLite accepts 32,766 parameters per statement, PostgreSQL 65,535.
     private const int MaxParameters = 30_000;
-    private static readonly ConcurrentDictionary<IModel, MultiRowInsert<T>> ByModel = new();
+    // One per model (a provider's model lives as long as EF's service provider that built it).
+    private static readonly ConditionalWeakTable<IModel, MultiRowInsert<T>> ByModel = new();
 
     private readonly (IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)[] _columns;
     private readonly string _head;
@@ -51,7 +52,8 @@ public sealed class MultiRowInsert<T> where T : class
     {
         if (rows.Count == 0)
             return;
-        var insert = ByModel.GetOrAdd(db.Model, model => new MultiRowInsert<T>(model, db.GetService<ISqlGenerationHelper>()));
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var insert = ByModel.GetValue(db.Model, model => new MultiRowInsert<T>(model, sql));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A multi-row insert runs inside a write transaction (BeginWriteAsync).");
