@@ -94,9 +94,15 @@ try
         client = (cpuTo.Self - cpuFrom.Self).TotalSeconds / options.Seconds,
         server = cpuTo.Server is { } s && cpuFrom.Server is { } f ? (s - f).TotalSeconds / options.Seconds : (double?)null,
     };
+    // Server CPU per request is steadier than the rates on a shared machine: neighbours take cores
+    // away from the server, but hardly change what one request costs it.
+    var requests = summaries.Sum(s => s.Count + s.Errors);
+    double? serverCpuMsPerRequest = cores.server is { } busy && requests > 0 ? busy * options.Seconds * 1000 / requests : null;
     PrintTable(summaries);
     Console.WriteLine($"CPU (cores busy on average): client {cores.client:0.00}, server {(cores.server is { } sc ? sc.ToString("0.00") : "n/a")}, " +
         $"of {Environment.ProcessorCount}; load average {loadFrom} → {loadTo}");
+    if (serverCpuMsPerRequest is { } perRequest)
+        Console.WriteLine($"Server CPU per request: {perRequest:0.000} ms ({requests} requests)");
     var failures = Failures.Snapshot();
     foreach (var (operation, samples) in failures)
         foreach (var text in samples)
@@ -129,6 +135,7 @@ try
                 loadAverageAfter = loadTo,
             },
             cpuCoresBusy = cores,
+            serverCpuMsPerRequest,
             operations = summaries,
             failures,
         };

@@ -20,7 +20,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         // Who is first is read before the write gate is taken; the take itself is conditional, so a
         // read that went stale only costs a retry.
         var counter = await CounterAccess.FindAsync(db, counterId, ct);
-        var hall = await db.Halls.AsNoTracking().SingleAsync(h => h.Id == counter.HallId, ct);
+        var hall = await HallById.For(db)(db, counter.HallId, ct);
         var policy = QueuePolicy.From(hall);
         var normalsSince = await NormalsSinceLastPriorityAsync(db, hall, now, ct);
         var lost = new HashSet<Guid>();
@@ -41,16 +41,17 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
                     candidates = await LoadCandidatesAsync(counter, now, lost, ct);
                 foreach (var candidate in QueueSelector.Order(candidates, policy, now, normalsSince).Take(CandidatesPerLane))
                 {
-                    var taken = await db.Tickets
-                        .Where(t => t.Id == candidate.Id && t.Status == TicketStatus.Waiting)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(t => t.Status, TicketStatus.Called)
-                            .SetProperty(t => t.CounterId, counterId)
-                            .SetProperty(t => t.CalledByUserId, userId)
-                            .SetProperty(t => t.CalledAt, now), ct);
-                    if (taken == 1)
+                    // The take and the read of the taken row are one statement (UPDATE … RETURNING).
+                    var taken = await db.Tickets.FromSql($"""
+                            UPDATE "Tickets"
+                            SET "Status" = 'Called', "CounterId" = {counterId}, "CalledByUserId" = {userId}, "CalledAt" = {now}
+                            WHERE "Id" = {candidate.Id} AND "Status" = 'Waiting'
+                            RETURNING *
+                            """)
+                        .AsNoTracking().ToListAsync(ct);
+                    if (taken.Count == 1)
                     {
-                        called = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == candidate.Id, ct);
+                        called = taken[0];
                         break;
                     }
                     lost.Add(candidate.Id);
@@ -73,30 +74,48 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
 
     private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, HashSet<Guid> lost, CancellationToken ct)
     {
-        var callable = CounterTicketAction.CallableAt(db, counter).Where(t => !lost.Contains(t.Id));
-        var lanes = new[]
-        {
-            callable.Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
-                .OrderBy(t => t.AppointmentStart),
-            callable.Where(t => t.Lane == 0).OrderBy(t => t.QueuedAt),
-            callable.Where(t => t.Lane == 1).OrderBy(t => t.QueuedAt),
-            callable.Where(t => t.Lane == 2).OrderBy(t => t.QueuedAt),
-        };
+        var items = counter.ServiceItems.Select(x => x.ServiceItemId).ToArray();
+        var skip = lost.ToArray();
         var candidates = new List<QueueCandidate>();
-        foreach (var lane in lanes)
+        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, items, skip, now).WithCancellation(ct))
+            candidates.Add(c);
+        for (var lane = 0; lane <= 2; lane++)
         {
-            var rows = await lane.ThenBy(t => t.Sequence).Take(CandidatesPerLane)
-                .Select(t => new
-                {
-                    t.Id, t.Priority, t.QueuedAt, t.IssuedAt, t.AppointmentStart, t.AppointmentEnd, t.Sequence,
-                    Threshold = db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
-                })
-                .ToListAsync(ct);
-            candidates.AddRange(rows.Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
-                t.Threshold, t.AppointmentStart, t.AppointmentEnd, t.Sequence)));
+            await foreach (var c in WalkInLane.For(db)(db, counter.HallId, counter.Id, items, skip, lane).WithCancellation(ct))
+                candidates.Add(c);
         }
         return candidates;
     }
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Hall>>> HallById = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) => db.Halls.AsNoTracking().Single(h => h.Id == id)));
+
+    // Compiled once: call-next is the hottest read of a counter, and these are the same four
+    // queries every time (the head of each lane of the counter's queue). The filter is
+    // CounterTicketAction.CallableAt, less the tickets lost to other counters in this call.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, Guid[], Guid[], DateTime, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, Guid[] items, Guid[] skip, DateTime now) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
+                    && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counterId)
+                    && !skip.Contains(t.Id))
+                .Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
+                .OrderBy(t => t.AppointmentStart).ThenBy(t => t.Sequence)
+                .Take(CandidatesPerLane)
+                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, Guid[], Guid[], int, IAsyncEnumerable<QueueCandidate>>> WalkInLane = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, Guid[] items, Guid[] skip, int lane) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
+                    && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counterId)
+                    && !skip.Contains(t.Id))
+                .Where(t => t.Lane == lane)
+                .OrderBy(t => t.QueuedAt).ThenBy(t => t.Sequence)
+                .Take(CandidatesPerLane)
+                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
     /// <summary>For the interleave policy: normal calls in the hall today since the last priority call.</summary>
     internal static async Task<int> NormalsSinceLastPriorityAsync(HallDbContext db, Hall hall, DateTime now, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
         // Read before the write gate: the ticket's status is a concurrency token, so a change made
         // meanwhile by someone else still ends in a conflict at save.
         var found = await CounterAccess.FindAsync(db, counterId, ct);
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.HallId == found.HallId, ct)
+        var ticket = await TicketInHall.For(db)(db, ticketId, found.HallId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
         await using var write = await db.BeginWriteAsync(ct);
         var counter = await CounterAccess.OperateAsync(db, found, userId, now, ct);
@@ -51,6 +51,11 @@ public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
         await write.CommitAsync(ct);
         return context;
     }
+
+    // Every start, finish, recall and no-show reads its ticket this way: compiled once per provider.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, CancellationToken, Task<Ticket?>>> TicketInHall = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid ticketId, Guid hallId, CancellationToken ct) =>
+            db.Tickets.FirstOrDefault(t => t.Id == ticketId && t.HallId == hallId)));
 
     /// <summary>Waiting tickets a counter may take: its items' queue and tickets sent to it.</summary>
     public static IQueryable<Ticket> CallableAt(HallDbContext db, Counter counter)

@@ -143,24 +143,18 @@ public sealed class TicketIssueBatcher(
             .ToDictionary(x => (x.ServiceItemId, x.Priority), x => x.Count);
         var counters = await QueueEstimates.ServingCountersAsync(db, acceptedItems, ct);
 
-        await using var write = await db.BeginWriteAsync(WritePriority.Bulk, ct);
-        var nextSequence = new Dictionary<(Guid, Guid, DateOnly), int>();
-        foreach (var group in accepted.GroupBy(a => (a.Pending.HallId, a.Item.Id, a.Day)))
-            nextSequence[group.Key] = await TicketNumbers.AllocateAsync(
-                db, group.Key.HallId, group.Key.Item2, group.Key.Day, group.Count(), ct);
-
-        var written = new List<(PendingIssue, TicketView)>(accepted.Count);
+        // The tickets are built before the write gate is taken; under it they only get their numbers,
+        // and the gate is held for two statements (numbers, rows) and the commit.
+        var tickets = new List<Ticket>(accepted.Count);
         foreach (var (p, item, day) in accepted)
         {
-            var sequence = nextSequence[(p.HallId, item.Id, day)]++;
-            var ticket = new Ticket
+            tickets.Add(new Ticket
             {
                 Id = Guid.CreateVersion7(now),
                 HallId = p.HallId,
                 ServiceItemId = item.Id,
                 BusinessDay = day,
-                Sequence = sequence,
-                Number = TicketNumbers.Format(item.Prefix, sequence),
+                Number = "",
                 Priority = p.Priority,
                 Channel = p.Channel,
                 Status = TicketStatus.Waiting,
@@ -168,16 +162,37 @@ public sealed class TicketIssueBatcher(
                 QueuedAt = now,
                 AppointmentStart = p.AppointmentStart,
                 AppointmentEnd = p.AppointmentEnd,
-            };
-            db.Tickets.Add(ticket);
+            });
+        }
+        var groups = accepted.GroupBy(a => (a.Pending.HallId, ItemId: a.Item.Id, a.Day))
+            .Select(g => new NumberRequest(g.Key.HallId, g.Key.ItemId, g.Key.Day, g.Count())).ToList();
+
+        await using (var write = await db.BeginWriteAsync(WritePriority.Bulk, ct))
+        {
+            var firsts = await TicketNumbers.AllocateAsync(db, groups, ct);
+            var nextSequence = new Dictionary<Guid, int>(groups.Count);
+            for (var g = 0; g < groups.Count; g++)
+                nextSequence[groups[g].ServiceItemId] = firsts[g];
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                var sequence = nextSequence[tickets[i].ServiceItemId]++;
+                tickets[i].Sequence = sequence;
+                tickets[i].Number = TicketNumbers.Format(accepted[i].Item.Prefix, sequence);
+            }
+            await MultiRowInsert<Ticket>.InsertAsync(db, tickets, ct);
+            await write.CommitAsync(ct);
+        }
+
+        var written = new List<(PendingIssue, TicketView)>(accepted.Count);
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            var (p, item, _) = accepted[i];
             // People ahead: those already waiting in the item by lane, plus earlier ones of this batch.
             var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => waiting.GetValueOrDefault((item.Id, pr)));
             waiting[(item.Id, p.Priority)] = waiting.GetValueOrDefault((item.Id, p.Priority)) + 1;
             var estimate = WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters.GetValueOrDefault(item.Id));
-            written.Add((p, TicketView.From(ticket, ahead, estimate)));
+            written.Add((p, TicketView.From(tickets[i], ahead, estimate)));
         }
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
         return written;
     }
 }
