@@ -18,6 +18,9 @@ internal static class DemoBanner
             Console.WriteLine($"""
 
                 ServiceHall demo — {hall.Name} ({hall.Id})
+                  Sign in       {url}/login  (staff → /counter, supervisor → /dashboard, admin → /admin)
+                  Kiosk         {url}/kiosk/{hall.Id}
+                  Display       {url}/display/{hall.Id}  (signs in as display1)
                   API docs      {url}/api-docs
                   OpenAPI       {url}/openapi/v1.json
                   Health        {url}/healthz
