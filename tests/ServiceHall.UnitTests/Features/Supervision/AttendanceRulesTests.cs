@@ -1,0 +1,54 @@
+using ServiceHall.Core.Features.Attendance;
+
+namespace ServiceHall.UnitTests.Features.Supervision;
+
+public class AttendanceRulesTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 23);
+    private static readonly TimeOnly Opens = new(9, 0);
+    private static readonly TimeOnly Closes = new(17, 0);
+
+    private static DateTime At(int hour, int minute) => Day.ToDateTime(new TimeOnly(hour, minute));
+
+    private static AttendanceDay Evaluate(DateTime? signedIn, DateTime? signedOut, DateTime now, bool workingDay = true, bool onLeave = false) =>
+        AttendanceRules.Evaluate(workingDay, onLeave, Opens, Closes, 10, signedIn, signedOut, now, Day);
+
+    [Fact]
+    public void Evaluate_InTenMinutesEarlyOutAtClosing_Present() =>
+        Assert.Equal(new AttendanceDay(AttendanceStatus.Present, 0, 0, false), Evaluate(At(8, 50), At(17, 0), At(18, 0)));
+
+    [Fact]
+    public void Evaluate_InAtOpening_LateByTheTenMinutesOfTheRule() =>
+        Assert.Equal(new AttendanceDay(AttendanceStatus.Late, 10, 0, false), Evaluate(At(9, 0), At(17, 5), At(18, 0)));
+
+    [Fact]
+    public void Evaluate_OutBeforeClosing_LeftEarlyWithMinutes() =>
+        Assert.Equal(new AttendanceDay(AttendanceStatus.LeftEarly, 0, 30, false), Evaluate(At(8, 40), At(16, 30), At(18, 0)));
+
+    [Fact]
+    public void Evaluate_LateAndEarly_Both() =>
+        Assert.Equal(AttendanceStatus.LateAndLeftEarly, Evaluate(At(9, 30), At(16, 0), At(18, 0)).Status);
+
+    [Fact]
+    public void Evaluate_NoSignInBeforeDue_PendingAfterDue_Absent()
+    {
+        Assert.Equal(AttendanceStatus.Pending, Evaluate(null, null, At(8, 50)).Status);
+        Assert.Equal(AttendanceStatus.Absent, Evaluate(null, null, At(8, 51)).Status);
+    }
+
+    [Fact]
+    public void Evaluate_StillInAfterClosing_MissingSignOutNotEarly()
+    {
+        var day = Evaluate(At(8, 45), null, At(17, 30));
+        Assert.Equal(AttendanceStatus.Present, day.Status);
+        Assert.True(day.MissingSignOut);
+        Assert.False(Evaluate(At(8, 45), null, At(16, 0)).MissingSignOut);
+    }
+
+    [Fact]
+    public void Evaluate_DayOffAndLeave_WinOverEverything()
+    {
+        Assert.Equal(AttendanceStatus.DayOff, Evaluate(null, null, At(12, 0), workingDay: false).Status);
+        Assert.Equal(AttendanceStatus.OnLeave, Evaluate(null, null, At(12, 0), onLeave: true).Status);
+    }
+}
