@@ -9,26 +9,15 @@ namespace ServiceHall.Core.Features.Alerts;
 /// Compares the alerts that should be open (<see cref="AlertRules"/>) with those that are, raises
 /// the new ones once and clears the ended ones, then tells the screens.
 /// </summary>
-public sealed class ScanAlerts(HallDbContext db, TimeProvider time, IHallNotifier notifier)
+public sealed class ScanAlerts(HallDbContext db, TimeProvider time, ReconcileAlerts reconcile)
 {
+    /// <summary>Everything is read before the write gate is taken: most scans change nothing and never take it.</summary>
     public async Task HandleAsync(Guid hallId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (raised, cleared) = await ApplyAsync(hallId, now, ct);
-        foreach (var alert in cleared)
-            await notifier.AlertClearedAsync(AlertView.From(alert));
-        foreach (var alert in raised)
-            await notifier.AlertRaisedAsync(AlertView.From(alert));
-    }
-
-    /// <summary>Everything is read before the write gate is taken: most scans change nothing and never take it.</summary>
-    private async Task<(List<Alert> Raised, List<Alert> Cleared)> ApplyAsync(Guid hallId, DateTime now, CancellationToken ct)
-    {
-        var raised = new List<Alert>();
-        var cleared = new List<Alert>();
         var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct);
         if (hall is null)
-            return ([], []);
+            return;
         var clock = new HallClock(hall.TimeZoneId);
         var stats = await QueueStats.ReadAsync(db, hallId, ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId && i.IsActive)
@@ -46,39 +35,12 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, IHallNotifie
         var due = AlertRules.Evaluate(hall, now, clock.IsWithinServiceHours(hall, now), openedToday, itemStates, presence)
             .ToDictionary(c => c.Key);
 
-        // Only the kinds these rules raise: other features scan their own alerts.
-        var open = await db.Alerts.Where(a => a.HallId == hallId && a.ClearedAt == null && AlertRules.Kinds.Contains(a.Kind)).ToListAsync(ct);
-        foreach (var alert in open.Where(a => !due.ContainsKey(a.ConditionKey)))
+        var alerts = due.Values.Select(condition => new Alert
         {
-            alert.ClearedAt = now;
-            cleared.Add(alert);
-        }
-        var openKeys = open.Select(a => a.ConditionKey).ToHashSet();
-        foreach (var condition in due.Values.Where(c => !openKeys.Contains(c.Key)))
-        {
-            var alert = new Alert
-            {
-                Id = Guid.CreateVersion7(now), HallId = hallId, Kind = condition.Kind, ConditionKey = condition.Key,
-                ServiceItemId = condition.ServiceItemId, CounterId = condition.CounterId,
-                Value = condition.Value, Threshold = condition.Threshold, RaisedAt = now,
-            };
-            db.Alerts.Add(alert);
-            raised.Add(alert);
-        }
-        if (raised.Count == 0 && cleared.Count == 0)
-            return (raised, cleared);
-        await using var write = await db.BeginWriteAsync(WritePriority.Bulk, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node's scan raised or cleared the same condition first (the unique index on
-            // open conditions said no); that scan tells the screens.
-            return ([], []);
-        }
-        await write.CommitAsync(ct);
-        return (raised, cleared);
+            Id = Guid.CreateVersion7(now), HallId = hallId, Kind = condition.Kind, ConditionKey = condition.Key,
+            ServiceItemId = condition.ServiceItemId, CounterId = condition.CounterId,
+            Value = condition.Value, Threshold = condition.Threshold, RaisedAt = now,
+        }).ToDictionary(a => a.ConditionKey);
+        await reconcile.HandleAsync(hallId, AlertRules.Kinds, alerts, now, ct);
     }
 }

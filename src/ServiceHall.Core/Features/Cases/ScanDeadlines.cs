@@ -12,25 +12,16 @@ namespace ServiceHall.Core.Features.Cases;
 /// alert after it, and an alert for every inquiry whose promised reply time has passed. Raised once,
 /// cleared when the case or inquiry is done; pushed to the screens like the queue alerts.
 /// </summary>
-public sealed class ScanDeadlines(HallDbContext db, TimeProvider time, IHallNotifier notifier)
+public sealed class ScanDeadlines(HallDbContext db, TimeProvider time, ReconcileAlerts reconcile)
 {
     public static readonly AlertKind[] Kinds = [AlertKind.CaseDueSoon, AlertKind.CaseOverdue, AlertKind.InquiryOverdue];
 
     public async Task HandleAsync(Guid hallId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (raised, cleared) = await ApplyAsync(hallId, now, ct);
-        foreach (var alert in cleared)
-            await notifier.AlertClearedAsync(AlertView.From(alert));
-        foreach (var alert in raised)
-            await notifier.AlertRaisedAsync(AlertView.From(alert));
-    }
-
-    private async Task<(List<Alert> Raised, List<Alert> Cleared)> ApplyAsync(Guid hallId, DateTime now, CancellationToken ct)
-    {
         var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct);
         if (hall is null)
-            return ([], []);
+            return;
         var today = new HallClock(hall.TimeZoneId).BusinessDay(now);
         var calendar = (await HallCalendar.LoadAsync(db, hallId, ct)).Calendar;
         var due = new Dictionary<string, Alert>();
@@ -60,27 +51,7 @@ public sealed class ScanDeadlines(HallDbContext db, TimeProvider time, IHallNoti
             due[alert.ConditionKey] = alert;
         }
 
-        var open = await db.Alerts.Where(a => a.HallId == hallId && a.ClearedAt == null && Kinds.Contains(a.Kind)).ToListAsync(ct);
-        var cleared = open.Where(a => !due.ContainsKey(a.ConditionKey)).ToList();
-        foreach (var alert in cleared)
-            alert.ClearedAt = now;
-        var openKeys = open.Select(a => a.ConditionKey).ToHashSet();
-        var raised = due.Values.Where(a => !openKeys.Contains(a.ConditionKey)).ToList();
-        db.Alerts.AddRange(raised);
-        if (raised.Count == 0 && cleared.Count == 0)
-            return ([], []);
-        await using var write = await db.BeginWriteAsync(WritePriority.Bulk, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node raised or cleared the same condition first; that scan tells the screens.
-            return ([], []);
-        }
-        await write.CommitAsync(ct);
-        return (raised, cleared);
+        await reconcile.HandleAsync(hallId, Kinds, due, now, ct);
     }
 
     private static Alert New(Guid hallId, AlertKind kind, Guid subject, DateTime now, int value, int threshold) => new()

@@ -12,7 +12,7 @@ namespace ServiceHall.Core.Features.Supervision;
 /// stage moves on or the case closes. Its alerts are its own kinds; the queue scan leaves them alone.
 /// A deadline is a day: it is passed once that day of the hall is over.
 /// </summary>
-public sealed class ScanSupervisionDeadlines(HallDbContext db, TimeProvider time, IHallNotifier notifier)
+public sealed class ScanSupervisionDeadlines(HallDbContext db, TimeProvider time, ReconcileAlerts reconcile)
 {
     public static readonly AlertKind[] Kinds = [AlertKind.FollowUpOverdue, AlertKind.ComplaintOverdue];
 
@@ -50,35 +50,11 @@ public sealed class ScanSupervisionDeadlines(HallDbContext db, TimeProvider time
                     deadline.DayNumber - DateOnly.FromDateTime(c.RegisteredAt).DayNumber, c.CounterId);
         }
 
-        var open = await db.Alerts.Where(a => a.HallId == hallId && a.ClearedAt == null && Kinds.Contains(a.Kind)).ToListAsync(ct);
-        var cleared = open.Where(a => !due.ContainsKey(a.ConditionKey)).ToList();
-        foreach (var alert in cleared)
-            alert.ClearedAt = now;
-        var openKeys = open.Select(a => a.ConditionKey).ToHashSet();
-        var raised = due.Where(d => !openKeys.Contains(d.Key)).Select(d => new Alert
+        var alerts = due.Select(d => new Alert
         {
             Id = Guid.CreateVersion7(now), HallId = hallId, Kind = d.Value.Kind, ConditionKey = d.Key, CounterId = d.Value.CounterId,
             Value = d.Value.DaysOver, Threshold = d.Value.Allowed, RaisedAt = now,
-        }).ToList();
-        if (raised.Count == 0 && cleared.Count == 0)
-            return;
-        db.Alerts.AddRange(raised);
-        await using (var write = await db.BeginWriteAsync(WritePriority.Bulk, ct))
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another node's scan got there first and tells the screens.
-                return;
-            }
-            await write.CommitAsync(ct);
-        }
-        foreach (var alert in cleared)
-            await notifier.AlertClearedAsync(AlertView.From(alert));
-        foreach (var alert in raised)
-            await notifier.AlertRaisedAsync(AlertView.From(alert));
+        }).ToDictionary(a => a.ConditionKey);
+        await reconcile.HandleAsync(hallId, Kinds, alerts, now, ct);
     }
 }

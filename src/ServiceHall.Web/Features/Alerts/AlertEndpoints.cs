@@ -9,6 +9,7 @@ public static class AlertEndpoints
     {
         builder.Services.AddScoped<ListAlerts>();
         builder.Services.AddScoped<ScanAlerts>();
+        builder.Services.AddScoped<ReconcileAlerts>();
         builder.Services.AddHostedService<HallMonitor>();
     }
 
