@@ -126,6 +126,9 @@ public sealed class TicketIssueBatcher(
         }
         if (accepted.Count == 0)
             return [];
+        // In item and priority order, so that the waiting-count rows the triggers update (ADR-009) are
+        // always locked in the same order on PostgreSQL; within an item and priority, in arrival order.
+        accepted = accepted.OrderBy(a => a.Item.Id).ThenBy(a => a.Pending.Priority).ToList();
 
         // The tickets are built before the write gate is taken; under it they only get their numbers,
         // and the gate is held for two statements (numbers, rows) and the commit.
