@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Web.Infrastructure;
 using ServiceHall.Web.Realtime;
 
 namespace ServiceHall.Web.Features.Alerts;
@@ -14,10 +13,12 @@ namespace ServiceHall.Web.Features.Alerts;
 /// (a wait passing 10 minutes, a pause running long).
 /// </summary>
 public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, IHubContext<HallHub, IHallClient> hub,
-    HallEventFeed feed, IConfiguration configuration, ILogger<HallMonitor> logger) : BackgroundService
+    HallEventFeed feed, IConfiguration configuration, ILogger<HallMonitor> logger) : PeriodicHallScan(scopes, logger)
 {
+    protected override TimeSpan Period => TimeSpan.FromSeconds(configuration.GetValue("Monitor:ScanSeconds", 15));
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(OnChangesAsync(stoppingToken), PeriodicallyAsync(stoppingToken));
+        Task.WhenAll(OnChangesAsync(stoppingToken), base.ExecuteAsync(stoppingToken));
 
     private async Task OnChangesAsync(CancellationToken ct)
     {
@@ -28,7 +29,10 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, I
             {
                 var halls = await dirty.WaitAndTakeAsync(ct);
                 foreach (var hallId in halls)
-                    await RefreshAsync(hallId, ct);
+                {
+                    using var scope = Scopes.CreateScope();
+                    await ScanHallAsync(scope.ServiceProvider, hallId, ct);
+                }
                 await Task.Delay(coalesce, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -42,37 +46,11 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, I
         }
     }
 
-    private async Task PeriodicallyAsync(CancellationToken ct)
+    /// <summary>Scans the hall's alerts and pushes a fresh overview of its queue.</summary>
+    protected override async Task ScanHallAsync(IServiceProvider services, Guid hallId, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Monitor:ScanSeconds", 15)));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                try
-                {
-                    List<Guid> halls;
-                    using (var scope = scopes.CreateScope())
-                        halls = await scope.ServiceProvider.GetRequiredService<HallDbContext>().Halls.Select(h => h.Id).ToListAsync(ct);
-                    foreach (var hallId in halls)
-                        await RefreshAsync(hallId, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Periodic alert scan failed");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task RefreshAsync(Guid hallId, CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<ScanAlerts>().HandleAsync(hallId, ct);
-        var overview = await scope.ServiceProvider.GetRequiredService<GetQueueOverview>().HandleAsync(hallId, ct);
+        await services.GetRequiredService<ScanAlerts>().HandleAsync(hallId, ct);
+        var overview = await services.GetRequiredService<GetQueueOverview>().HandleAsync(hallId, ct);
         feed.Publish(new HallEvent(hallId, HallEventKind.QueueChanged, overview));
         await hub.Clients.Group(HallGroups.Hall(hallId)).QueueChanged(overview);
     }
