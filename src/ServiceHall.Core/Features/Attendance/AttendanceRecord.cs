@@ -11,8 +11,12 @@ public class AttendanceRecord
     public Guid UserId { get; set; }
     /// <summary>The hall's local date.</summary>
     public DateOnly Day { get; set; }
+    /// <summary>The day's first sign-in: it decides lateness.</summary>
     public DateTime SignedInAt { get; set; }
+    /// <summary>The day's last sign-out; cleared while signed in again after a break.</summary>
     public DateTime? SignedOutAt { get; set; }
+    /// <summary>How many times the person signed in that day (more than one: breaks such as lunch).</summary>
+    public int SignInCount { get; set; } = 1;
 }
 
 public enum LeaveKind
