@@ -20,6 +20,7 @@ public static class SupervisionSetup
         services.AddScoped<IWorkingDays, HallWorkingDays>();
         services.AddScoped<HallSupervisionRules>();
         services.AddScoped<UpdateSupervisionSettings>();
+        services.AddScoped<GetSupervisionDirectory>();
         services.AddScoped<ScanSupervisionDeadlines>();
         services.AddHostedService<SupervisionMonitor>();
         services.AddAuthorizationBuilder()
