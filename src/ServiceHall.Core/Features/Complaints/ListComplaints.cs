@@ -43,6 +43,21 @@ public sealed class ListComplaints(HallDbContext db)
         return await GetAsync(db, complaintId, ct);
     }
 
+    /// <summary>The complaints a staff member handles (承办), open ones first: theirs to investigate and answer.</summary>
+    public async Task<List<ComplaintView>> AssignedToAsync(Guid userId, CancellationToken ct)
+    {
+        var ids = await db.Complaints.AsNoTracking().Where(c => c.AssigneeUserId == userId)
+            .OrderBy(c => c.Status == ComplaintStatus.Closed).ThenBy(c => c.ReplyDue).Select(c => c.Id).Take(500).ToListAsync(ct);
+        return await ReadAsync(db, ids, ct);
+    }
+
+    /// <summary>One complaint for its assignee; anyone else of the staff is refused.</summary>
+    public async Task<ComplaintView> GetAsAssigneeAsync(Guid complaintId, Guid readerId, CancellationToken ct)
+    {
+        var view = await GetAsync(complaintId, readerId, ct);
+        return view.AssigneeUserId == readerId ? view : throw new DomainException(ErrorKind.Forbidden, ErrorCodes.ComplaintNotAssignee);
+    }
+
     internal static async Task<ComplaintView> GetAsync(HallDbContext db, Guid complaintId, CancellationToken ct) =>
         (await ReadAsync(db, [complaintId], ct)).Single();
 
