@@ -210,7 +210,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<int>("SignInCount")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime>("SignedInAt")
                         .HasColumnType("timestamp with time zone");

@@ -49,6 +49,8 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
         // One record per person and day: a second sign-in (or two nodes at once) is refused.
         builder.HasIndex(a => new { a.UserId, a.Day }).IsUnique();
         builder.HasIndex(a => new { a.HallId, a.Day });
+        // Days recorded before breaks were counted had one sign-in.
+        builder.Property(a => a.SignInCount).HasDefaultValue(1);
     }
 }
 

@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261124020431_SupervisionSettings")]
+    [Migration("20261124023636_SupervisionSettings")]
     partial class SupervisionSettings
     {
         /// <inheritdoc />
@@ -213,7 +213,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<int>("SignInCount")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime>("SignedInAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261124020348_SupervisionSettings")]
+    [Migration("20261124023609_SupervisionSettings")]
     partial class SupervisionSettings
     {
         /// <inheritdoc />
@@ -201,7 +201,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SignInCount")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime>("SignedInAt")
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ServiceHall.Migrations.Sqlite.Migrations
+namespace ServiceHall.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class SupervisionSettings : Migration
@@ -14,70 +14,70 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExcludedAt",
                 table: "Ratings",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ExcludedByUserId",
                 table: "Ratings",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExclusionReason",
                 table: "Ratings",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ConfirmedHandling",
                 table: "GiftDeclarations",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AssigneeDepartmentId",
                 table: "Complaints",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ExtendedUntil",
                 table: "Complaints",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExtensionReason",
                 table: "Complaints",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SignInCount",
                 table: "AttendanceRecords",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.CreateTable(
                 name: "HallSupervisionSettings",
                 columns: table => new
                 {
-                    HallId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RatingWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    CallbackWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    RectifyWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintAssignWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintReplyWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintCloseWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    EarlyArrivalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefaultRatingAfterDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    HallId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RatingWindowHours = table.Column<int>(type: "integer", nullable: false),
+                    CallbackWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    RectifyWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    ComplaintAssignWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    ComplaintReplyWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    ComplaintCloseWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    EarlyArrivalMinutes = table.Column<int>(type: "integer", nullable: false),
+                    DefaultRatingAfterDays = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
