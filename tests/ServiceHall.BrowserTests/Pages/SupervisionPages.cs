@@ -15,8 +15,9 @@ public sealed class SupervisionPages(IPage page)
         await WaitReadyAsync();
     }
 
+    /// <summary>Generous: the circuit of a page comes up late on a loaded machine.</summary>
     public Task WaitReadyAsync() =>
-        page.Locator("[data-page-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        page.Locator("[data-page-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
     public async Task OpenTabAsync(string name)
     {

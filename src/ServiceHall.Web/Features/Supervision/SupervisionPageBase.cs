@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using ServiceHall.Core;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Supervision;
-using ServiceHall.Web.Features.Cases;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Localization;
 
@@ -74,7 +73,7 @@ public abstract class SupervisionPageBase : ComponentBase
         }
         catch (DomainException refusal)
         {
-            Error = PageErrors.Message(Refusals, refusal);
+            Error = SupervisionErrors.Message(Refusals, S, refusal);
             return false;
         }
         finally

@@ -69,7 +69,7 @@ public sealed class SupervisionActionTests(BrowserHall hall) : IClassFixture<Bro
         await Expect(stage).ToHaveTextAsync("待回访");
 
         await supervisor.Button("登记回访").ClickAsync();
-        await Expect(supervisor.Error).ToContainTextAsync("必填");
+        await Expect(supervisor.Error).ToHaveTextAsync("说明 为必填项。");
         await supervisor.FillAsync("回访情况", "已电话回访，群众反映材料要求前后说法不一");
         await supervisor.Button("登记回访").ClickAsync();
         await Expect(stage).ToHaveTextAsync("待核实");
@@ -150,6 +150,41 @@ public sealed class SupervisionActionTests(BrowserHall hall) : IClassFixture<Bro
         await staff.WaitReadyAsync();
         await Expect(row).ToContainTextAsync("已确认");
         await Expect(row).ToContainTextAsync("已交纪检组登记");
+    }
+
+    [Fact]
+    public async Task AdminSetsTheHallsRules_AndAddsAForbiddenPhraseThatTheCheckerThenFlags()
+    {
+        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(), "admin", "/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "监督规则" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/supervision/"));
+        var admin = new SupervisionPages(page);
+        await admin.WaitReadyAsync();
+        await Expect(page.GetByText("本大厅目前使用系统默认值，保存后按本大厅设置执行。")).ToBeVisibleAsync();
+        await admin.FillAsync("整改反馈时限（工作日）", "10");
+        await admin.PickAsync("超期未评价视为“基本满意”");
+        await admin.FillAsync("未评价天数", "7");
+        await admin.Button("保存").ClickAsync();
+        await Expect(page.GetByTestId("page-notice")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await admin.WaitReadyAsync();
+        await Expect(page.GetByLabel("整改反馈时限（工作日）", new() { Exact = true })).ToHaveValueAsync("10");
+        await Expect(page.GetByLabel("未评价天数", new() { Exact = true })).ToHaveValueAsync("7");
+
+        // A city-wide administrator supervises the hall chosen at the top (the demo hall is the only one).
+        await admin.GotoAsync("/supervision");
+        await admin.OpenTabAsync("服务用语");
+        await admin.FillAsync("用语", "不归我们窗口管");
+        await admin.ChooseAsync("类别", "服务忌语");
+        await admin.Button("添加").ClickAsync();
+        var phrases = page.GetByTestId("phrases");
+        await Expect(phrases.Locator("tr", new() { HasText = "不归我们窗口管" })).ToContainTextAsync("启用");
+        await page.Locator("textarea[data-testid=transcript], [data-testid=transcript] textarea").FillAsync("您好。这个不归我们窗口管。再见");
+        await admin.Button("检查").ClickAsync();
+        await Expect(page.GetByTestId("conduct-report")).ToContainTextAsync("服务忌语: 不归我们窗口管 → 不归我们窗口管");
+
+        await phrases.Locator("tr", new() { HasText = "不归我们窗口管" }).GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await Expect(phrases.Locator("tr", new() { HasText = "不归我们窗口管" })).ToContainTextAsync("已停用");
     }
 
     /// <summary>A ticket served at counter <paramref name="counterNumber"/> and rated on its pad; returns the ticket number.</summary>
