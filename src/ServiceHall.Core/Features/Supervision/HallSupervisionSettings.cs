@@ -63,4 +63,7 @@ public sealed class HallSupervisionRules(HallDbContext db, IOptions<SupervisionO
     }
 
     public SupervisionRules Defaults => SupervisionRules.From(options.Value);
+
+    /// <summary>After a change in this scope, the rules read from now on are the new ones.</summary>
+    public void Changed(Guid hallId, SupervisionRules rules) => _loaded[hallId] = rules;
 }

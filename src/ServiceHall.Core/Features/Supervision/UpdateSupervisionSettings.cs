@@ -48,7 +48,9 @@ public sealed class UpdateSupervisionSettings(HallDbContext db, TimeProvider tim
         settings.UpdatedByUserId = userId;
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        return SupervisionRules.From(settings);
+        var saved = SupervisionRules.From(settings);
+        rules.Changed(hallId, saved);
+        return saved;
     }
 
     private static int Range(int? value, string field, int min, int max) =>
