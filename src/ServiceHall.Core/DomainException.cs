@@ -143,4 +143,7 @@ public static class ErrorCodes
     public const string HallRequired = "HallRequired";
     public const string PasswordRejected = "PasswordRejected";
     public const string OwnAccount = "OwnAccount";
+    public const string RatingNotFound = "RatingNotFound";
+    public const string RatingNotBad = "RatingNotBad";
+    public const string RatingExcluded = "RatingExcluded";
 }

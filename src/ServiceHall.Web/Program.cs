@@ -70,6 +70,7 @@ app.MapAttendanceEndpoints();
 app.MapGiftEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
+app.MapSupervisionSettingsEndpoints();
 app.MapRealtime();
 app.MapHallComponents();
 

@@ -16,6 +16,7 @@ using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Inquiries;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Ratings;
+using ServiceHall.Core.Features.Supervision;
 using ServiceHall.Core.Privacy;
 
 namespace ServiceHall.Core.Data;
@@ -59,6 +60,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<LeaveRecord> LeaveRecords => Set<LeaveRecord>();
     public DbSet<GiftDeclaration> GiftDeclarations => Set<GiftDeclaration>();
+    public DbSet<HallSupervisionSettings> HallSupervisionSettings => Set<HallSupervisionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

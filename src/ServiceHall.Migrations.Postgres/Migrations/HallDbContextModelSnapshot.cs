@@ -209,6 +209,11 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid>("HallId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("SignInCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("SignedInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -654,6 +659,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("AssigneeDepartmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("uuid");
 
@@ -707,6 +715,13 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Finding")
                         .HasMaxLength(2000)
@@ -1106,6 +1121,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ConfirmedHandling")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("DeclarantUserId")
                         .HasColumnType("uuid");
@@ -1953,6 +1972,16 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ExcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExcludedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("HallId")
                         .HasColumnType("uuid");
 
@@ -2076,6 +2105,46 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("HallId", "Stage");
 
                     b.ToTable("RatingFollowUps");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CallbackWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComplaintAssignWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComplaintCloseWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComplaintReplyWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DefaultRatingAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EarlyArrivalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingWindowHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RectifyWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("HallSupervisionSettings");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataRead", b =>
@@ -2429,6 +2498,15 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasOne("ServiceHall.Core.Features.Ratings.Rating", null)
                         .WithOne()
                         .HasForeignKey("ServiceHall.Core.Features.Ratings.RatingFollowUp", "RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", "HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -197,6 +197,11 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HallId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SignInCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("SignedInAt")
                         .HasColumnType("TEXT");
 
@@ -642,6 +647,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AssigneeDepartmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("TEXT");
 
@@ -694,6 +702,13 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Finding")
@@ -1091,6 +1106,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedHandling")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DeclarantUserId")
@@ -1935,6 +1954,16 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExcludedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("HallId")
                         .HasColumnType("TEXT");
 
@@ -2058,6 +2087,46 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasIndex("HallId", "Stage");
 
                     b.ToTable("RatingFollowUps");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallbackWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintAssignWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintCloseWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintReplyWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DefaultRatingAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EarlyArrivalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingWindowHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RectifyWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("HallSupervisionSettings");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataRead", b =>
@@ -2411,6 +2480,15 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceHall.Core.Features.Ratings.Rating", null)
                         .WithOne()
                         .HasForeignKey("ServiceHall.Core.Features.Ratings.RatingFollowUp", "RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", "HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

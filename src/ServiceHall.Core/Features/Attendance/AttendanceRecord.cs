@@ -11,8 +11,12 @@ public class AttendanceRecord
     public Guid UserId { get; set; }
     /// <summary>The hall's local date.</summary>
     public DateOnly Day { get; set; }
+    /// <summary>The day's first sign-in: it decides lateness.</summary>
     public DateTime SignedInAt { get; set; }
+    /// <summary>The day's last sign-out; cleared while signed in again after a break.</summary>
     public DateTime? SignedOutAt { get; set; }
+    /// <summary>How many times the person signed in that day (more than one: breaks such as lunch).</summary>
+    public int SignInCount { get; set; } = 1;
 }
 
 public enum LeaveKind
@@ -45,6 +49,8 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
         // One record per person and day: a second sign-in (or two nodes at once) is refused.
         builder.HasIndex(a => new { a.UserId, a.Day }).IsUnique();
         builder.HasIndex(a => new { a.HallId, a.Day });
+        // Days recorded before breaks were counted had one sign-in.
+        builder.Property(a => a.SignInCount).HasDefaultValue(1);
     }
 }
 

@@ -33,7 +33,7 @@ public static class AttendanceRules
         var closing = day.ToDateTime(closes);
         if (signedIn is not { } inAt)
             return new AttendanceDay(now <= due ? AttendanceStatus.Pending : AttendanceStatus.Absent, 0, 0, false);
-        var late = inAt > due ? (int)Math.Ceiling((inAt - due).TotalMinutes) : 0;
+        var late = LateMinutes(day, opens, earlyMinutes, inAt);
         var dayOver = now >= closing;
         var early = signedOut is { } outAt && outAt < closing ? (int)Math.Ceiling((closing - outAt).TotalMinutes) : 0;
         var missingOut = signedOut is null && dayOver;
@@ -45,5 +45,12 @@ public static class AttendanceRules
             _ => AttendanceStatus.Present,
         };
         return new AttendanceDay(status, late, early, missingOut);
+    }
+
+    /// <summary>Minutes after the time the person is due in (opening less the early-arrival minutes), 0 when in time.</summary>
+    public static int LateMinutes(DateOnly day, TimeOnly opens, int earlyMinutes, DateTime signedIn)
+    {
+        var due = day.ToDateTime(opens).AddMinutes(-earlyMinutes);
+        return signedIn > due ? (int)Math.Ceiling((signedIn - due).TotalMinutes) : 0;
     }
 }

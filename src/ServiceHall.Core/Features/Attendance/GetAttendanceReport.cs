@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
@@ -13,7 +12,7 @@ public sealed record AttendanceReportRow(Guid UserId, string Name, string? Badge
 public sealed record AttendanceReport(Guid HallId, DateOnly Day, bool WorkingDay, TimeOnly DueBy, TimeOnly Closes, List<AttendanceReportRow> Staff);
 
 /// <summary>The daily attendance of a hall's staff: late, early leave, absence, leave (S3).</summary>
-public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWorkingDays workingDays, IOptions<SupervisionOptions> options)
+public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWorkingDays workingDays, HallSupervisionRules rules)
 {
     public async Task<AttendanceReport> HandleAsync(Guid hallId, Guid readerId, DateOnly? date, CancellationToken ct)
     {
@@ -29,7 +28,7 @@ public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWo
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct);
         var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.HallId == hallId && a.Day == day).ToDictionaryAsync(a => a.UserId, ct);
         var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.HallId == hallId && l.From <= day && l.To >= day).ToListAsync(ct);
-        var early = options.Value.EarlyArrivalMinutes;
+        var early = (await rules.ForHallAsync(hallId, ct)).EarlyArrivalMinutes;
         var rows = staff.Select(s =>
         {
             var record = records.GetValueOrDefault(s.Id);

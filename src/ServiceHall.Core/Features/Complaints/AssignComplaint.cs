@@ -4,7 +4,8 @@ using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Complaints;
 
-public sealed record AssignComplaintRequest(Guid? AssigneeUserId, string? Note);
+/// <param name="DepartmentId">承办单位, optional: the department answerable; the assignee (承办人) investigates.</param>
+public sealed record AssignComplaintRequest(Guid? AssigneeUserId, string? Note, Guid? DepartmentId = null);
 
 /// <summary>承办: a supervisor gives the complaint to someone of the hall to investigate; reassigning is allowed until the reply.</summary>
 public sealed class AssignComplaint(ComplaintStep step, HallDbContext db)
@@ -22,6 +23,9 @@ public sealed class AssignComplaint(ComplaintStep step, HallDbContext db)
                         && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Supervisor))), ct);
                 if (!ok)
                     throw DomainException.Invalid("assigneeUserId", ErrorCodes.UserNotFound);
+                if (request.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department && d.HallId == c.HallId, ct))
+                    throw DomainException.Invalid("departmentId", ErrorCodes.DepartmentNotFound);
+                c.AssigneeDepartmentId = request.DepartmentId;
                 c.AssigneeUserId = assignee;
                 c.AssignedAt = now;
                 return c.Status == ComplaintStatus.Registered ? ComplaintStatus.Assigned : c.Status;

@@ -46,6 +46,7 @@ public enum ComplaintAction
     Reopened,
     MarkedMalicious,
     MarkedDuplicate,
+    DeadlineExtended,
 }
 
 /// <summary>One complaint (投诉), with the fields of GB/T 39046 table 10. Never deleted.</summary>
@@ -78,6 +79,8 @@ public class Complaint
     public Guid? DuplicateOfId { get; set; }
     public DateTime RegisteredAt { get; set; }
     public Guid? RegisteredByUserId { get; set; }
+    /// <summary>承办单位: the department answerable for it; the assignee (承办人) works in it or for it.</summary>
+    public Guid? AssigneeDepartmentId { get; set; }
     public Guid? AssigneeUserId { get; set; }
     public DateTime? AssignedAt { get; set; }
     public DateOnly AssignDue { get; set; }
@@ -88,6 +91,18 @@ public class Complaint
     public DateTime? RepliedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public int ReopenCount { get; set; }
+    /// <summary>延期时限: the stage deadline as last extended; the reason (延期原因) beside it.</summary>
+    public DateOnly? ExtendedUntil { get; set; }
+    public string? ExtensionReason { get; set; }
+
+    /// <summary>The deadline of the stage it is at; none once closed.</summary>
+    public static DateOnly? StageDue(ComplaintStatus status, DateOnly assignDue, DateOnly replyDue, DateOnly closeDue) => status switch
+    {
+        ComplaintStatus.Closed => null,
+        ComplaintStatus.Registered => assignDue < replyDue ? assignDue : replyDue,
+        ComplaintStatus.Replied => closeDue,
+        _ => replyDue,
+    };
 }
 
 /// <summary>Every change of a complaint with who and when.</summary>

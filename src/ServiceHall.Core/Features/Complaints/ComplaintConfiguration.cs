@@ -24,6 +24,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.DispositionReason).HasMaxLength(Reasons.MaxLength);
         builder.Property(c => c.Finding).HasMaxLength(Complaint.MaxContentLength);
         builder.Property(c => c.Reply).HasMaxLength(Complaint.MaxContentLength);
+        builder.Property(c => c.ExtensionReason).HasMaxLength(Reasons.MaxLength);
     }
 }
 

@@ -13,7 +13,15 @@ public sealed record ComplaintView(Guid Id, Guid HallId, string Number, Complain
     Guid? StaffUserId, Guid? ServiceItemId, ComplaintStatus Status, ComplaintDisposition Disposition, string? DispositionReason,
     Guid? DuplicateOfId, DateTime RegisteredAt, Guid? AssigneeUserId, string? AssigneeName, DateOnly AssignDue, DateOnly ReplyDue,
     DateOnly CloseDue, string? Finding, string? Reply, DateTime? RepliedAt, DateTime? ClosedAt, int ReopenCount,
-    List<ComplaintEventView> History);
+    List<ComplaintEventView> History, Guid? AssigneeDepartmentId = null, string? AssigneeDepartmentName = null, DateOnly? ExtendedUntil = null,
+    string? ExtensionReason = null)
+{
+    /// <summary>The deadline of the stage it is at (承诺时限), none once closed.</summary>
+    public DateOnly? StageDue => Complaint.StageDue(Status, AssignDue, ReplyDue, CloseDue);
+
+    /// <summary>超期天数: days past the stage deadline on the hall's day <paramref name="today"/>.</summary>
+    public int OverdueDays(DateOnly today) => StageDue is { } due && today > due ? today.DayNumber - due.DayNumber : 0;
+}
 
 public sealed class ListComplaints(HallDbContext db)
 {
@@ -35,6 +43,21 @@ public sealed class ListComplaints(HallDbContext db)
         return await GetAsync(db, complaintId, ct);
     }
 
+    /// <summary>The complaints a staff member handles (承办), open ones first: theirs to investigate and answer.</summary>
+    public async Task<List<ComplaintView>> AssignedToAsync(Guid userId, CancellationToken ct)
+    {
+        var ids = await db.Complaints.AsNoTracking().Where(c => c.AssigneeUserId == userId)
+            .OrderBy(c => c.Status == ComplaintStatus.Closed).ThenBy(c => c.ReplyDue).Select(c => c.Id).Take(500).ToListAsync(ct);
+        return await ReadAsync(db, ids, ct);
+    }
+
+    /// <summary>One complaint for its assignee; anyone else of the staff is refused.</summary>
+    public async Task<ComplaintView> GetAsAssigneeAsync(Guid complaintId, Guid readerId, CancellationToken ct)
+    {
+        var view = await GetAsync(complaintId, readerId, ct);
+        return view.AssigneeUserId == readerId ? view : throw new DomainException(ErrorKind.Forbidden, ErrorCodes.ComplaintNotAssignee);
+    }
+
     internal static async Task<ComplaintView> GetAsync(HallDbContext db, Guid complaintId, CancellationToken ct) =>
         (await ReadAsync(db, [complaintId], ct)).Single();
 
@@ -44,6 +67,8 @@ public sealed class ListComplaints(HallDbContext db)
         var events = await db.ComplaintEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Id).ToListAsync(ct);
         var userIds = events.Select(e => e.UserId).Concat(complaints.Values.Select(c => c.AssigneeUserId)).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var departmentIds = complaints.Values.Select(c => c.AssigneeDepartmentId).OfType<Guid>().Distinct().ToList();
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return ids.Where(complaints.ContainsKey).Select(id =>
         {
             var c = complaints[id];
@@ -52,7 +77,8 @@ public sealed class ListComplaints(HallDbContext db)
             return new ComplaintView(c.Id, c.HallId, c.Number, c.Channel, c.Title, c.Content, c.Anonymous, c.ComplainantNameMasked,
                 c.ContactPhoneMasked, c.Subject, c.CounterId, c.StaffUserId, c.ServiceItemId, c.Status, c.Disposition, c.DispositionReason,
                 c.DuplicateOfId, c.RegisteredAt, c.AssigneeUserId, c.AssigneeUserId is { } a ? names.GetValueOrDefault(a) : null,
-                c.AssignDue, c.ReplyDue, c.CloseDue, c.Finding, c.Reply, c.RepliedAt, c.ClosedAt, c.ReopenCount, history);
+                c.AssignDue, c.ReplyDue, c.CloseDue, c.Finding, c.Reply, c.RepliedAt, c.ClosedAt, c.ReopenCount, history,
+                c.AssigneeDepartmentId, c.AssigneeDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, c.ExtendedUntil, c.ExtensionReason);
         }).ToList();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Supervision;
@@ -19,7 +18,7 @@ public sealed record ComplaintReceipt(Guid Id, string Number, Guid TrackingCode,
 /// stage deadlines are set from the registration day in working days.
 /// </summary>
 public sealed class RegisterComplaint(HallDbContext db, TimeProvider time, IPersonalDataVault vault, IWorkingDays workingDays,
-    IOptions<SupervisionOptions> options)
+    HallSupervisionRules rules)
 {
     public async Task<ComplaintReceipt> HandleAsync(Guid hallId, RegisterComplaintRequest request, Guid? registeredBy, CancellationToken ct)
     {
@@ -49,7 +48,7 @@ public sealed class RegisterComplaint(HallDbContext db, TimeProvider time, IPers
 
         var now = time.GetUtcNow().UtcDateTime;
         var day = new HallClock(hall.TimeZoneId).BusinessDay(now);
-        var o = options.Value;
+        var o = await rules.ForHallAsync(hallId, ct);
         var sealedName = name is null ? new SealedValue("", "") : vault.Seal(PersonalDataKind.Name, name);
         var sealedPhone = phone is null ? new SealedValue("", "") : vault.Seal(PersonalDataKind.Phone, phone);
         var complaint = new Complaint

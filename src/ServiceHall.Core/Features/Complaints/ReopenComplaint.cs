@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Supervision;
@@ -11,7 +10,7 @@ namespace ServiceHall.Core.Features.Complaints;
 /// and close deadlines counted from today. A complaint marked malicious or duplicate is not reopened.
 /// </summary>
 public sealed class ReopenComplaint(ComplaintStep step, HallDbContext db, TimeProvider time, IWorkingDays workingDays,
-    IOptions<SupervisionOptions> options)
+    HallSupervisionRules rules)
 {
     public Task<ComplaintView> HandleAsync(Guid complaintId, Guid userId, ComplaintNoteRequest request, CancellationToken ct)
     {
@@ -23,8 +22,9 @@ public sealed class ReopenComplaint(ComplaintStep step, HallDbContext db, TimePr
                     throw DomainException.Conflict(ErrorCodes.ComplaintWrongStatus, c.Number, c.Status);
                 var zone = await db.Halls.Where(h => h.Id == c.HallId).Select(h => h.TimeZoneId).FirstAsync(ct);
                 var today = new HallClock(zone).BusinessDay(time.GetUtcNow().UtcDateTime);
-                c.ReplyDue = await workingDays.AddAsync(c.HallId, today, options.Value.ComplaintReplyWorkingDays, ct);
-                c.CloseDue = await workingDays.AddAsync(c.HallId, today, options.Value.ComplaintCloseWorkingDays, ct);
+                var o = await rules.ForHallAsync(c.HallId, ct);
+                c.ReplyDue = await workingDays.AddAsync(c.HallId, today, o.ComplaintReplyWorkingDays, ct);
+                c.CloseDue = await workingDays.AddAsync(c.HallId, today, o.ComplaintCloseWorkingDays, ct);
                 c.ReopenCount++;
                 c.ClosedAt = null;
                 return c.AssigneeUserId is null ? ComplaintStatus.Registered : ComplaintStatus.Investigating;

@@ -9,12 +9,12 @@ public sealed record DeclareGiftRequest(string? Giver, string? Description, deci
 
 public sealed record GiftDeclarationView(Guid Id, Guid HallId, string Number, Guid DeclarantUserId, string? DeclarantName, string Giver,
     string Description, decimal EstimatedValue, DateOnly ReceivedOn, GiftHandling Handling, string? HandlingNote, DateTime DeclaredAt,
-    GiftReview Review, Guid? ReviewerUserId, string? ReviewerName, DateTime? ReviewedAt, string? ReviewNote)
+    GiftReview Review, Guid? ReviewerUserId, string? ReviewerName, DateTime? ReviewedAt, string? ReviewNote, GiftHandling? ConfirmedHandling = null)
 {
     public static GiftDeclarationView From(GiftDeclaration g, IReadOnlyDictionary<Guid, string> names) =>
         new(g.Id, g.HallId, g.Number, g.DeclarantUserId, names.GetValueOrDefault(g.DeclarantUserId), g.Giver, g.Description,
             g.EstimatedValue, g.ReceivedOn, g.Handling, g.HandlingNote, g.DeclaredAt, g.Review, g.ReviewerUserId,
-            g.ReviewerUserId is { } r ? names.GetValueOrDefault(r) : null, g.ReviewedAt, g.ReviewNote);
+            g.ReviewerUserId is { } r ? names.GetValueOrDefault(r) : null, g.ReviewedAt, g.ReviewNote, g.ConfirmedHandling);
 }
 
 /// <summary>A staff member declares a gift they could not refuse at once (S5).</summary>

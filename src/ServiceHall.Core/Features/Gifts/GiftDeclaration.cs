@@ -42,6 +42,8 @@ public class GiftDeclaration
     public Guid? ReviewerUserId { get; set; }
     public DateTime? ReviewedAt { get; set; }
     public string? ReviewNote { get; set; }
+    /// <summary>The handling the reviewer accepted (returned, handed in), which may correct the declared one.</summary>
+    public GiftHandling? ConfirmedHandling { get; set; }
 }
 
 internal sealed class GiftDeclarationConfiguration : IEntityTypeConfiguration<GiftDeclaration>
@@ -58,5 +60,6 @@ internal sealed class GiftDeclarationConfiguration : IEntityTypeConfiguration<Gi
         builder.Property(g => g.EstimatedValue).HasPrecision(12, 2);
         builder.Property(g => g.Handling).HasConversion<string>().HasMaxLength(16);
         builder.Property(g => g.Review).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.ConfirmedHandling).HasConversion<string>().HasMaxLength(16);
     }
 }

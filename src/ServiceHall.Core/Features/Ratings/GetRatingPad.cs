@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
@@ -12,14 +11,15 @@ public sealed record RatingPadView(Guid CounterId, int CounterNumber, string Cou
 public sealed record RatingPadTicket(Guid TicketId, string Number, string ServiceItemName, string? StaffName, string? BadgeNumber,
     DateTime FinishedAt, bool Rated);
 
-public sealed class GetRatingPad(HallDbContext db, TimeProvider time, IOptions<SupervisionOptions> options)
+public sealed class GetRatingPad(HallDbContext db, TimeProvider time, HallSupervisionRules rules)
 {
     public async Task<RatingPadView> HandleAsync(Guid counterId, Guid padUserId, CancellationToken ct)
     {
         var counter = await db.Counters.AsNoTracking().FirstOrDefaultAsync(c => c.Id == counterId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
         await HallAccess.EnsureAsync(db, counter.HallId, padUserId, ct);
-        var since = time.GetUtcNow().UtcDateTime.AddHours(-options.Value.RatingWindowHours);
+        var window = (await rules.ForHallAsync(counter.HallId, ct)).RatingWindowHours;
+        var since = time.GetUtcNow().UtcDateTime.AddHours(-window);
         var last = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counterId && t.Status == TicketStatus.Done && t.FinishedAt >= since)
             .OrderByDescending(t => t.FinishedAt)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
@@ -9,12 +8,12 @@ namespace ServiceHall.Core.Features.Ratings;
 /// <summary>For the phone page: may this service be rated now, until when, and the rating if given.</summary>
 public sealed record TicketRatingView(Guid TicketId, bool CanRate, DateTime? RateUntil, RatingView? Rating);
 
-public sealed class GetTicketRating(HallDbContext db, TimeProvider time, IOptions<SupervisionOptions> options)
+public sealed class GetTicketRating(HallDbContext db, TimeProvider time, HallSupervisionRules rules)
 {
     public async Task<TicketRatingView> HandleAsync(Guid ticketId, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.Status, t.FinishedAt }).FirstOrDefaultAsync(ct)
+            .Select(t => new { t.HallId, t.Status, t.FinishedAt }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
         var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId, ct);
         if (rating is not null)
@@ -24,7 +23,7 @@ public sealed class GetTicketRating(HallDbContext db, TimeProvider time, IOption
         }
         if (ticket.Status != TicketStatus.Done || ticket.FinishedAt is not { } finished)
             return new TicketRatingView(ticketId, false, null, null);
-        var until = finished.AddHours(options.Value.RatingWindowHours);
+        var until = finished.AddHours((await rules.ForHallAsync(ticket.HallId, ct)).RatingWindowHours);
         return new TicketRatingView(ticketId, time.GetUtcNow().UtcDateTime <= until, until, null);
     }
 }

@@ -10,7 +10,18 @@ public sealed record FollowUpView(Guid Id, Guid HallId, FollowUpStage Stage, Dat
     RatingView Rating, Guid? CounterId, Guid? StaffUserId, string? StaffName, DateTime? CalledBackAt, string? CallbackNote,
     DateTime? VerifiedAt, bool? Confirmed, string? VerificationNote, Guid? OwnerUserId, DateOnly? RectificationDue,
     DateTime? RectifiedAt, string? RectificationNote, DateTime? ReportedAt, string? ReportNote, bool? CitizenSatisfied,
-    DateTime? ClosedAt, List<FollowUpEventView> History);
+    DateTime? ClosedAt, List<FollowUpEventView> History, DateTime? ExcludedAt = null, string? ExclusionReason = null)
+{
+    /// <summary>The deadline of the stage it is at: callback, then the rectification's (or the rule's) deadline.</summary>
+    public DateOnly? StageDue => Stage switch
+    {
+        FollowUpStage.Closed => null,
+        FollowUpStage.Callback => CallbackDue,
+        _ => RectificationDue ?? ResolveDue,
+    };
+
+    public bool IsOverdue(DateOnly today) => StageDue is { } due && today > due;
+}
 
 /// <summary>Bad ratings' follow-ups of a hall for the supervisor: open ones first by their deadline.</summary>
 public sealed class ListFollowUps(HallDbContext db)
@@ -52,7 +63,7 @@ public sealed class ListFollowUps(HallDbContext db)
             return new FollowUpView(f.Id, f.HallId, f.Stage, f.OpenedAt, f.CallbackDue, f.ResolveDue, RatingView.From(r, f.Id),
                 r.CounterId, r.StaffUserId, r.StaffUserId is { } s ? names.GetValueOrDefault(s) : null, f.CalledBackAt, f.CallbackNote,
                 f.VerifiedAt, f.Confirmed, f.VerificationNote, f.OwnerUserId, f.RectificationDue, f.RectifiedAt, f.RectificationNote,
-                f.ReportedAt, f.ReportNote, f.CitizenSatisfied, f.ClosedAt, history);
+                f.ReportedAt, f.ReportNote, f.CitizenSatisfied, f.ClosedAt, history, r.ExcludedAt, r.ExclusionReason);
         }).ToList();
     }
 }

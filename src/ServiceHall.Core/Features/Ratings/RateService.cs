@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
@@ -23,7 +22,7 @@ public sealed record RatingView(Guid Id, Guid TicketId, string TicketNumber, Sat
 /// A citizen rates a finished service (S1) on the counter's pad or the phone: once, within the
 /// window. A bad rating opens its follow-up in the same transaction, with its deadlines.
 /// </summary>
-public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDays workingDays, IOptions<SupervisionOptions> options)
+public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDays workingDays, HallSupervisionRules hallRules)
 {
     public async Task<RatingView> HandleAsync(Guid ticketId, RateServiceRequest request, RatingChannel channel, Guid? padHallId,
         CancellationToken ct)
@@ -44,8 +43,9 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
             throw new DomainException(ErrorKind.Forbidden, ErrorCodes.OtherHall);
         if (ticket.Status != TicketStatus.Done || ticket.FinishedAt is not { } finishedAt)
             throw DomainException.Conflict(ErrorCodes.RatingNotFinished, ticket.Number);
-        if (now > finishedAt.AddHours(options.Value.RatingWindowHours))
-            throw DomainException.Conflict(ErrorCodes.RatingWindowPassed, options.Value.RatingWindowHours);
+        var rules = await hallRules.ForHallAsync(ticket.HallId, ct);
+        if (now > finishedAt.AddHours(rules.RatingWindowHours))
+            throw DomainException.Conflict(ErrorCodes.RatingWindowPassed, rules.RatingWindowHours);
 
         var staffId = await db.TicketEvents.Where(e => e.TicketId == ticketId && e.Kind == TicketEventKind.Finished)
             .Select(e => e.UserId).FirstOrDefaultAsync(ct) ?? ticket.CalledByUserId;
@@ -66,8 +66,8 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
             {
                 Id = Guid.CreateVersion7(now), HallId = ticket.HallId, RatingId = rating.Id, Stage = FollowUpStage.Callback,
                 OpenedAt = now,
-                CallbackDue = await workingDays.AddAsync(hall.Id, day, options.Value.CallbackWorkingDays, ct),
-                ResolveDue = await workingDays.AddAsync(hall.Id, day, options.Value.RectifyWorkingDays, ct),
+                CallbackDue = await workingDays.AddAsync(hall.Id, day, rules.CallbackWorkingDays, ct),
+                ResolveDue = await workingDays.AddAsync(hall.Id, day, rules.RectifyWorkingDays, ct),
             };
         }
 

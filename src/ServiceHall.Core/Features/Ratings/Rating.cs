@@ -50,6 +50,10 @@ public class Rating
     public DateTime ServedAt { get; set; }
     public DateTime RatedAt { get; set; }
     public bool IsBad { get; set; }
+    /// <summary>申诉复核: a mistaken or malicious bad rating removed from the figures — kept, with who, when and why.</summary>
+    public DateTime? ExcludedAt { get; set; }
+    public Guid? ExcludedByUserId { get; set; }
+    public string? ExclusionReason { get; set; }
 
     public static bool Bad(SatisfactionLevel level) => level is SatisfactionLevel.Dissatisfied or SatisfactionLevel.VeryDissatisfied;
 }

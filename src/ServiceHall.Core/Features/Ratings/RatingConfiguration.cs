@@ -15,6 +15,7 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
         builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => new { r.HallId, r.RatedAt });
+        builder.Property(r => r.ExclusionReason).HasMaxLength(Reasons.MaxLength);
     }
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
@@ -16,20 +15,20 @@ public sealed record VerifyBadRatingRequest(bool? Confirmed, string? Note, Guid?
 /// working days. Not confirmed: straight to reporting the finding back to the citizen.
 /// </summary>
 public sealed class VerifyBadRating(FollowUpStep step, HallDbContext db, IWorkingDays workingDays, TimeProvider time,
-    IOptions<SupervisionOptions> options)
+    HallSupervisionRules rules)
 {
     public Task<FollowUpView> HandleAsync(Guid followUpId, Guid userId, VerifyBadRatingRequest request, CancellationToken ct)
     {
         if (request.Confirmed is not { } confirmed)
             throw DomainException.Required("confirmed");
         var note = Reasons.Require(request.Note, "note");
-        var limit = options.Value.RectifyWorkingDays;
         if (confirmed && request.OwnerUserId is null)
             throw DomainException.Required("ownerUserId");
-        if (request.RectifyWorkingDays is { } asked && (asked < 1 || asked > limit))
-            throw DomainException.Invalid("rectifyWorkingDays", ErrorCodes.OutOfRange, "rectifyWorkingDays", 1, limit);
         return step.RunAsync(followUpId, userId, FollowUpStage.Verification, note, async (f, now) =>
         {
+            var limit = (await rules.ForHallAsync(f.HallId, ct)).RectifyWorkingDays;
+            if (request.RectifyWorkingDays is { } asked && (asked < 1 || asked > limit))
+                throw DomainException.Invalid("rectifyWorkingDays", ErrorCodes.OutOfRange, "rectifyWorkingDays", 1, limit);
             f.VerifiedAt = now;
             f.Confirmed = confirmed;
             f.VerificationNote = note;

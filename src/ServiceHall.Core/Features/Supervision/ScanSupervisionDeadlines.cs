@@ -39,12 +39,7 @@ public sealed class ScanSupervisionDeadlines(HallDbContext db, TimeProvider time
             .Select(c => new { c.Id, c.Status, c.AssignDue, c.ReplyDue, c.CloseDue, c.RegisteredAt, c.CounterId }).ToListAsync(ct);
         foreach (var c in complaints)
         {
-            var deadline = c.Status switch
-            {
-                ComplaintStatus.Registered => c.AssignDue < c.ReplyDue ? c.AssignDue : c.ReplyDue,
-                ComplaintStatus.Replied => c.CloseDue,
-                _ => c.ReplyDue,
-            };
+            var deadline = Complaint.StageDue(c.Status, c.AssignDue, c.ReplyDue, c.CloseDue)!.Value;
             if (today > deadline)
                 due[AlertRules.Key(AlertKind.ComplaintOverdue, c.Id)] = (AlertKind.ComplaintOverdue, today.DayNumber - deadline.DayNumber,
                     deadline.DayNumber - DateOnly.FromDateTime(c.RegisteredAt).DayNumber, c.CounterId);

@@ -1,6 +1,6 @@
 namespace ServiceHall.Core.Features.Supervision;
 
-/// <summary>The numbers of S1–S3 with the national defaults; configuration section <c>Supervision</c>.</summary>
+/// <summary>The numbers of S1–S3 with the national defaults; configuration section <c>Supervision</c>; the defaults of every hall's <see cref="HallSupervisionSettings"/>.</summary>
 public sealed class SupervisionOptions
 {
     /// <summary>How long after the service a citizen may still rate it from the phone.</summary>
@@ -17,6 +17,8 @@ public sealed class SupervisionOptions
     public int ComplaintCloseWorkingDays { get; set; } = 10;
     /// <summary>Attendance: staff sign in this many minutes before opening ("提前10分钟到岗").</summary>
     public int EarlyArrivalMinutes { get; set; } = 10;
+    /// <summary>Null (the default): off. Some provinces count a service not rated within 7 days as 基本满意.</summary>
+    public int? DefaultRatingAfterDays { get; set; }
     /// <summary>How often deadlines are scanned for overdue follow-ups and complaints.</summary>
     public int ScanSeconds { get; set; } = 300;
 }

@@ -14,6 +14,7 @@ public static class AttendanceEndpoints
         builder.Services.AddScoped<SignInOut>();
         builder.Services.AddScoped<RecordLeave>();
         builder.Services.AddScoped<GetAttendanceReport>();
+        builder.Services.AddScoped<GetMonthlyAttendance>();
     }
 
     public static void MapAttendanceEndpoints(this WebApplication app)
@@ -36,5 +37,8 @@ public static class AttendanceEndpoints
         supervisor.MapGet("/daily", (Guid hallId, DateOnly? date, GetAttendanceReport report, HttpContext http, CancellationToken ct) =>
                 report.HandleAsync(hallId, http.User.UserId(), date, ct))
             .WithName("GetAttendanceReport");
+        supervisor.MapGet("/monthly", (Guid hallId, int year, int month, GetMonthlyAttendance report, HttpContext http, CancellationToken ct) =>
+                report.HandleAsync(hallId, http.User.UserId(), year, month, ct))
+            .WithName("GetMonthlyAttendance");
     }
 }

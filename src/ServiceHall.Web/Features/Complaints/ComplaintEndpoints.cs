@@ -18,6 +18,7 @@ public static class ComplaintEndpoints
         s.AddScoped<CloseComplaint>();
         s.AddScoped<ReopenComplaint>();
         s.AddScoped<MarkComplaint>();
+        s.AddScoped<ExtendComplaintDeadline>();
         s.AddScoped<ListComplaints>();
         s.AddScoped<TrackComplaint>();
         s.AddScoped<RevealComplainantContact>();
@@ -71,6 +72,10 @@ public static class ComplaintEndpoints
         supervisor.MapPost("/complaints/{id:guid}/mark", (Guid id, MarkComplaintRequest request, MarkComplaint step, HttpContext http, CancellationToken ct) =>
                 step.HandleAsync(id, http.User.UserId(), request, ct))
             .WithName("MarkComplaint");
+        supervisor.MapPost("/complaints/{id:guid}/extend",
+                (Guid id, ExtendComplaintDeadlineRequest request, ExtendComplaintDeadline step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(id, http.User.UserId(), request, ct))
+            .WithName("ExtendComplaintDeadline");
         supervisor.MapPost("/complaints/{id:guid}/contact",
                 (Guid id, RevealContactRequest request, RevealComplainantContact reveal, HttpContext http, CancellationToken ct) =>
                     reveal.HandleAsync(id, http.User.UserId(), request, ct))

@@ -1,6 +1,9 @@
 using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Gifts;
+using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Localization;
@@ -41,10 +44,12 @@ public static class GiftEndpoints
     private static bool IsSupervisor(HttpContext http) => http.User.IsInRole(Roles.Supervisor) || http.User.IsInRole(Roles.Admin);
 
     /// <summary>The register as an .xlsx workbook in the request's language, for auditors.</summary>
-    private static async Task<IResult> ExportAsync(Guid hallId, DateOnly? from, DateOnly? to, ListGifts list,
+    private static async Task<IResult> ExportAsync(Guid hallId, DateOnly? from, DateOnly? to, ListGifts list, HallDbContext db,
         IStringLocalizer<SupervisionResource> text, HttpContext http, CancellationToken ct)
     {
         var gifts = await list.HandleAsync(hallId, http.User.UserId(), onlyOwn: false, from, to, ct);
+        // Auditors read the hall's clock, not UTC.
+        var clock = new HallClock(await db.Halls.Where(h => h.Id == hallId).Select(h => h.TimeZoneId).FirstAsync(ct));
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(text["Gift_Sheet"].Value);
         string[] headers = ["Gift_Number", "Gift_Declarant", "Gift_Giver", "Gift_Description", "Gift_Value", "Gift_ReceivedOn",
@@ -62,15 +67,15 @@ public static class GiftEndpoints
             sheet.Cell(row, 5).Style.NumberFormat.Format = "#,##0.00";
             sheet.Cell(row, 6).Value = g.ReceivedOn.ToDateTime(TimeOnly.MinValue);
             sheet.Cell(row, 6).Style.DateFormat.Format = "yyyy-mm-dd";
-            sheet.Cell(row, 7).Value = text[$"GiftHandling_{g.Handling}"].Value;
+            sheet.Cell(row, 7).Value = text[$"GiftHandling_{g.ConfirmedHandling ?? g.Handling}"].Value;
             sheet.Cell(row, 8).Value = g.HandlingNote ?? "";
-            sheet.Cell(row, 9).Value = g.DeclaredAt;
+            sheet.Cell(row, 9).Value = clock.ToLocal(g.DeclaredAt);
             sheet.Cell(row, 9).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
             sheet.Cell(row, 10).Value = text[$"GiftReview_{g.Review}"].Value;
             sheet.Cell(row, 11).Value = g.ReviewerName ?? "";
             if (g.ReviewedAt is { } reviewed)
             {
-                sheet.Cell(row, 12).Value = reviewed;
+                sheet.Cell(row, 12).Value = clock.ToLocal(reviewed);
                 sheet.Cell(row, 12).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
             }
             sheet.Cell(row, 13).Value = g.ReviewNote ?? "";

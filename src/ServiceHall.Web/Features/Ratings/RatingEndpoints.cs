@@ -23,6 +23,7 @@ public static class RatingEndpoints
         s.AddScoped<ReportFollowUpResult>();
         s.AddScoped<ListFollowUps>();
         s.AddScoped<GetSatisfactionFigures>();
+        s.AddScoped<AppealBadRating>();
     }
 
     public static void MapRatingEndpoints(this WebApplication app)
@@ -63,6 +64,11 @@ public static class RatingEndpoints
                 (Guid hallId, DateOnly from, DateOnly to, string? by, GetSatisfactionFigures figures, HttpContext http, CancellationToken ct) =>
                     figures.HandleAsync(hallId, http.User.UserId(), from, to, QueryEnum.Parse<FigureGrouping>(by, "by") ?? FigureGrouping.Hall, ct))
             .WithName("GetSatisfactionFigures");
+        supervisor.MapPost("/ratings/{ratingId:guid}/appeal",
+                async (Guid ratingId, AppealBadRatingRequest request, AppealBadRating appeal, HttpContext http, CancellationToken ct) =>
+                    await appeal.HandleAsync(ratingId, http.User.UserId(), request, ct) is { } followUp
+                        ? Results.Ok(followUp) : Results.NoContent())
+            .WithName("AppealBadRating");
 
         // The owner of the rectification is often a staff member; the use case checks it is them.
         api.MapPost("/rating-follow-ups/{followUpId:guid}/rectify",

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Web.Identity;
 
 namespace ServiceHall.Web.Features.Supervision;
 
@@ -17,6 +18,9 @@ public static class SupervisionSetup
         var services = builder.Services;
         services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
         services.AddScoped<IWorkingDays, HallWorkingDays>();
+        services.AddScoped<HallSupervisionRules>();
+        services.AddScoped<UpdateSupervisionSettings>();
+        services.AddScoped<GetSupervisionDirectory>();
         services.AddScoped<ScanSupervisionDeadlines>();
         services.AddHostedService<SupervisionMonitor>();
         services.AddAuthorizationBuilder()
@@ -31,5 +35,18 @@ public static class SupervisionSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     "form:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })));
+    }
+
+    /// <summary>A hall's supervision rules: supervisors read them, administrators set them.</summary>
+    public static void MapSupervisionSettingsEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/halls/{hallId:guid}/supervision-settings").WithTags("Supervision")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("", (Guid hallId, UpdateSupervisionSettings settings, HttpContext http, CancellationToken ct) =>
+                settings.GetAsync(hallId, http.User.UserId(), ct))
+            .WithName("GetSupervisionSettings").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        api.MapPut("", (Guid hallId, SupervisionSettingsRequest request, UpdateSupervisionSettings settings, HttpContext http, CancellationToken ct) =>
+                settings.HandleAsync(hallId, http.User.UserId(), request, ct))
+            .WithName("UpdateSupervisionSettings").RequireAuthorization(IdentitySetup.AdminPolicy);
     }
 }

@@ -95,6 +95,51 @@ public abstract class AttendanceTests(HallApp app)
         await Expect.ProblemAsync(await app.Api("admin").PostAsync("/api/attendance/sign-in"), HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task SignOutForLunchThenInAgain_FirstInAndLastOutCount_MonthReport()
+    {
+        var now = app.LocalTime;
+        var opens = new TimeOnly(now.Hour, now.Minute).AddMinutes(15);
+        var hall = await TestHall.CreateAsync(app, configure: h =>
+        {
+            h.OpensAt = opens;
+            h.ClosesAt = opens.AddHours(3);
+        });
+        var staff = app.Api(hall.Staff[0]);
+        var first = await staff.PostOkAsync<JsonObject>("/api/attendance/sign-in");
+        Assert.Equal(0, first["lateMinutes"]!.GetValue<int>());
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await staff.PostOkAsync<JsonObject>("/api/attendance/sign-out");
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var back = await staff.PostOkAsync<JsonObject>("/api/attendance/sign-in");
+        Assert.Equal(first.Str("signedInAt"), back.Str("signedInAt"));
+        Assert.Null(back["signedOutAt"]);
+        Assert.Equal(2, back["signInCount"]!.GetValue<int>());
+        Assert.True(back["signedIn"]!.GetValue<bool>());
+        await Expect.ProblemAsync(await staff.PostAsync("/api/attendance/sign-in"), HttpStatusCode.Conflict, "AlreadySignedIn");
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        var last = await staff.PostOkAsync<JsonObject>("/api/attendance/sign-out");
+        Assert.False(last["signedIn"]!.GetValue<bool>());
+
+        var supervisor = app.Api(hall.Supervisor);
+        var day = await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/daily?date={Iso(app.Today)}");
+        Assert.Equal("present", Row(day, hall.Staff[0]).Str("status"));
+
+        var month = await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/monthly?year={app.Today.Year}&month={app.Today.Month}");
+        var row = Row(month, hall.Staff[0]);
+        var days = row["days"]!.AsArray();
+        Assert.Equal(app.Today.Day, days.Count);
+        Assert.Equal("present", days.Last().Str("status"));
+        Assert.Equal(1, row["present"]!.GetValue<int>());
+        var absentBefore = days.Take(days.Count - 1).Count(d => d.Str("status") == "absent");
+        Assert.Equal(absentBefore, row["absent"]!.GetValue<int>());
+        Assert.True(absentBefore > 0);
+        Assert.Equal(row["workingDays"]!.GetValue<int>(), days.Count(d => d.Str("status") != "dayOff"));
+        Assert.Equal(1, Row(month, hall.Staff[1])["absent"]!.GetValue<int>() - absentBefore);
+        await Expect.ProblemAsync(await supervisor.GetAsync($"/api/halls/{hall.Id}/attendance/monthly?year=2026&month=13"),
+            HttpStatusCode.BadRequest, "InvalidDate");
+    }
+
     private static JsonNode Row(JsonObject report, string userName) =>
         report["staff"]!.AsArray().Single(r => r.Str("name") == userName)!;
 }

@@ -150,6 +150,41 @@ public abstract class ComplaintTests(HallApp app)
         await ScanDeadlinesAsync(app, hall.Id);
         Assert.Single(await OpenAlertsAsync(app, hall.Id, AlertKind.ComplaintOverdue));
     }
+
+    [Fact]
+    public async Task ExtendStageDeadline_WithReason_RecordedAndOverdueCountedFromTheNewDate()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var receipt = await SupervisionFlows.JsonAsync(await app.Api().PostAsync($"/api/halls/{hall.Id}/complaints/online", Online()), HttpStatusCode.Created);
+        var id = receipt.Str("id");
+        var supervisor = app.Api(hall.Supervisor);
+        var department = await app.WithDbAsync(db => db.Departments.Where(d => d.HallId == hall.Id).Select(d => d.Id).FirstAsync());
+        var assignee = await TestHall.UserIdAsync(app, hall.Staff[0]);
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/complaints/{id}/assign", new { assigneeUserId = assignee, departmentId = Guid.NewGuid() }),
+            HttpStatusCode.BadRequest, "DepartmentNotFound");
+        var assigned = await supervisor.PostOkAsync<JsonObject>($"/api/complaints/{id}/assign", new { assigneeUserId = assignee, departmentId = department });
+        Assert.Equal("综合", assigned.Str("assigneeDepartmentName"));
+
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/complaints/{id}/extend", new { workingDays = 3 }), HttpStatusCode.BadRequest, "Required");
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/complaints/{id}/extend", new { workingDays = 31, reason = "x" }),
+            HttpStatusCode.BadRequest, "OutOfRange");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await app.Api(hall.Staff[0]).PostAsync($"/api/complaints/{id}/extend", new { workingDays = 3, reason = "涉及多个部门" })).StatusCode);
+        var extended = await supervisor.PostOkAsync<JsonObject>($"/api/complaints/{id}/extend", new { workingDays = 5, reason = "涉及多个部门" });
+        var replyDue = WorkingDaysAfter(WorkingDaysAfter(app.Today, 5), 5);
+        Assert.Equal(Iso(replyDue), extended.Str("replyDue"));
+        Assert.Equal(Iso(replyDue), extended.Str("extendedUntil"));
+        Assert.Equal(Iso(replyDue), extended.Str("stageDue"));
+        Assert.Equal("涉及多个部门", extended.Str("extensionReason"));
+        var last = extended["history"]!.AsArray().Last()!;
+        Assert.Equal("deadlineExtended", last.Str("action"));
+        Assert.Equal("涉及多个部门", last.Str("note"));
+
+        // The scan goes by the extended deadline: nothing overdue on the old one.
+        PassDeadline(app, Iso(WorkingDaysAfter(app.Today, 5)));
+        await ScanDeadlinesAsync(app, hall.Id);
+        Assert.Empty((await OpenAlertsAsync(app, hall.Id, AlertKind.ComplaintOverdue)));
+    }
 }
 
 public sealed class SqliteComplaintTests(SqliteHallApp app) : ComplaintTests(app), IClassFixture<SqliteHallApp>;

@@ -73,6 +73,36 @@ public abstract class GiftTests(HallApp app)
         await Expect.ProblemAsync(await app.Api("supervisor").PostAsync($"/api/gifts/{own.Str("id")}/review", new { accept = true }), HttpStatusCode.Forbidden, "OtherHall");
         await Expect.ProblemAsync(await supervisor.PostAsync($"/api/gifts/{Guid.NewGuid()}/review", new { accept = true }), HttpStatusCode.NotFound, "GiftNotFound");
     }
+
+    [Fact]
+    public async Task Review_ConfirmsOrCorrectsHandling_ExportInHallTime()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var staff = app.Api(hall.Staff[0]);
+        var declared = await SupervisionFlows.JsonAsync(await staff.PostAsync("/api/gifts", new
+        {
+            giver = "某公司", description = "购物卡", estimatedValue = 500, receivedOn = Iso(app.Today), handling = "other", handlingNote = "暂存办公室",
+        }), HttpStatusCode.Created);
+        var supervisor = app.Api(hall.Supervisor);
+        var review = $"/api/gifts/{declared.Str("id")}/review";
+        await Expect.ProblemAsync(await supervisor.PostAsync(review, new { accept = false, note = "为何暂存", handling = "handedIn" }),
+            HttpStatusCode.BadRequest, "BadRequest");
+        var accepted = await supervisor.PostOkAsync<JsonObject>(review, new { accept = true, handling = "handedIn", note = "已上交纪检" });
+        Assert.Equal("handedIn", accepted.Str("confirmedHandling"));
+        Assert.Equal("other", accepted.Str("handling"));
+
+        using var workbook = new XLWorkbook(await (await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export")).Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("已上交", sheet.Cell(2, 7).GetString());
+        Assert.Equal("申报时间（大厅当地时间）", sheet.Cell(1, 9).GetString());
+        // Declared at 10:00 in Shanghai (02:00 UTC) on the test clock's day.
+        var declaredAt = sheet.Cell(2, 9).GetDateTime();
+        Assert.Equal(app.LocalTime.Hour, declaredAt.Hour);
+        Assert.Equal(app.Today, DateOnly.FromDateTime(declaredAt));
+        var english = await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export", language: "en");
+        using var en = new XLWorkbook(await english.Content.ReadAsStreamAsync());
+        Assert.Equal("Handed in", en.Worksheet(1).Cell(2, 7).GetString());
+    }
 }
 
 public sealed class SqliteGiftTests(SqliteHallApp app) : GiftTests(app), IClassFixture<SqliteHallApp>;

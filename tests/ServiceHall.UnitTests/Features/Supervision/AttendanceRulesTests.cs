@@ -51,4 +51,16 @@ public class AttendanceRulesTests
         Assert.Equal(AttendanceStatus.DayOff, Evaluate(null, null, At(12, 0), workingDay: false).Status);
         Assert.Equal(AttendanceStatus.OnLeave, Evaluate(null, null, At(12, 0), onLeave: true).Status);
     }
+
+    [Theory]
+    [InlineData(8, 50, 0, 0)]
+    [InlineData(8, 51, 0, 1)]
+    [InlineData(9, 0, 0, 10)]
+    [InlineData(9, 0, 30, 11)]
+    public void LateMinutes_CountedFromTheTimeDueIn_PartMinutesRoundUp(int hour, int minute, int second, int late) =>
+        Assert.Equal(late, AttendanceRules.LateMinutes(Day, Opens, 10, Day.ToDateTime(new TimeOnly(hour, minute, second))));
+
+    [Fact]
+    public void LateMinutes_HallWithoutEarlyArrival_DueAtOpening() =>
+        Assert.Equal(0, AttendanceRules.LateMinutes(Day, Opens, 0, At(9, 0)));
 }
