@@ -114,6 +114,11 @@ public static class ErrorCodes
     public const string NoticeNotFound = "NoticeNotFound";
     public const string CaseStateConflict = "CaseStateConflict";
     public const string CaseChangedConcurrently = "CaseChangedConcurrently";
+    public const string ExtensionNeedsSupervisor = "ExtensionNeedsSupervisor";
+    public const string CaseAlreadyExtended = "CaseAlreadyExtended";
+    public const string CaseClockAlreadyPaused = "CaseClockAlreadyPaused";
+    public const string CaseClockNotPaused = "CaseClockNotPaused";
+    public const string CaseOverdueCannotPause = "CaseOverdueCannotPause";
     public const string NoMaterialsMissing = "NoMaterialsMissing";
     public const string MaterialsMissing = "MaterialsMissing";
     public const string SecondNoticeNeedsSupervisor = "SecondNoticeNeedsSupervisor";
