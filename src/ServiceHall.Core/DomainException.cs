@@ -104,6 +104,7 @@ public static class ErrorCodes
     public const string CalendarMakeUpNotWeekend = "CalendarMakeUpNotWeekend";
     public const string CalendarDayNotFound = "CalendarDayNotFound";
     public const string CalendarFormatUnsupported = "CalendarFormatUnsupported";
+    public const string CalendarFileTooLarge = "CalendarFileTooLarge";
     public const string TooMany = "TooMany";
     public const string MaterialNotFound = "MaterialNotFound";
     public const string MaterialNeedsCopies = "MaterialNeedsCopies";
