@@ -43,6 +43,8 @@ public sealed class AdminCalendarTests(BrowserHall hall) : IClassFixture<Browser
         await Expect(page.Locator($"[data-date='{wednesday:yyyy-MM-dd}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("sh-cal-off"));
         await page.GetByTestId("calc-run").ClickAsync();
         await Expect(page.GetByTestId("calc-result")).ToContainTextAsync(Long(monday.AddDays(4)));
+        if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "admin-calendar-zh.png"), FullPage = true });
         using var http = hall.Http();
         var due = await http.GetFromJsonAsync<JsonObject>(
             $"/api/halls/{hall.HallId}/calendar/due-date?from={monday:yyyy-MM-dd}&workingDays=3");

@@ -72,6 +72,8 @@ public sealed class CounterDeadlinePanelTests(BrowserHall hall) : IClassFixture<
         await Expect(ticketCases.Locator("tr").Filter(new() { HasText = number }).GetByTestId("ticket-case-due"))
             .ToContainTextAsync(promised.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
 
+        if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "counter-case-deadlines-zh.png"), FullPage = true });
         await row.GetByRole(AriaRole.Link, new() { Name = lateNumber }).ClickAsync();
         await page.WaitForURLAsync($"**/cases/{lateId}");
         await Expect(page.GetByTestId("case-deadline")).ToHaveTextAsync("已超期");

@@ -42,6 +42,8 @@ public sealed class AdminGuideTests(BrowserHall hall) : IClassFixture<BrowserHal
         await Expect(page.GetByTestId("guide-error")).ToHaveCountAsync(0);
         await Expect(page.GetByText("办事指南已保存。")).ToBeVisibleAsync();
 
+        if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "admin-guides-zh.png"), FullPage = true });
         var preview = await page.GetByTestId("guide-preview").GetAttributeAsync("href");
         var guide = await page.Context.NewPageAsync();
         await guide.GotoAsync(preview!);

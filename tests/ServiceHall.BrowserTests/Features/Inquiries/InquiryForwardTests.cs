@@ -51,6 +51,8 @@ public sealed class InquiryForwardTests(BrowserHall hall) : IClassFixture<Browse
         await Expect(forward).ToContainTextAsync("李静");
         await Expect(card).ToContainTextAsync("首问责任人：王晓明");
 
+        if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
+            await owner.ScreenshotAsync(new() { Path = Path.Combine(shots, "inquiry-forward-zh.png"), FullPage = true });
         var colleague = await InquiriesAsync(await LoginPage.SignedInAsync(await hall.NewPageAsync(1400, 1000), "staff2", "/counter"));
         var theirs = colleague.GetByTestId("inquiry").Filter(new() { HasText = "个体户变更经营场所需要哪些材料？" });
         await Expect(theirs.GetByTestId("forwarded-to-me")).ToBeVisibleAsync();
