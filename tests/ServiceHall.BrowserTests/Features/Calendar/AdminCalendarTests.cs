@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -28,6 +29,7 @@ public sealed class AdminCalendarTests(BrowserHall hall) : IClassFixture<Browser
         await page.GotoAsync("/admin/calendar");
         await page.Locator("[data-calendar-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("calendar-year")).ToHaveTextAsync(today.Year.ToString(CultureInfo.InvariantCulture));
+        await AssertAccessibleAsync(page);
 
         await Input(page, "calc-from").FillAsync(monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Input(page, "calc-days").FillAsync("3");
@@ -67,5 +69,15 @@ public sealed class AdminCalendarTests(BrowserHall hall) : IClassFixture<Browser
         await Expect(page.Locator($"[data-date='{wednesday:yyyy-MM-dd}']")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("sh-cal-off"));
         await page.GetByTestId("calc-run").ClickAsync();
         await Expect(page.GetByTestId("calc-result")).ToContainTextAsync(Long(monday.AddDays(3)));
+    }
+
+    /// <summary>axe on the page as a person uses it: no serious or critical violation.</summary>
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
 }

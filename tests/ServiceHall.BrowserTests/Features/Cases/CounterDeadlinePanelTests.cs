@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -72,10 +73,21 @@ public sealed class CounterDeadlinePanelTests(BrowserHall hall) : IClassFixture<
         await Expect(ticketCases.Locator("tr").Filter(new() { HasText = number }).GetByTestId("ticket-case-due"))
             .ToContainTextAsync(promised.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
 
+        await AssertAccessibleAsync(panel);
         if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
             await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "counter-case-deadlines-zh.png"), FullPage = true });
         await row.GetByRole(AriaRole.Link, new() { Name = lateNumber }).ClickAsync();
         await page.WaitForURLAsync($"**/cases/{lateId}");
         await Expect(page.GetByTestId("case-deadline")).ToHaveTextAsync("已超期");
+    }
+
+    /// <summary>axe on this feature's part of the page: no serious or critical violation.</summary>
+    private static async Task AssertAccessibleAsync(ILocator part)
+    {
+        var result = await part.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
 }

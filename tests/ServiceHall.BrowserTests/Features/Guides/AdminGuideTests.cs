@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -21,6 +22,7 @@ public sealed class AdminGuideTests(BrowserHall hall) : IClassFixture<BrowserHal
         var rows = page.GetByTestId("guide-material");
         await Expect(rows.First).ToBeVisibleAsync();
         var before = await rows.CountAsync();
+        await AssertAccessibleAsync(page);
 
         // Validation: a material needs a name; the message names the rule and nothing is saved.
         await page.GetByTestId("add-material").ClickAsync();
@@ -60,5 +62,15 @@ public sealed class AdminGuideTests(BrowserHall hall) : IClassFixture<BrowserHal
         var first = json!["materials"]![0]!;
         Assert.Equal("经办人授权委托书（测试）", first["name"]!.GetValue<string>());
         Assert.Equal(2, first["copies"]!.GetValue<int>());
+    }
+
+    /// <summary>axe on the page as a person uses it: no serious or critical violation.</summary>
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -51,6 +52,7 @@ public sealed class InquiryForwardTests(BrowserHall hall) : IClassFixture<Browse
         await Expect(forward).ToContainTextAsync("李静");
         await Expect(card).ToContainTextAsync("首问责任人：王晓明");
 
+        await AssertAccessibleAsync(owner);
         if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
             await owner.ScreenshotAsync(new() { Path = Path.Combine(shots, "inquiry-forward-zh.png"), FullPage = true });
         var colleague = await InquiriesAsync(await LoginPage.SignedInAsync(await hall.NewPageAsync(1400, 1000), "staff2", "/counter"));
@@ -74,5 +76,15 @@ public sealed class InquiryForwardTests(BrowserHall hall) : IClassFixture<Browse
         var inquiry = mine!.First(i => i!["question"]!.GetValue<string>() == "个体户变更经营场所需要哪些材料？")!;
         Assert.Equal("answered", inquiry["status"]!.GetValue<string>());
         Assert.Equal("陈主任", inquiry["forwards"]![0]!["responsiblePersonName"]!.GetValue<string>());
+    }
+
+    /// <summary>axe on the page as a person uses it: no serious or critical violation.</summary>
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
 }
