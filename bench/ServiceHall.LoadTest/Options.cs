@@ -23,7 +23,7 @@ public sealed record Options
         ServiceHall.LoadTest — drives the hall's HTTP API with a kiosk/counter mix and reports latency.
 
           --start                 start the server (Release build) on a free port with a fresh database
-          --url URL               or target a server that is already running (Development seed needed)
+          --url URL               or target a server that is already running (with the demo hall seeded)
           --server-dll PATH       ServiceHall.Web.dll to start (default: src/ServiceHall.Web/bin/Release/net10.0)
           --provider Sqlite|Postgres   database of the started server (default Sqlite)
           --sync FULL|NORMAL      SQLite synchronous pragma of the started server (default FULL)

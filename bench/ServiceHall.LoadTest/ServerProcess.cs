@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace ServiceHall.LoadTest;
 
 /// <summary>
-/// A ServiceHall.Web server started for one run: Release build, Development seed, a fresh database,
-/// a free port. Its output goes to a log file so that it never blocks on a full pipe.
+/// A ServiceHall.Web server started for one run: Release build, Production environment with the
+/// demo hall seeded, a fresh database, a free port. Its output goes to a log file so that it never blocks on a full pipe.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -54,7 +54,10 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.GetFullPath(dll));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // As a hall runs it (no developer exception page, production logging), with the demo hall
+        // seeded so that the bench has items, counters and accounts.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Demo__Seed"] = "true";
         start.Environment["ASPNETCORE_URLS"] = url;
 
         string database;

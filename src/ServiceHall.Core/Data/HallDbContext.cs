@@ -35,6 +35,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<TicketNumberSequence> TicketNumberSequences => Set<TicketNumberSequence>();
     public DbSet<BusinessDay> BusinessDays => Set<BusinessDay>();
+    public DbSet<WaitingCount> WaitingCounts => Set<WaitingCount>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<HallCalendarDay> HallCalendarDays => Set<HallCalendarDay>();
     public DbSet<ServiceGuide> ServiceGuides => Set<ServiceGuide>();

@@ -10,19 +10,23 @@ namespace ServiceHall.Core.Data;
 
 /// <summary>
 /// Inserts many new rows of one entity type with one <c>INSERT … VALUES (…), (…)</c> statement, for
-/// the hottest write (a batch of tickets, ADR-003). The columns, value conversions and parameter
-/// types come from the EF model, so the rows are stored exactly as <c>SaveChanges</c> would store
-/// them; what is skipped is the change tracker and one statement per row. Only for entities whose
-/// values are all set by the application (no store-generated keys or defaults, no shadow properties).
+/// the hottest write (a batch of tickets, ADR-003). The columns and value conversions come from the
+/// EF model, so the rows are stored exactly as <c>SaveChanges</c> would store them; what is skipped
+/// is the change tracker and one statement per row. Only for entities whose values are all set by
+/// the application (no store-generated keys or defaults, no shadow properties).
+/// The values are written as literals by the provider's own type mappings (the code EF uses for
+/// seed data in migrations, which quotes and escapes), not as parameters: SQLite looks a named
+/// parameter up by a linear search, so binding the thousands of a large batch costs time quadratic
+/// in its size.
 /// </summary>
 public sealed class MultiRowInsert<T> where T : class
 {
-    // SQLite accepts 32,766 parameters per statement, PostgreSQL 65,535.
-    private const int MaxParameters = 30_000;
+    // Keeps one statement's text to a few hundred kilobytes.
+    private const int MaxValues = 30_000;
     // One per model (a provider's model lives as long as EF's service provider that built it).
     private static readonly ConditionalWeakTable<IModel, MultiRowInsert<T>> ByModel = new();
 
-    private readonly (IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)[] _columns;
+    private readonly (RelationalTypeMapping Mapping, IClrPropertyGetter Getter)[] _columns;
     private readonly string _head;
     private readonly int _rowsPerStatement;
 
@@ -36,10 +40,10 @@ public sealed class MultiRowInsert<T> where T : class
         if (unsupported is not null)
             throw new InvalidOperationException(
                 $"{typeof(T).Name}.{unsupported.Name} is a shadow or store-generated property; insert {typeof(T).Name} with SaveChanges.");
-        _columns = properties.Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter())).ToArray();
+        _columns = properties.Select(p => ((RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter())).ToArray();
         _head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
             + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
-        _rowsPerStatement = Math.Max(1, MaxParameters / _columns.Length);
+        _rowsPerStatement = Math.Max(1, MaxValues / _columns.Length);
     }
 
     // A Guid key counts as set by the application: EF marks it generated on add, but on the client.
@@ -68,18 +72,16 @@ public sealed class MultiRowInsert<T> where T : class
     private DbCommand Build(DbConnection connection, IReadOnlyList<T> rows, int first, int count)
     {
         var command = connection.CreateCommand();
-        var text = new StringBuilder(_head, _head.Length + count * _columns.Length * 8);
-        var index = 0;
+        var text = new StringBuilder(_head, _head.Length + count * _columns.Length * 24);
         for (var r = first; r < first + count; r++)
         {
             text.Append(r == first ? "(" : ", (");
             for (var c = 0; c < _columns.Length; c++)
             {
-                var (property, mapping, getter) = _columns[c];
-                var name = "@p" + index++;
-                text.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(mapping.CreateParameter(command, name,
-                    getter.GetClrValueUsingContainingEntity(rows[r]), property.IsNullable));
+                var (mapping, getter) = _columns[c];
+                if (c > 0)
+                    text.Append(", ");
+                text.Append(mapping.GenerateSqlLiteral(getter.GetClrValueUsingContainingEntity(rows[r])));
             }
             text.Append(')');
         }

@@ -1964,6 +1964,26 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("TicketNumberSequences");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Queue.WaitingCount", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("integer");
+
+                    b.HasKey("HallId", "ServiceItemId", "Priority");
+
+                    b.ToTable("WaitingCounts");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Ratings.FollowUpEvent", b =>
                 {
                     b.Property<long>("Id")

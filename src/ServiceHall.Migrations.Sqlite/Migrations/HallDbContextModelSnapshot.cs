@@ -1948,6 +1948,26 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("TicketNumberSequences");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Queue.WaitingCount", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HallId", "ServiceItemId", "Priority");
+
+                    b.ToTable("WaitingCounts");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Ratings.FollowUpEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -14,17 +14,17 @@ public sealed class SharedResourceTests(SqliteHallApp app) : IClassFixture<Sqlit
 {
     public static TheoryData<string> Keys()
     {
-        var data = new TheoryData<string>();
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var field in typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
-            data.Add($"Error_{field.GetValue(null)}");
+            keys.Add($"Error_{field.GetValue(null)}");
         foreach (var status in Enum.GetNames<TicketStatus>())
-            data.Add($"Enum_TicketStatus_{status}");
+            keys.Add($"Enum_TicketStatus_{status}");
         foreach (var status in Enum.GetNames<ServiceHall.Core.Features.Cases.CaseStatus>())
-            data.Add($"Enum_CaseStatus_{status}");
+            keys.Add($"Enum_CaseStatus_{status}");
         foreach (var key in new[] { "Error_MalformedJson", "Error_BadRequest", "Error_BodyTooLarge", "Error_RateLimited",
                      "Error_InvalidCredentials", "Error_LockedOut", "Announcement_Call" })
-            data.Add(key);
-        return data;
+            keys.Add(key);
+        return new TheoryData<string>(keys);
     }
 
     [Theory]

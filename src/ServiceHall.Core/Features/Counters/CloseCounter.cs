@@ -30,10 +30,14 @@ public sealed class CloseCounter(HallDbContext db, TimeProvider time, IHallNotif
 
     internal static async Task EnsureNoCurrentTicketAsync(HallDbContext db, Guid counterId, CancellationToken ct)
     {
-        var current = await db.Tickets
-            .Where(t => t.CounterId == counterId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
-            .Select(t => t.Number).FirstOrDefaultAsync(ct);
+        var current = await CurrentTicketNumber.For(db)(db, counterId, ct);
         if (current is not null)
             throw DomainException.Conflict(ErrorCodes.CounterHasCurrentTicket, current);
     }
+
+    // Every call-next asks this first: compiled once per provider.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<string?>>> CurrentTicketNumber = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid counterId, CancellationToken ct) =>
+            db.Tickets.Where(t => t.CounterId == counterId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
+                .Select(t => t.Number).FirstOrDefault()));
 }

@@ -21,21 +21,30 @@ public static class CounterAccess
     }
 
     public static async Task<Counter> FindAsync(HallDbContext db, Guid counterId, CancellationToken ct) =>
-        await db.Counters.AsNoTracking().Include(c => c.ServiceItems).FirstOrDefaultAsync(c => c.Id == counterId, ct)
-        ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
+        await CounterById.For(db)(db, counterId, ct) ?? throw DomainException.NotFound(ErrorCodes.CounterNotFound);
 
     /// <summary>As above, for a counter already read before the write transaction began.</summary>
     public static async Task<OperatedCounter> OperateAsync(
         HallDbContext db, Counter counter, Guid userId, DateTime now, CancellationToken ct)
     {
-        var counterId = counter.Id;
-        var sessions = db.CounterSessions.Where(s => s.CounterId == counterId && s.ClosedAt == null);
-        await sessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActionAt, now), ct);
-        var session = await sessions.FirstOrDefaultAsync(ct);
+        // The touch and the read are one statement; the session comes back tracked, so pause and
+        // close change it with SaveChanges.
+        var touched = await db.CounterSessions.FromSql($"""
+                UPDATE "CounterSessions" SET "LastActionAt" = {now}
+                WHERE "CounterId" = {counter.Id} AND "ClosedAt" IS NULL
+                RETURNING *
+                """)
+            .ToListAsync(ct);
+        var session = touched.FirstOrDefault();
         if (session is null || !(session.IsOperatedBy(userId) || session.UserId == userId))
             throw DomainException.Conflict(ErrorCodes.CounterNotOpenedByYou, counter.Number);
         if (!session.IsOperatedBy(userId))
             throw DomainException.Conflict(ErrorCodes.CounterPaused, counter.Number);
         return new OperatedCounter(counter, session);
     }
+
+    // Every counter action reads its counter first: compiled once per provider.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Counter?>>> CounterById = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) =>
+            db.Counters.AsNoTracking().Include(c => c.ServiceItems).FirstOrDefault(c => c.Id == id)));
 }

@@ -74,15 +74,22 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
 
     private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, HashSet<Guid> lost, CancellationToken ct)
     {
-        var items = counter.ServiceItems.Select(x => x.ServiceItemId).ToArray();
-        var skip = lost.ToArray();
+        // Tickets lost to other counters are read again and dropped here: a list of them in the SQL
+        // would give a new statement for every count, which EF would translate on every call.
+        var take = CandidatesPerLane + lost.Count;
         var candidates = new List<QueueCandidate>();
-        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, items, skip, now).WithCancellation(ct))
-            candidates.Add(c);
+        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, now, take).WithCancellation(ct))
+        {
+            if (!lost.Contains(c.Id))
+                candidates.Add(c);
+        }
         for (var lane = 0; lane <= 2; lane++)
         {
-            await foreach (var c in WalkInLane.For(db)(db, counter.HallId, counter.Id, items, skip, lane).WithCancellation(ct))
-                candidates.Add(c);
+            await foreach (var c in WalkInLane.For(db)(db, counter.HallId, counter.Id, lane, take).WithCancellation(ct))
+            {
+                if (!lost.Contains(c.Id))
+                    candidates.Add(c);
+            }
         }
         return candidates;
     }
@@ -91,28 +98,30 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) => db.Halls.AsNoTracking().Single(h => h.Id == id)));
 
     // Compiled once: call-next is the hottest read of a counter, and these are the same four
-    // queries every time (the head of each lane of the counter's queue). The filter is
-    // CounterTicketAction.CallableAt, less the tickets lost to other counters in this call.
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, Guid[], Guid[], DateTime, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, Guid[] items, Guid[] skip, DateTime now) =>
+    // queries every time (the head of each lane of the counter's queue), with scalar parameters
+    // only. The filter is CounterTicketAction.CallableAt, with the counter's items read in SQL.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, int take) =>
             db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
-                    && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counterId)
-                    && !skip.Contains(t.Id))
+                    && ((t.TargetCounterId == null
+                            && db.CounterServiceItems.Any(s => s.CounterId == counterId && s.ServiceItemId == t.ServiceItemId))
+                        || t.TargetCounterId == counterId))
                 .Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
                 .OrderBy(t => t.AppointmentStart).ThenBy(t => t.Sequence)
-                .Take(CandidatesPerLane)
+                .Take(take)
                 .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
                     db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
                     t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, Guid[], Guid[], int, IAsyncEnumerable<QueueCandidate>>> WalkInLane = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, Guid[] items, Guid[] skip, int lane) =>
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, int, IAsyncEnumerable<QueueCandidate>>> WalkInLane = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, int lane, int take) =>
             db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
-                    && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counterId)
-                    && !skip.Contains(t.Id))
+                    && ((t.TargetCounterId == null
+                            && db.CounterServiceItems.Any(s => s.CounterId == counterId && s.ServiceItemId == t.ServiceItemId))
+                        || t.TargetCounterId == counterId))
                 .Where(t => t.Lane == lane)
                 .OrderBy(t => t.QueuedAt).ThenBy(t => t.Sequence)
-                .Take(CandidatesPerLane)
+                .Take(take)
                 .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
                     db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
                     t.AppointmentStart, t.AppointmentEnd, t.Sequence))));

@@ -7,20 +7,25 @@ namespace ServiceHall.Core.Features.Queue;
 /// <summary>Reads the figures behind a ticket's position and estimated wait.</summary>
 public static class QueueEstimates
 {
-    /// <summary>Per item, the counters staffed now that serve it; when none is, those scheduled to.</summary>
-    public static async Task<Dictionary<Guid, int>> ServingCountersAsync(HallDbContext db, List<Guid> itemIds, CancellationToken ct)
+    /// <summary>Per item of the hall, the counters staffed now that serve it; when none is, those scheduled to.</summary>
+    public static async Task<Dictionary<Guid, int>> ServingCountersAsync(HallDbContext db, Guid hallId, CancellationToken ct)
     {
-        var links = await db.CounterServiceItems.Where(x => itemIds.Contains(x.ServiceItemId))
-            .Select(x => new
-            {
-                x.ServiceItemId,
-                Staffed = db.CounterSessions.Any(s => s.CounterId == x.CounterId && s.ClosedAt == null),
-                InService = x.Counter!.InService && x.Counter.IsActive,
-            })
-            .ToListAsync(ct);
+        var links = new List<CounterLink>();
+        await foreach (var link in CounterLinks.For(db)(db, hallId).WithCancellation(ct))
+            links.Add(link);
         return links.GroupBy(l => l.ServiceItemId).ToDictionary(g => g.Key,
             g => g.Count(l => l.Staffed) is var staffed and > 0 ? staffed : g.Count(l => l.InService));
     }
+
+    private sealed record CounterLink(Guid ServiceItemId, bool Staffed, bool InService);
+
+    // Read for every batch of tickets: compiled once per provider.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<CounterLink>>> CounterLinks = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) =>
+            db.CounterServiceItems.Where(x => x.Counter!.HallId == hallId)
+                .Select(x => new CounterLink(x.ServiceItemId,
+                    db.CounterSessions.Any(s => s.CounterId == x.CounterId && s.ClosedAt == null),
+                    x.Counter!.InService && x.Counter.IsActive))));
 
     /// <summary>Waiting tickets of the item that go before the given one.</summary>
     public static Task<int> PeopleAheadAsync(HallDbContext db, Ticket ticket, CancellationToken ct)
@@ -46,7 +51,7 @@ public static class QueueEstimates
             return TicketView.From(ticket, counterNumber: counterNumber);
         var item = await db.ServiceItems.AsNoTracking().SingleAsync(i => i.Id == ticket.ServiceItemId, ct);
         var ahead = await PeopleAheadAsync(db, ticket, ct);
-        var counters = await ServingCountersAsync(db, [ticket.ServiceItemId], ct);
+        var counters = await ServingCountersAsync(db, ticket.HallId, ct);
         return TicketView.From(ticket, ahead,
             WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters.GetValueOrDefault(ticket.ServiceItemId)));
     }

@@ -94,36 +94,30 @@ public sealed class TicketIssueBatcher(
         var now = time.GetUtcNow().UtcDateTime;
 
         // Reads first, outside the write transaction: they decide and estimate, they do not take.
-        var hallIds = batch.Select(p => p.HallId).Distinct().ToList();
-        var itemIds = batch.Select(p => p.ServiceItemId).Distinct().ToList();
-        var halls = await db.Halls.AsNoTracking().Where(h => hallIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        var items = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var days = halls.Values.ToDictionary(h => h.Id, h => new HallClock(h.TimeZoneId).BusinessDay(now));
-        var dayList = days.Values.Distinct().ToList();
-        var closedDays = await db.BusinessDays.AsNoTracking().Where(d => hallIds.Contains(d.HallId) && dayList.Contains(d.Date))
-            .Select(d => new { d.HallId, d.Date }).ToListAsync(ct);
+        // Per hall (a batch rarely spans more than one), each a compiled query with scalar parameters.
+        var facts = new Dictionary<Guid, HallFacts?>();
+        foreach (var hallId in batch.Select(p => p.HallId).Distinct())
+            facts[hallId] = await ReadHallAsync(db, hallId, now, ct);
 
         var accepted = new List<(PendingIssue Pending, ServiceItem Item, DateOnly Day)>(batch.Count);
         foreach (var p in batch)
         {
             try
             {
-                var hall = halls.GetValueOrDefault(p.HallId) ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
-                var item = items.GetValueOrDefault(p.ServiceItemId);
-                if (item is null || item.HallId != p.HallId)
-                    throw DomainException.NotFound(ErrorCodes.ServiceItemNotFound);
+                var hall = facts[p.HallId] ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
+                var item = hall.Items.GetValueOrDefault(p.ServiceItemId) ?? throw DomainException.NotFound(ErrorCodes.ServiceItemNotFound);
                 if (!item.IsActive)
                     throw DomainException.Conflict(ErrorCodes.ServiceItemInactive);
-                switch (new HallClock(hall.TimeZoneId).IssueWindowAt(hall, now))
+                switch (new HallClock(hall.Hall.TimeZoneId).IssueWindowAt(hall.Hall, now))
                 {
                     case IssueWindow.NotYetOpen:
-                        throw DomainException.Conflict(ErrorCodes.IssuingNotYetOpen, hall.OpensAt.ToString("HH:mm"));
+                        throw DomainException.Conflict(ErrorCodes.IssuingNotYetOpen, hall.Hall.OpensAt.ToString("HH:mm"));
                     case IssueWindow.Closed:
-                        throw DomainException.Conflict(ErrorCodes.IssuingClosed, hall.IssueCutoff.ToString("HH:mm"));
+                        throw DomainException.Conflict(ErrorCodes.IssuingClosed, hall.Hall.IssueCutoff.ToString("HH:mm"));
                 }
-                if (closedDays.Any(d => d.HallId == hall.Id && d.Date == days[hall.Id]))
+                if (hall.DayClosed)
                     throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
-                accepted.Add((p, item, days[hall.Id]));
+                accepted.Add((p, item, hall.Day));
             }
             catch (DomainException refusal)
             {
@@ -132,16 +126,9 @@ public sealed class TicketIssueBatcher(
         }
         if (accepted.Count == 0)
             return [];
-
-        var acceptedItems = accepted.Select(a => a.Item.Id).Distinct().ToList();
-        var waiting = (await db.Tickets
-                .Where(t => hallIds.Contains(t.HallId) && acceptedItems.Contains(t.ServiceItemId) && t.Status == TicketStatus.Waiting
-                    && t.TargetCounterId == null)
-                .GroupBy(t => new { t.ServiceItemId, t.Priority })
-                .Select(g => new { g.Key.ServiceItemId, g.Key.Priority, Count = g.Count() })
-                .ToListAsync(ct))
-            .ToDictionary(x => (x.ServiceItemId, x.Priority), x => x.Count);
-        var counters = await QueueEstimates.ServingCountersAsync(db, acceptedItems, ct);
+        // In item and priority order, so that the waiting-count rows the triggers update (ADR-009) are
+        // always locked in the same order on PostgreSQL; within an item and priority, in arrival order.
+        accepted = accepted.OrderBy(a => a.Item.Id).ThenBy(a => a.Pending.Priority).ToList();
 
         // The tickets are built before the write gate is taken; under it they only get their numbers,
         // and the gate is held for two statements (numbers, rows) and the commit.
@@ -188,11 +175,46 @@ public sealed class TicketIssueBatcher(
         {
             var (p, item, _) = accepted[i];
             // People ahead: those already waiting in the item by lane, plus earlier ones of this batch.
-            var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => waiting.GetValueOrDefault((item.Id, pr)));
-            waiting[(item.Id, p.Priority)] = waiting.GetValueOrDefault((item.Id, p.Priority)) + 1;
-            var estimate = WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters.GetValueOrDefault(item.Id));
+            var hall = facts[p.HallId]!;
+            var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => hall.Waiting.GetValueOrDefault((item.Id, pr)));
+            hall.Waiting[(item.Id, p.Priority)] = hall.Waiting.GetValueOrDefault((item.Id, p.Priority)) + 1;
+            var estimate = WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, hall.Counters.GetValueOrDefault(item.Id));
             written.Add((p, TicketView.From(tickets[i], ahead, estimate)));
         }
         return written;
     }
+
+    /// <summary>What a batch needs to know of one hall: read once per batch, not per ticket.</summary>
+    private sealed record HallFacts(Hall Hall, Dictionary<Guid, ServiceItem> Items, DateOnly Day, bool DayClosed,
+        Dictionary<(Guid ServiceItemId, TicketPriority Priority), int> Waiting, Dictionary<Guid, int> Counters);
+
+    private static async Task<HallFacts?> ReadHallAsync(HallDbContext db, Guid hallId, DateTime now, CancellationToken ct)
+    {
+        var hall = await HallById.For(db)(db, hallId, ct);
+        if (hall is null)
+            return null;
+        var day = new HallClock(hall.TimeZoneId).BusinessDay(now);
+        var items = new Dictionary<Guid, ServiceItem>();
+        await foreach (var item in ItemsOfHall.For(db)(db, hallId).WithCancellation(ct))
+            items[item.Id] = item;
+        // Kept exact by the database (WaitingCount): a few rows, however long the queue.
+        var waiting = new Dictionary<(Guid, TicketPriority), int>();
+        await foreach (var count in WaitingOfHall.For(db)(db, hallId).WithCancellation(ct))
+            waiting[(count.ServiceItemId, count.Priority)] = count.Waiting;
+        return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), waiting,
+            await QueueEstimates.ServingCountersAsync(db, hallId, ct));
+    }
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Hall?>>> HallById = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) => db.Halls.AsNoTracking().FirstOrDefault(h => h.Id == id)));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<ServiceItem>>> ItemsOfHall = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<WaitingCount>>> WaitingOfHall = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.WaitingCounts.AsNoTracking().Where(c => c.HallId == hallId)));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, CancellationToken, Task<bool>>> DayClosed = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, DateOnly day, CancellationToken ct) =>
+            db.BusinessDays.Any(d => d.HallId == hallId && d.Date == day)));
 }

@@ -60,7 +60,8 @@ public abstract class TicketWritesTests(HallApp app)
             ServiceItemId = hall.Item(n % 2 == 0 ? "A" : "B"),
             BusinessDay = app.Today,
             Sequence = 900 + n,
-            Number = $"X{900 + n}",
+            // A quote in a value checks the literals are escaped.
+            Number = n == 7 ? "X'907" : $"X{900 + n}",
             Priority = n % 5 == 0 ? TicketPriority.Emergency : n % 3 == 0 ? TicketPriority.Elderly : TicketPriority.Normal,
             Channel = n % 2 == 0 ? TicketChannel.Kiosk : TicketChannel.Appointment,
             Status = TicketStatus.Waiting,
@@ -91,6 +92,10 @@ public abstract class TicketWritesTests(HallApp app)
             t.HallId == hall.Id && t.Priority == TicketPriority.Emergency && t.Status == TicketStatus.Waiting && t.Lane == 0
             && t.QueuedAt > now && t.BusinessDay == app.Today));
         Assert.Equal(8, emergencies);
+        // Keys and times are stored in the form EF's parameters use, so lookups by them match.
+        var byKey = await app.WithDbAsync(db => db.Tickets.AsNoTracking()
+            .CountAsync(t => t.Id == tickets[6].Id && t.QueuedAt == tickets[6].QueuedAt && t.Number == "X'907"));
+        Assert.Equal(1, byKey);
     }
 
     [Fact]

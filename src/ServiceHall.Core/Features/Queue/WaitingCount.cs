@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ServiceHall.Core.Features.Queue;
+
+/// <summary>
+/// How many tickets wait in the general queue of an item, per priority (waiting, not sent to one
+/// counter). Kept by database triggers on <c>Tickets</c> (migration <c>WaitingCounts</c>), so every
+/// write that moves a ticket in or out of the queue keeps it exact in its own transaction, on every
+/// node; the application only reads it. A new ticket's position comes from here instead of counting
+/// the whole queue on every issue.
+/// </summary>
+public class WaitingCount
+{
+    public Guid HallId { get; set; }
+    public Guid ServiceItemId { get; set; }
+    public TicketPriority Priority { get; set; }
+    public int Waiting { get; set; }
+}
+
+internal sealed class WaitingCountConfiguration : IEntityTypeConfiguration<WaitingCount>
+{
+    public void Configure(EntityTypeBuilder<WaitingCount> builder)
+    {
+        builder.HasKey(c => new { c.HallId, c.ServiceItemId, c.Priority });
+    }
+}
