@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261124020327_CasesProcedures")]
+    [Migration("20261124032822_CasesProcedures")]
     partial class CasesProcedures
     {
         /// <inheritdoc />
@@ -1965,6 +1965,26 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasKey("HallId", "ServiceItemId", "BusinessDay");
 
                     b.ToTable("TicketNumberSequences");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Queue.WaitingCount", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("integer");
+
+                    b.HasKey("HallId", "ServiceItemId", "Priority");
+
+                    b.ToTable("WaitingCounts");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Ratings.FollowUpEvent", b =>

@@ -11,7 +11,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261124020216_CasesProcedures")]
+    [Migration("20261124032750_CasesProcedures")]
     partial class CasesProcedures
     {
         /// <inheritdoc />
@@ -1949,6 +1949,26 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasKey("HallId", "ServiceItemId", "BusinessDay");
 
                     b.ToTable("TicketNumberSequences");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Queue.WaitingCount", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HallId", "ServiceItemId", "Priority");
+
+                    b.ToTable("WaitingCounts");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Ratings.FollowUpEvent", b =>
