@@ -104,6 +104,7 @@ public static class ErrorCodes
     public const string CalendarMakeUpNotWeekend = "CalendarMakeUpNotWeekend";
     public const string CalendarDayNotFound = "CalendarDayNotFound";
     public const string CalendarFormatUnsupported = "CalendarFormatUnsupported";
+    public const string CalendarFileTooLarge = "CalendarFileTooLarge";
     public const string TooMany = "TooMany";
     public const string MaterialNotFound = "MaterialNotFound";
     public const string MaterialNeedsCopies = "MaterialNeedsCopies";
@@ -114,6 +115,11 @@ public static class ErrorCodes
     public const string NoticeNotFound = "NoticeNotFound";
     public const string CaseStateConflict = "CaseStateConflict";
     public const string CaseChangedConcurrently = "CaseChangedConcurrently";
+    public const string ExtensionNeedsSupervisor = "ExtensionNeedsSupervisor";
+    public const string CaseAlreadyExtended = "CaseAlreadyExtended";
+    public const string CaseClockAlreadyPaused = "CaseClockAlreadyPaused";
+    public const string CaseClockNotPaused = "CaseClockNotPaused";
+    public const string CaseOverdueCannotPause = "CaseOverdueCannotPause";
     public const string NoMaterialsMissing = "NoMaterialsMissing";
     public const string MaterialsMissing = "MaterialsMissing";
     public const string SecondNoticeNeedsSupervisor = "SecondNoticeNeedsSupervisor";

@@ -353,6 +353,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("ClockPausedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -368,6 +371,23 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("ExtendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExtendedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("ExtraNoticeApprovedByUserId")
                         .HasColumnType("uuid");
 
@@ -382,6 +402,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("OriginalDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("PickedUpAt")
                         .HasColumnType("timestamp with time zone");
@@ -465,6 +491,58 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseClockPause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PausedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PausedDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResumedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ResumedDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "PausedAt");
+
+                    b.ToTable("CaseClockPause");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,6 +565,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -1680,6 +1762,14 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ResponsiblePersonContact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResponsiblePersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<Guid?>("ToDepartmentId")
                         .HasColumnType("uuid");
 
@@ -2263,6 +2353,15 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseClockPause", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Cases.Case", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseEvent", b =>
                 {
                     b.HasOne("ServiceHall.Core.Features.Cases.Case", null)
@@ -2518,6 +2617,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Navigation("Materials");
 
                     b.Navigation("Notices");
+
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Counters.Counter", b =>

@@ -341,6 +341,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClockPausedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -354,6 +357,23 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExtendedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ExtraNoticeApprovedByUserId")
@@ -370,6 +390,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OriginalDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PickedUpAt")
                         .HasColumnType("TEXT");
@@ -453,6 +479,58 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseClockPause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PausedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PausedDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResumedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResumedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResumedDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "PausedAt");
+
+                    b.ToTable("CaseClockPause");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,6 +553,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -1666,6 +1748,14 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsiblePersonContact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ToDepartmentId")
                         .HasColumnType("TEXT");
 
@@ -2245,6 +2335,15 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseClockPause", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Cases.Case", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Cases.CaseEvent", b =>
                 {
                     b.HasOne("ServiceHall.Core.Features.Cases.Case", null)
@@ -2500,6 +2599,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Navigation("Materials");
 
                     b.Navigation("Notices");
+
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Counters.Counter", b =>

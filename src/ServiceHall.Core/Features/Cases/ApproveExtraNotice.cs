@@ -19,12 +19,7 @@ public sealed class ApproveExtraNotice(HallDbContext db, TimeProvider time, GetC
                 throw DomainException.Conflict(ErrorCodes.CaseStateConflict, c.Number, c.Status);
             c.ExtraNoticeReason = reason;
             c.ExtraNoticeApprovedByUserId = userId;
-            c.Version++;
-            db.CaseEvents.Add(new CaseEvent
-            {
-                Id = Guid.CreateVersion7(now), CaseId = c.Id, Sequence = c.Version, FromStatus = c.Status, ToStatus = c.Status, At = now, UserId = userId,
-                Note = reason,
-            });
+            CaseAccess.Step(db, c, CaseStep.ExtraNoticeApproved, userId, now, reason);
             await CaseAccess.SaveAsync(db, write, ct);
         }
         return await get.HandleAsync(caseId, userId, ct);

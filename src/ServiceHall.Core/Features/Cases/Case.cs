@@ -72,7 +72,23 @@ public class Case
     public string? ExtraNoticeReason { get; set; }
     public Guid? ExtraNoticeApprovedByUserId { get; set; }
 
+    /// <summary>The due date promised at acceptance, before any extension or pause moved it.</summary>
+    public DateOnly? OriginalDueDate { get; set; }
+
+    /// <summary>延长审批 (行政许可法 art. 42): working days added with a supervisor's approval, the reason told to the applicant.</summary>
+    public int ExtensionDays { get; set; }
+    public string? ExtensionReason { get; set; }
+    public string? ExtensionNumber { get; set; }
+    public DateTime? ExtendedAt { get; set; }
+    public Guid? ExtendedByUserId { get; set; }
+
+    /// <summary>Set while the clock stands still (art. 45: hearing, testing, appraisal, expert review); no deadline alert meanwhile.</summary>
+    public DateTime? ClockPausedAt { get; set; }
+    /// <summary>Working days the clock stood still over all pauses so far; the due date has moved by as many.</summary>
+    public int PausedWorkingDays { get; set; }
+
     public List<CaseMaterial> Materials { get; set; } = [];
+    public List<CaseClockPause> Pauses { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
     public List<OneTimeNotice> Notices { get; set; } = [];
 }
@@ -105,6 +121,53 @@ public class CaseEvent
     public DateTime At { get; set; }
     public Guid UserId { get; set; }
     public string? Note { get; set; }
+    /// <summary>A step that does not change the state (特别程序, an extra notice's approval); null for a change of state.</summary>
+    public CaseStep? Step { get; set; }
+}
+
+/// <summary>Steps recorded on a case without a change of state.</summary>
+public enum CaseStep
+{
+    ExtraNoticeApproved,
+    /// <summary>延长审批 (art. 42).</summary>
+    Extended,
+    /// <summary>The clock paused for a hearing, testing, appraisal or expert review (art. 45).</summary>
+    ClockPaused,
+    ClockResumed,
+}
+
+/// <summary>Why the clock of a case may stand still (行政许可法 art. 45).</summary>
+public enum ClockPauseKind
+{
+    /// <summary>听证.</summary>
+    Hearing,
+    /// <summary>检验、检测、检疫.</summary>
+    Testing,
+    /// <summary>鉴定.</summary>
+    Appraisal,
+    /// <summary>专家评审.</summary>
+    ExpertReview,
+}
+
+/// <summary>
+/// One pause of a case's clock (art. 45), with the written notice given to the applicant: who paused
+/// and resumed it, when, why, and how many working days did not count.
+/// </summary>
+public class CaseClockPause
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    /// <summary>特别程序告知书 number.</summary>
+    public required string Number { get; set; }
+    public ClockPauseKind Kind { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTime PausedAt { get; set; }
+    public DateOnly PausedDay { get; set; }
+    public Guid PausedByUserId { get; set; }
+    public DateTime? ResumedAt { get; set; }
+    public DateOnly? ResumedDay { get; set; }
+    public Guid? ResumedByUserId { get; set; }
+    public int WorkingDays { get; set; }
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public static class CaseAccess
     /// <summary>The case with its materials and notices, tracked, for a change inside the caller's write transaction.</summary>
     public static async Task<Case> LoadForChangeAsync(HallDbContext db, Guid caseId, CaseActor actor, CancellationToken ct)
     {
-        var found = await db.Cases.Include(c => c.Materials).Include(c => c.Notices)
+        var found = await db.Cases.Include(c => c.Materials).Include(c => c.Notices).Include(c => c.Pauses)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.CaseNotFound);
         EnsureHall(actor, found.HallId);
@@ -51,6 +51,27 @@ public static class CaseAccess
             UserId = userId, Note = note,
         });
         c.Status = to;
+        if (!CaseStateMachine.IsRunning(to) && c.ClockPausedAt is not null)
+        {
+            // Done, refused or withdrawn while paused: the pause ends with the case, nothing more to count.
+            c.ClockPausedAt = null;
+            foreach (var pause in c.Pauses.Where(p => p.ResumedAt is null))
+            {
+                pause.ResumedAt = now;
+                pause.ResumedByUserId = userId;
+            }
+        }
+    }
+
+    /// <summary>Records a step that keeps the state (特别程序, an approval): who, when and why.</summary>
+    public static void Step(HallDbContext db, Case c, CaseStep step, Guid userId, DateTime now, string? note)
+    {
+        c.Version++;
+        db.CaseEvents.Add(new CaseEvent
+        {
+            Id = Guid.CreateVersion7(now), CaseId = c.Id, Sequence = c.Version, FromStatus = c.Status, ToStatus = c.Status, At = now,
+            UserId = userId, Note = note, Step = step,
+        });
     }
 
     /// <summary>Saves; a concurrent change of the same case (another counter, another node) is a conflict, not a merge.</summary>

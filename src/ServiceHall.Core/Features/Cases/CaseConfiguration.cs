@@ -29,11 +29,25 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.RefusalBasis).HasMaxLength(Reasons.MaxLength);
         builder.Property(c => c.WithdrawalReason).HasMaxLength(Reasons.MaxLength);
         builder.Property(c => c.ExtraNoticeReason).HasMaxLength(Reasons.MaxLength);
+        builder.Property(c => c.ExtensionReason).HasMaxLength(Reasons.MaxLength);
+        builder.Property(c => c.ExtensionNumber).HasMaxLength(32);
         builder.HasOne<Hall>().WithMany().HasForeignKey(c => c.HallId);
         builder.HasOne<ServiceItem>().WithMany().HasForeignKey(c => c.ServiceItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Materials).WithOne().HasForeignKey(m => m.CaseId);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId);
         builder.HasMany(c => c.Notices).WithOne().HasForeignKey(n => n.CaseId);
+        builder.HasMany(c => c.Pauses).WithOne().HasForeignKey(p => p.CaseId);
+    }
+}
+
+internal sealed class CaseClockPauseConfiguration : IEntityTypeConfiguration<CaseClockPause>
+{
+    public void Configure(EntityTypeBuilder<CaseClockPause> builder)
+    {
+        builder.Property(p => p.Number).HasMaxLength(32);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Reason).HasMaxLength(Reasons.MaxLength);
+        builder.HasIndex(p => new { p.CaseId, p.PausedAt });
     }
 }
 
@@ -55,6 +69,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(24);
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(24);
         builder.Property(e => e.Note).HasMaxLength(2 * Reasons.MaxLength + 10);
+        builder.Property(e => e.Step).HasConversion<string>().HasMaxLength(24);
         builder.HasIndex(e => new { e.CaseId, e.Sequence });
     }
 }

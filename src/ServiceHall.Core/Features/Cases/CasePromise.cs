@@ -31,6 +31,8 @@ public static class CasePromise
 public enum DeadlineState
 {
     OnTime,
+    /// <summary>The clock stands still (art. 45): neither warned nor overdue until it resumes.</summary>
+    Paused,
     /// <summary>One working day or less before the deadline.</summary>
     DueSoon,
     Overdue,
@@ -39,6 +41,14 @@ public enum DeadlineState
 /// <summary>The deadline scan's rule: a warning from the working day before the due date, overdue after the due day's closing time. Pure.</summary>
 public static class DeadlineRules
 {
+    public static DeadlineState Evaluate(WorkingDayCalendar calendar, DateOnly today, DateTime nowUtc, DateOnly dueDate, DateTime dueAtUtc,
+        bool clockPaused)
+    {
+        if (clockPaused)
+            return DeadlineState.Paused;
+        return Evaluate(calendar, today, nowUtc, dueDate, dueAtUtc);
+    }
+
     public static DeadlineState Evaluate(WorkingDayCalendar calendar, DateOnly today, DateTime nowUtc, DateOnly dueDate, DateTime dueAtUtc)
     {
         if (nowUtc >= dueAtUtc)
@@ -49,4 +59,37 @@ public static class DeadlineRules
     /// <summary>Working days a case is late by (超期天数), 0 while on time.</summary>
     public static int DaysOverdue(WorkingDayCalendar calendar, DateOnly today, DateOnly dueDate) =>
         calendar.WorkingDaysBetween(dueDate, today);
+}
+
+/// <summary>
+/// The special procedures of 行政许可法 that move a promise already made (pure): an extension of
+/// art. 42 adds working days to the due date; the time of a hearing, testing, appraisal or expert
+/// review (art. 45) does not count, so the due date moves by the working days the clock stood still.
+/// </summary>
+public static class SpecialProcedures
+{
+    /// <summary>Art. 42: "经本行政机关负责人批准，可以延长十日".</summary>
+    public const int DefaultExtensionDays = 10;
+    public const int MaxExtensionDays = 30;
+
+    public static DateOnly Extend(WorkingDayCalendar calendar, DateOnly dueDate, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        return calendar.AddWorkingDays(dueDate, workingDays);
+    }
+
+    /// <summary>
+    /// Working days that did not count: those after the day the clock stopped, up to and including the
+    /// day it resumed (a pause and a resume on the same day cost nothing).
+    /// </summary>
+    public static int PausedWorkingDays(WorkingDayCalendar calendar, DateOnly pausedDay, DateOnly resumedDay) =>
+        resumedDay <= pausedDay ? 0 : calendar.WorkingDaysBetween(pausedDay, resumedDay);
+
+    /// <summary>The due date after a pause of <paramref name="pausedWorkingDays"/>; unchanged when none counted.</summary>
+    public static DateOnly AfterPause(WorkingDayCalendar calendar, DateOnly dueDate, int pausedWorkingDays) =>
+        pausedWorkingDays <= 0 ? dueDate : calendar.AddWorkingDays(dueDate, pausedWorkingDays);
+
+    /// <summary>The pickup date follows the due date by the item's working days, as at acceptance.</summary>
+    public static DateOnly PickupDate(WorkingDayCalendar calendar, DateOnly dueDate, int pickupAfterWorkingDays) =>
+        calendar.AddWorkingDays(dueDate, pickupAfterWorkingDays);
 }

@@ -10,10 +10,14 @@ public static class DocumentKinds
     public const string Receipt = "receipt";
     public const string Notice = "notice";
     public const string Refusal = "refusal";
+    /// <summary>延期告知书 (art. 42).</summary>
+    public const string Extension = "extension";
+    /// <summary>特别程序告知书 (art. 45).</summary>
+    public const string ClockPause = "pause";
 
     private static readonly Dictionary<string, string> Prefixes = new()
     {
-        [Case] = "", [Receipt] = "SL", [Notice] = "GZ", [Refusal] = "BY",
+        [Case] = "", [Receipt] = "SL", [Notice] = "GZ", [Refusal] = "BY", [Extension] = "YQ", [ClockPause] = "TZ",
     };
 
     public static string Prefix(string kind) => Prefixes[kind];

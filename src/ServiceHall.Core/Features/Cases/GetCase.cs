@@ -9,7 +9,12 @@ namespace ServiceHall.Core.Features.Cases;
 public sealed record CaseMaterialView(Guid MaterialId, string Name, string Issuer, int Originals, int Copies, bool IsRequired,
     string Notes, bool Received);
 
-public sealed record CaseEventView(CaseStatus? FromStatus, CaseStatus ToStatus, DateTime At, Guid UserId, string? UserName, string? Note);
+public sealed record CaseEventView(CaseStatus? FromStatus, CaseStatus ToStatus, DateTime At, Guid UserId, string? UserName, string? Note,
+    CaseStep? Step);
+
+/// <summary>One pause of the clock (art. 45) with its notice's number and the working days that did not count.</summary>
+public sealed record ClockPauseView(Guid Id, string Number, ClockPauseKind Kind, string Reason, DateTime PausedAt, DateOnly PausedDay,
+    DateTime? ResumedAt, DateOnly? ResumedDay, int WorkingDays);
 
 public sealed record NoticeSummary(Guid Id, string Number, DateTime IssuedAt, int MissingCount, bool IsException, string? ExceptionReason);
 
@@ -21,7 +26,9 @@ public sealed record CaseView(
     DateOnly? ReceivedDay, DateOnly? DueDate, DateOnly? PickupDate, DeadlineState? Deadline, int DaysOverdue,
     DateTime? CompletedAt, string? Result, DateTime? PickedUpAt, string? RefusalReason, string? RefusalBasis,
     string? RefusalNumber, string? WithdrawalReason, bool ExtraNoticeApproved, List<CaseMaterialView> Materials,
-    List<NoticeSummary> Notices, List<CaseEventView> Events, List<CaseStatus> NextStates);
+    List<NoticeSummary> Notices, List<CaseEventView> Events, List<CaseStatus> NextStates,
+    DateOnly? OriginalDueDate, int ExtensionDays, string? ExtensionReason, string? ExtensionNumber, DateTime? ExtendedAt,
+    bool ClockPaused, int PausedWorkingDays, List<ClockPauseView> Pauses);
 
 public sealed class GetCase(HallDbContext db, TimeProvider time)
 {
@@ -29,7 +36,7 @@ public sealed class GetCase(HallDbContext db, TimeProvider time)
     {
         var actor = await CaseAccess.ActorAsync(db, userId, ct);
         var c = await db.Cases.AsNoTracking().Include(x => x.Materials).Include(x => x.Notices).Include(x => x.Events)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == caseId, ct)
+            .Include(x => x.Pauses).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == caseId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.CaseNotFound);
         CaseAccess.EnsureHall(actor, c.HallId);
         var item = await db.ServiceItems.AsNoTracking().Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).FirstAsync(ct);
@@ -47,8 +54,12 @@ public sealed class GetCase(HallDbContext db, TimeProvider time)
             [.. c.Notices.OrderBy(n => n.SequenceInCase).Select(n => new NoticeSummary(n.Id, n.Number, n.IssuedAt,
                 n.MissingMaterials.Count, n.IsException, n.ExceptionReason))],
             [.. c.Events.OrderBy(e => e.Sequence).Select(e => new CaseEventView(e.FromStatus, e.ToStatus, e.At, e.UserId,
-                users.GetValueOrDefault(e.UserId), e.Note))],
-            [.. CaseStateMachine.Next(c.Status)]);
+                users.GetValueOrDefault(e.UserId), e.Note, e.Step))],
+            [.. CaseStateMachine.Next(c.Status)],
+            c.OriginalDueDate, c.ExtensionDays, c.ExtensionReason, c.ExtensionNumber, c.ExtendedAt, c.ClockPausedAt is not null,
+            c.PausedWorkingDays,
+            [.. c.Pauses.OrderBy(p => p.PausedAt).Select(p => new ClockPauseView(p.Id, p.Number, p.Kind, p.Reason, p.PausedAt, p.PausedDay,
+                p.ResumedAt, p.ResumedDay, p.WorkingDays))]);
     }
 
     private async Task<(DeadlineState?, int)> DeadlineAsync(Case c, CancellationToken ct)
@@ -59,7 +70,7 @@ public sealed class GetCase(HallDbContext db, TimeProvider time)
         var calendar = (await HallCalendar.LoadAsync(db, c.HallId, ct)).Calendar;
         var now = time.GetUtcNow().UtcDateTime;
         var today = new HallClock(hall.TimeZoneId).BusinessDay(now);
-        var state = DeadlineRules.Evaluate(calendar, today, now, due, dueAt);
+        var state = DeadlineRules.Evaluate(calendar, today, now, due, dueAt, c.ClockPausedAt is not null);
         return (state, state == DeadlineState.Overdue ? Math.Max(1, DeadlineRules.DaysOverdue(calendar, today, due)) : 0);
     }
 }

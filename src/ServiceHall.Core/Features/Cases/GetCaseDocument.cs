@@ -13,6 +13,10 @@ public enum CaseDocumentKind
     OneTimeNotice,
     /// <summary>不予受理通知书.</summary>
     Refusal,
+    /// <summary>延期告知书 (art. 42).</summary>
+    Extension,
+    /// <summary>特别程序告知书: the clock stops for a hearing, testing, appraisal or expert review (art. 45).</summary>
+    ClockPause,
 }
 
 public sealed record DocumentMaterial(string Name, string Issuer, int Originals, int Copies, string Notes);
@@ -24,7 +28,8 @@ public sealed record CaseDocument(
     int? CounterNumber, List<DocumentMaterial> Materials, DateOnly? ReceivedDay, DateOnly? DueDate, DateOnly? PickupDate,
     Guides.TimeLimitClass TimeLimitClass, int PromisedDays, string? NextSteps, string? SpecialNotes, bool IsException,
     string? ExceptionReason, string? RefusalReason, string? RefusalBasis, string ConsultPhone, string SupervisePhone,
-    int NoticeSequence);
+    int NoticeSequence, DateOnly? OriginalDueDate = null, int ExtensionDays = 0, string? ExtensionReason = null,
+    ClockPauseKind? PauseKind = null, string? PauseReason = null);
 
 /// <summary>
 /// The data of a printable document. The applicant's name is printed in full on the paper handed to
@@ -36,7 +41,7 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
         CancellationToken ct)
     {
         var actor = await CaseAccess.ActorAsync(db, userId, ct);
-        var c = await db.Cases.AsNoTracking().Include(x => x.Materials).Include(x => x.Notices).AsSplitQuery()
+        var c = await db.Cases.AsNoTracking().Include(x => x.Materials).Include(x => x.Notices).Include(x => x.Pauses).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw DomainException.NotFound(ErrorCodes.CaseNotFound);
         CaseAccess.EnsureHall(actor, c.HallId);
         var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == c.HallId, ct);
@@ -50,6 +55,7 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
 
         (string Number, DateTime At, Guid By) head;
         OneTimeNotice? notice = null;
+        CaseClockPause? pause = null;
         switch (kind)
         {
             case CaseDocumentKind.Receipt when c.ReceiptNumber is not null:
@@ -59,6 +65,13 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
                 var refusedBy = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id && e.ToStatus == CaseStatus.Refused)
                     .Select(e => e.UserId).FirstAsync(ct);
                 head = (c.RefusalNumber, c.RefusedAt!.Value, refusedBy);
+                break;
+            case CaseDocumentKind.Extension when c.ExtensionNumber is not null:
+                head = (c.ExtensionNumber, c.ExtendedAt!.Value, c.ExtendedByUserId!.Value);
+                break;
+            case CaseDocumentKind.ClockPause:
+                pause = c.Pauses.FirstOrDefault(p => p.Id == noticeId) ?? throw DomainException.NotFound(ErrorCodes.NoticeNotFound);
+                head = (pause.Number, pause.PausedAt, pause.PausedByUserId);
                 break;
             case CaseDocumentKind.OneTimeNotice:
                 notice = c.Notices.FirstOrDefault(n => n.Id == noticeId) ?? throw DomainException.NotFound(ErrorCodes.NoticeNotFound);
@@ -78,6 +91,7 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
             clock.ToLocal(head.At), notice?.StaffName ?? staff.DisplayName, notice is not null ? notice.BadgeNumber : staff.BadgeNumber,
             notice?.CounterNumber ?? counter, materials, c.ReceivedDay, c.DueDate, c.PickupDate, c.TimeLimitClass, c.PromisedDays,
             notice?.NextSteps, notice?.SpecialNotes, notice?.IsException ?? false, notice?.ExceptionReason, c.RefusalReason,
-            c.RefusalBasis, guide?.ConsultPhone ?? "", guide?.SupervisePhone ?? "", notice?.SequenceInCase ?? 0);
+            c.RefusalBasis, guide?.ConsultPhone ?? "", guide?.SupervisePhone ?? "", notice?.SequenceInCase ?? 0,
+            c.OriginalDueDate, c.ExtensionDays, c.ExtensionReason, pause?.Kind, pause?.Reason);
     }
 }

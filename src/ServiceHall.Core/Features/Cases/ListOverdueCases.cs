@@ -25,7 +25,7 @@ public sealed class ListOverdueCases(HallDbContext db, TimeProvider time)
         var calendar = (await HallCalendar.LoadAsync(db, hallId, ct)).Calendar;
         var overdue = await db.Cases.AsNoTracking()
             .Where(c => c.HallId == hallId && (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InProgress)
-                        && c.DueAt != null && c.DueAt <= now)
+                        && c.DueAt != null && c.DueAt <= now && c.ClockPausedAt == null)
             .OrderBy(c => c.DueAt)
             .Select(c => new { c.Id, c.Number, c.DepartmentId, c.Status, c.ApplicantNameMasked, c.DueDate,
                 Item = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First() })

@@ -25,8 +25,10 @@ public sealed class ScanDeadlines(HallDbContext db, TimeProvider time, Reconcile
         var today = new HallClock(hall.TimeZoneId).BusinessDay(now);
         var calendar = (await HallCalendar.LoadAsync(db, hallId, ct)).Calendar;
         var due = new Dictionary<string, Alert>();
+        // A paused clock (art. 45) is left out, so its alerts clear; an extended case is read with its new due date.
         var running = await db.Cases.AsNoTracking()
-            .Where(c => c.HallId == hallId && (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InProgress) && c.DueAt != null)
+            .Where(c => c.HallId == hallId && (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InProgress) && c.DueAt != null
+                        && c.ClockPausedAt == null)
             .Select(c => new { c.Id, c.ServiceItemId, c.DueDate, c.DueAt, c.PromisedDays }).ToListAsync(ct);
         foreach (var c in running)
         {

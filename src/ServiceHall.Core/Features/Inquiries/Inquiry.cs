@@ -67,5 +67,8 @@ public class InquiryForward
     public Guid? ToUserId { get; set; }
     public Guid? ToDepartmentId { get; set; }
     public string? AcceptingBody { get; set; }
+    /// <summary>"责任人不在": the absent responsible person's name and how to reach them, so the follow-up can find them.</summary>
+    public string? ResponsiblePersonName { get; set; }
+    public string? ResponsiblePersonContact { get; set; }
     public string Note { get; set; } = "";
 }

@@ -30,6 +30,8 @@ internal sealed class InquiryForwardConfiguration : IEntityTypeConfiguration<Inq
     {
         builder.Property(f => f.Reason).HasConversion<string>().HasMaxLength(32);
         builder.Property(f => f.AcceptingBody).HasMaxLength(100);
+        builder.Property(f => f.ResponsiblePersonName).HasMaxLength(50);
+        builder.Property(f => f.ResponsiblePersonContact).HasMaxLength(InquiryLimits.Contact);
         builder.Property(f => f.Note).HasMaxLength(Reasons.MaxLength);
     }
 }

@@ -18,9 +18,7 @@ public sealed class ListInquiries(HallDbContext db, TimeProvider time)
         if (mine)
             query = query.Where(i => i.OwnerUserId == userId || i.HandlerUserId == userId);
         var inquiries = await query.OrderByDescending(i => i.RecordedAt).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
-        var ids = inquiries.Select(i => i.OwnerUserId).Concat(inquiries.SelectMany(i => i.Forwards).Select(f => f.ToUserId).OfType<Guid>())
-            .Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await InquiryNames.LoadAsync(db, inquiries, ct);
         var now = time.GetUtcNow().UtcDateTime;
         return [.. inquiries.Select(i => GetInquiry.From(i, names, now))];
     }

@@ -44,6 +44,19 @@ public static class CaseDocumentPage
                 if (!string.IsNullOrWhiteSpace(doc.SpecialNotes))
                     html.Text("h2", text["Doc_SpecialNotes"]).Paragraphs(doc.SpecialNotes);
                 break;
+            case CaseDocumentKind.Extension:
+                html.Text("p", text["Doc_Extension_Body", doc.ItemName, doc.ExtensionDays])
+                    .Fields((text["Doc_Extension_Reason"], doc.ExtensionReason),
+                        (text["Doc_OriginalDueDate"], PrintableHtml.Date(doc.OriginalDueDate)),
+                        (text["Doc_DueDate"], PrintableHtml.Date(doc.DueDate)), (text["Doc_PickupDate"], PrintableHtml.Date(doc.PickupDate)))
+                    .Text("p", text["Doc_Extension_Law"])
+                    .Text("p", text["Doc_WorkingDaysNote"]);
+                break;
+            case CaseDocumentKind.ClockPause:
+                html.Text("p", text["Doc_ClockPause_Body", doc.ItemName, doc.PauseKind is { } pk ? text[$"PauseKind_{pk}"].Value : ""])
+                    .Fields((text["Doc_ClockPause_Reason"], doc.PauseReason), (text["Doc_DueDate"], PrintableHtml.Date(doc.DueDate)))
+                    .Text("p", text["Doc_ClockPause_Law"]);
+                break;
             case CaseDocumentKind.Refusal:
                 html.Text("p", text["Doc_Refusal_Body", doc.ItemName])
                     .Fields((text["Doc_Refusal_Reason"], doc.RefusalReason), (text["Doc_Refusal_Basis"], doc.RefusalBasis))

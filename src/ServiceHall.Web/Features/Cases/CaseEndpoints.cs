@@ -26,6 +26,10 @@ public static class CaseEndpoints
         services.AddScoped<GetCaseDocument>();
         services.AddScoped<GetCounterContext>();
         services.AddScoped<ScanDeadlines>();
+        services.AddScoped<ExtendCase>();
+        services.AddScoped<PauseCaseClock>();
+        services.AddScoped<ResumeCaseClock>();
+        services.AddScoped<ListCounterDeadlines>();
         services.AddHostedService<DeadlineMonitor>();
     }
 
@@ -44,6 +48,11 @@ public static class CaseEndpoints
         app.MapGet("/api/halls/{hallId:guid}/overdue-cases", (Guid hallId, ListOverdueCases list, HttpContext http, CancellationToken ct) =>
                 list.HandleAsync(hallId, http.User.UserId(), ct))
             .WithTags("Cases").WithName("ListOverdueCases").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        // The counter's deadline warnings (M5): the caller's and their open counter's cases due soon or overdue.
+        app.MapGet("/api/halls/{hallId:guid}/counter-deadlines", (Guid hallId, ListCounterDeadlines list, HttpContext http, CancellationToken ct) =>
+                list.HandleAsync(hallId, http.User.UserId(), ct))
+            .WithTags("Cases").WithName("ListCounterDeadlines").RequireAuthorization(IdentitySetup.StaffPolicy)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var cases = app.MapGroup("/api/cases/{caseId:guid}").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -70,6 +79,13 @@ public static class CaseEndpoints
             complete.HandleAsync(caseId, request, http.User.UserId(), ct)).WithName("CompleteCase");
         cases.MapPost("/pick-up", (Guid caseId, PickUpCase pickUp, HttpContext http, CancellationToken ct) =>
             pickUp.HandleAsync(caseId, http.User.UserId(), ct)).WithName("PickUpCase");
+        cases.MapPost("/extend", (Guid caseId, ExtendCaseRequest request, ExtendCase extend, HttpContext http, CancellationToken ct) =>
+                extend.HandleAsync(caseId, request, http.User.UserId(), ct))
+            .WithName("ExtendCase").RequireAuthorization(IdentitySetup.SupervisorPolicy).ProducesProblem(StatusCodes.Status400BadRequest);
+        cases.MapPost("/clock/pause", (Guid caseId, PauseCaseClockRequest request, PauseCaseClock pause, HttpContext http, CancellationToken ct) =>
+            pause.HandleAsync(caseId, request, http.User.UserId(), ct)).WithName("PauseCaseClock").ProducesProblem(StatusCodes.Status400BadRequest);
+        cases.MapPost("/clock/resume", (Guid caseId, ResumeCaseClock resume, HttpContext http, CancellationToken ct) =>
+            resume.HandleAsync(caseId, http.User.UserId(), ct)).WithName("ResumeCaseClock");
         cases.MapPost("/applicant/reveal", (Guid caseId, RevealRequest request, RevealApplicant reveal, HttpContext http, CancellationToken ct) =>
             reveal.HandleAsync(caseId, request.Purpose, http.User.UserId(), ct)).WithName("RevealApplicant");
 
@@ -82,6 +98,10 @@ public static class CaseEndpoints
             CaseDocumentPage.RenderAsync(http, get, caseId, CaseDocumentKind.Refusal, null, ct));
         documents.MapGet("/notices/{noticeId:guid}", (Guid caseId, Guid noticeId, GetCaseDocument get, HttpContext http, CancellationToken ct) =>
             CaseDocumentPage.RenderAsync(http, get, caseId, CaseDocumentKind.OneTimeNotice, noticeId, ct));
+        documents.MapGet("/extension", (Guid caseId, GetCaseDocument get, HttpContext http, CancellationToken ct) =>
+            CaseDocumentPage.RenderAsync(http, get, caseId, CaseDocumentKind.Extension, null, ct));
+        documents.MapGet("/pauses/{pauseId:guid}", (Guid caseId, Guid pauseId, GetCaseDocument get, HttpContext http, CancellationToken ct) =>
+            CaseDocumentPage.RenderAsync(http, get, caseId, CaseDocumentKind.ClockPause, pauseId, ct));
     }
 
     public sealed record RevealRequest(string? Purpose);

@@ -13,6 +13,7 @@ public static class InquiryEndpoints
         builder.Services.AddScoped<GetInquiry>();
         builder.Services.AddScoped<ListInquiries>();
         builder.Services.AddScoped<GetInquiryReport>();
+        builder.Services.AddScoped<ListForwardTargets>();
     }
 
     public static void MapInquiryEndpoints(this WebApplication app)
@@ -26,6 +27,8 @@ public static class InquiryEndpoints
             .WithName("RecordInquiry").ProducesProblem(StatusCodes.Status400BadRequest);
         hall.MapGet("/", (Guid hallId, InquiryStatus? status, bool? mine, int? take, ListInquiries list, HttpContext http, CancellationToken ct) =>
             list.HandleAsync(hallId, status, mine ?? false, take ?? 50, http.User.UserId(), ct)).WithName("ListInquiries");
+        hall.MapGet("/forward-targets", (Guid hallId, ListForwardTargets targets, HttpContext http, CancellationToken ct) =>
+            targets.HandleAsync(hallId, http.User.UserId(), ct)).WithName("ListInquiryForwardTargets");
         app.MapGet("/api/halls/{hallId:guid}/inquiry-report", (Guid hallId, DateTime? from, DateTime? to, GetInquiryReport report,
                 HttpContext http, CancellationToken ct) => report.HandleAsync(hallId, from, to, http.User.UserId(), ct))
             .WithTags("Inquiries").WithName("GetInquiryReport").RequireAuthorization(IdentitySetup.SupervisorPolicy);

@@ -80,6 +80,10 @@ public sealed class CounterCaseFlowTests(BrowserHall hall) : IClassFixture<Brows
         await receipt.GotoAsync((await page.GetByTestId("print-receipt").GetAttributeAsync("href"))!);
         await Expect(receipt.Locator("body")).ToContainTextAsync("请您于" + expected);
         await SaveAsync(receipt, "receipt-a4-zh");
+
+        // Back on the counter's case panel, the ticket being served shows its case with the promise.
+        await cases.GotoListAsync();
+        await Expect(page.GetByTestId("served-ticket-case")).ToContainTextAsync(expected);
     }
 
     /// <summary>With SERVICEHALL_SCREENSHOTS set, the printed page as PDF (A4, print CSS) next to the screenshots.</summary>

@@ -46,11 +46,32 @@ public abstract class InquiryTests(HallApp app)
 
         var noTarget = await owner.PostAsync($"/api/inquiries/{id}/forward", new { reason = "responsiblePersonAbsent", note = "x" });
         await Expect.ProblemAsync(noTarget, HttpStatusCode.BadRequest, "Required");
+        // M6: the absent responsible person's name and contact are recorded, not just a note.
+        var noName = await owner.PostAsync($"/api/inquiries/{id}/forward",
+            new { reason = "responsiblePersonAbsent", toUserId = colleague, responsiblePersonContact = "0571-88001234", note = "x" });
+        await Expect.ProblemAsync(noName, HttpStatusCode.BadRequest, "Required");
+        var noContact = await owner.PostAsync($"/api/inquiries/{id}/forward",
+            new { reason = "responsiblePersonAbsent", toUserId = colleague, responsiblePersonName = "李静", note = "x" });
+        await Expect.ProblemAsync(noContact, HttpStatusCode.BadRequest, "Required");
         var forwarded = await owner.PostOkAsync<JsonObject>($"/api/inquiries/{id}/forward", new
         {
-            reason = "responsiblePersonAbsent", toUserId = colleague, note = "户籍窗口李静外出，电话 0571-88001234",
+            reason = "responsiblePersonAbsent", toUserId = colleague, responsiblePersonName = "李静",
+            responsiblePersonContact = "0571-88001234", note = "户籍窗口李静外出，已转交同事跟进",
         });
         Assert.Equal(colleague, forwarded["handlerUserId"]!.GetValue<Guid>());
+        var absent = forwarded["forwards"]![0]!;
+        Assert.Equal("李静", absent["responsiblePersonName"]!.GetValue<string>());
+        Assert.Equal("0571-88001234", absent["responsiblePersonContact"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(absent["toUserName"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(absent["byUserName"]!.GetValue<string>()));
+        Assert.Equal(absent["toUserName"]!.GetValue<string>(), forwarded["handlerName"]!.GetValue<string>());
+        // The colleague sees it among their own, and so does the owner, who stays accountable.
+        var colleagueApi = app.Api(hall.Staff[1]);
+        Assert.Contains(await colleagueApi.GetOkAsync<JsonArray>($"/api/halls/{hall.Id}/inquiries?mine=true"), i => i!["id"]!.GetValue<Guid>() == id);
+        Assert.Contains(await owner.GetOkAsync<JsonArray>($"/api/halls/{hall.Id}/inquiries?mine=true"), i => i!["id"]!.GetValue<Guid>() == id);
+        var targets = await owner.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/inquiries/forward-targets");
+        Assert.Contains(targets["colleagues"]!.AsArray(), c => c!["id"]!.GetValue<Guid>() == colleague);
+        Assert.DoesNotContain(targets["colleagues"]!.AsArray(), c => c!["id"]!.GetValue<Guid>() == inquiry["ownerUserId"]!.GetValue<Guid>());
         Assert.Equal(inquiry["ownerUserId"]!.GetValue<Guid>(), forwarded["ownerUserId"]!.GetValue<Guid>());
         var outside = await owner.PostOkAsync<JsonObject>($"/api/inquiries/{id}/forward", new
         {
@@ -58,6 +79,7 @@ public abstract class InquiryTests(HallApp app)
         });
         Assert.Equal(2, outside["forwards"]!.AsArray().Count);
         Assert.Equal("市公安局出入境管理支队", outside["forwards"]![1]!["acceptingBody"]!.GetValue<string>());
+        Assert.Null(outside["forwards"]![1]!["responsiblePersonName"]);
 
         // A colleague who is neither owner nor handler cannot reply; the owner can, once.
         var stranger = app.Api((await TestHall.CreateAsync(app)).Staff[0]);
