@@ -14,7 +14,7 @@ public sealed class LoginPage(IPage page)
 
     public ILocator UserName => page.GetByLabel(new Regex("^(账户|Account)$"));
     public ILocator Password => page.GetByLabel(new Regex("^(密码|Password)$"));
-    public ILocator Error => page.GetByRole(AriaRole.Alert);
+    public ILocator Error => page.GetByTestId("login-error");
 
     /// <summary>Fills the form and submits; the demo password unless another is given.</summary>
     public async Task SignInAsync(string userName, string password = SeedDemoHall.DemoPassword)
