@@ -25,16 +25,32 @@ public sealed class IssueClient(HallApi api, string kioskToken, Guid hallId, Gui
     private static readonly (string Priority, int Weight)[] Priorities =
         [("normal", 85), ("elderly", 6), ("disabled", 2), ("military", 2), ("pregnant", 3), ("emergency", 2)];
 
+    private readonly Random _random = new(seed);
+    private readonly Dictionary<(Guid, string), byte[]> _bodies = itemIds
+        .SelectMany(item => Priorities.Select(p => (item, p.Priority)))
+        .ToDictionary(x => x, x => HallApi.JsonBody(new { serviceItemId = x.item, priority = x.Priority }));
+    private string Path => $"/api/halls/{hallId}/tickets";
+
+    private byte[] NextBody() => _bodies[(itemIds[_random.Next(itemIds.Length)], PickPriority(_random))];
+
+    /// <summary>Issues tickets before the run, unmeasured, so that counters start on a queue.</summary>
+    public async Task PrefillAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var reply = await api.SendAsync(HttpMethod.Post, Path, kioskToken, NextBody());
+            if (reply.Status != HttpStatusCode.Created)
+                throw new InvalidOperationException($"Prefill: issue answered {(int)reply.Status} {HallApi.ProblemCode(reply)}");
+        }
+    }
+
     public async Task RunAsync(Recorder recorder)
     {
-        var random = new Random(seed);
-        var bodies = itemIds.SelectMany(item => Priorities.Select(p => (item, p.Priority)))
-            .ToDictionary(x => x, x => HallApi.JsonBody(new { serviceItemId = x.item, priority = x.Priority }));
         var samples = recorder.ForClient();
-        var path = $"/api/halls/{hallId}/tickets";
+        var path = Path;
         while (recorder.Running)
         {
-            var body = bodies[(itemIds[random.Next(itemIds.Length)], PickPriority(random))];
+            var body = NextBody();
             try
             {
                 var reply = await api.SendAsync(HttpMethod.Post, path, kioskToken, body);

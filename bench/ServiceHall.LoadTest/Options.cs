@@ -16,6 +16,7 @@ public sealed record Options
     public string? Json { get; init; }
     public string Password { get; init; } = "Demo#2026";
     public bool KeepDatabase { get; init; }
+    public int Prefill { get; init; }
 
     public int IssueClients => Clients - CounterClients;
 
@@ -35,6 +36,7 @@ public sealed record Options
           --json FILE             write the results as JSON
           --password P            password of the demo accounts (default Demo#2026)
           --keep-db               keep the temporary SQLite file or PostgreSQL database
+          --prefill N             issue N tickets before the run (unmeasured), so that counters start on a queue
         """;
 
     public static Options Parse(string[] args)
@@ -58,6 +60,7 @@ public sealed record Options
                 "--json" => o with { Json = Value() },
                 "--password" => o with { Password = Value() },
                 "--keep-db" => o with { KeepDatabase = true },
+                "--prefill" => o with { Prefill = int.Parse(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -60,6 +60,15 @@ try
         staff.Add((token, counterIds[i]));
     }
 
+    if (options.Prefill > 0)
+    {
+        const int prefillClients = 16;
+        await Task.WhenAll(Enumerable.Range(0, prefillClients).Select(i =>
+            new IssueClient(api, kioskToken, hallId, itemIds, seed: 500 + i)
+                .PrefillAsync(options.Prefill / prefillClients + (i < options.Prefill % prefillClients ? 1 : 0))));
+        Console.WriteLine($"Prefilled the queue with {options.Prefill} tickets.");
+    }
+
     var begin = Stopwatch.GetTimestamp();
     var measureFrom = begin + (long)(options.Warmup * Stopwatch.Frequency);
     var measureTo = measureFrom + (long)(options.Seconds * Stopwatch.Frequency);

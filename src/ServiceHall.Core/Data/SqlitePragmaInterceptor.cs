@@ -9,13 +9,15 @@ namespace ServiceHall.Core.Data;
 /// Sets per-connection SQLite pragmas. synchronous=FULL makes every commit durable (fsync of the
 /// WAL); NORMAL may lose the last commits on power loss and is only offered for experiments.
 /// Pooled connections keep their pragmas, so they are set once per physical connection, not on
-/// every open (EF opens and closes the connection around each query). The file is memory-mapped
-/// (up to 256 MiB): pages are read in place instead of copied by a system call per page.
+/// every open (EF opens and closes the connection around each query). The file is not memory-mapped:
+/// in WAL mode every read transaction that finds the database changed unmaps the whole mapping, and
+/// with commits arriving continuously that became a munmap and a TLB flush per query (see
+/// docs/PERFORMANCE.md, fourth round).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<object, object> Prepared = new();
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000; PRAGMA mmap_size=268435456;";
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

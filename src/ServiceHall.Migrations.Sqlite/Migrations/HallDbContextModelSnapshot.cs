@@ -1887,6 +1887,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceItemId");
 
+                    b.HasIndex("TargetCounterId")
+                        .HasDatabaseName("IX_Tickets_WaitingAtCounter")
+                        .HasFilter("\"Status\" = 'Waiting' AND \"TargetCounterId\" IS NOT NULL");
+
                     b.HasIndex("CounterId", "Status");
 
                     b.HasIndex("HallId", "AppointmentStart")
@@ -1895,12 +1899,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HallId", "BusinessDay", "Status");
 
-                    b.HasIndex("HallId", "Lane", "QueuedAt", "Sequence")
-                        .HasDatabaseName("IX_Tickets_Waiting")
-                        .HasFilter("\"Status\" = 'Waiting'");
-
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("HallId", "ServiceItemId", "Lane", "QueuedAt", "Sequence")
+                        .HasDatabaseName("IX_Tickets_Waiting")
+                        .HasFilter("\"Status\" = 'Waiting'");
 
                     b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId")
                         .HasDatabaseName("IX_Tickets_WaitingPerItem")

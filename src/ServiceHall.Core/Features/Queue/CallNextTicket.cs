@@ -79,27 +79,33 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         var take = CandidatesPerLane + lost.Count;
         var candidates = new List<QueueCandidate>();
         await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, now, take).WithCancellation(ct))
+            candidates.Add(c);
+        await foreach (var c in SentToCounter.For(db)(db, counter.Id).WithCancellation(ct))
+            candidates.Add(c);
+        // The head of each lane of each item the counter serves, one index seek each: a walk of the
+        // hall's whole lane would step over every ticket of items no open counter serves, and those
+        // pile up at the head of the line. Lanes the waiting counts say are empty are not read.
+        var served = counter.ServiceItems.Select(s => s.ServiceItemId).ToHashSet();
+        var lanes = new HashSet<(Guid ServiceItemId, int Lane)>();
+        await foreach (var count in WaitingCounts.OfHall.For(db)(db, counter.HallId).WithCancellation(ct))
         {
-            if (!lost.Contains(c.Id))
+            if (count.Waiting > 0 && served.Contains(count.ServiceItemId))
+                lanes.Add((count.ServiceItemId, QueueLanes.Rank(count.Priority)));
+        }
+        foreach (var (itemId, lane) in lanes)
+        {
+            await foreach (var c in ItemLane.For(db)(db, counter.HallId, itemId, lane, take).WithCancellation(ct))
                 candidates.Add(c);
         }
-        for (var lane = 0; lane <= 2; lane++)
-        {
-            await foreach (var c in WalkInLane.For(db)(db, counter.HallId, counter.Id, lane, take).WithCancellation(ct))
-            {
-                if (!lost.Contains(c.Id))
-                    candidates.Add(c);
-            }
-        }
+        candidates.RemoveAll(c => lost.Contains(c.Id));
         return candidates;
     }
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Hall>>> HallById = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) => db.Halls.AsNoTracking().Single(h => h.Id == id)));
 
-    // Compiled once: call-next is the hottest read of a counter, and these are the same four
-    // queries every time (the head of each lane of the counter's queue), with scalar parameters
-    // only. The filter is CounterTicketAction.CallableAt, with the counter's items read in SQL.
+    // Compiled once: call-next is the hottest read of a counter, and these are the same queries every
+    // time, with scalar parameters only. Together they are CounterTicketAction.CallableAt.
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, int take) =>
             db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
@@ -113,13 +119,19 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
                     db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
                     t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, int, IAsyncEnumerable<QueueCandidate>>> WalkInLane = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, int lane, int take) =>
-            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
-                    && ((t.TargetCounterId == null
-                            && db.CounterServiceItems.Any(s => s.CounterId == counterId && s.ServiceItemId == t.ServiceItemId))
-                        || t.TargetCounterId == counterId))
-                .Where(t => t.Lane == lane)
+    /// <summary>Tickets transferred to this counter: a handful at most, all read (IX_Tickets_WaitingAtCounter).</summary>
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<QueueCandidate>>> SentToCounter = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid counterId) =>
+            db.Tickets.Where(t => t.TargetCounterId == counterId && t.Status == TicketStatus.Waiting)
+                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
+
+    /// <summary>The head of one lane of one item's general queue (IX_Tickets_Waiting).</summary>
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, int, IAsyncEnumerable<QueueCandidate>>> ItemLane = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, int take) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.ServiceItemId == itemId && t.Lane == lane
+                    && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
                 .OrderBy(t => t.QueuedAt).ThenBy(t => t.Sequence)
                 .Take(take)
                 .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,

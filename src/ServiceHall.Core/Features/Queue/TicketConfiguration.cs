@@ -16,10 +16,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.TransferReason).HasMaxLength(200);
         // A number is never given twice in a day, whatever the application does.
         builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.BusinessDay, t.Sequence }).IsUnique();
-        // The queue itself: only waiting tickets, in lane and line order. Small and hot.
-        builder.HasIndex(t => new { t.HallId, t.Lane, t.QueuedAt, t.Sequence })
+        // The queue itself: only waiting tickets, per item in lane and line order, so that a counter
+        // seeks the head of each of its items' lanes instead of walking past other items' tickets.
+        builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Lane, t.QueuedAt, t.Sequence })
             .HasFilter("\"Status\" = 'Waiting'")
             .HasDatabaseName("IX_Tickets_Waiting");
+        builder.HasIndex(t => t.TargetCounterId)
+            .HasFilter("\"Status\" = 'Waiting' AND \"TargetCounterId\" IS NOT NULL")
+            .HasDatabaseName("IX_Tickets_WaitingAtCounter");
         // Covers the counts behind positions and the queue overview without reading the table.
         builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Priority, t.QueuedAt, t.TargetCounterId })
             .HasFilter("\"Status\" = 'Waiting'")

@@ -199,7 +199,7 @@ public sealed class TicketIssueBatcher(
             items[item.Id] = item;
         // Kept exact by the database (WaitingCount): a few rows, however long the queue.
         var waiting = new Dictionary<(Guid, TicketPriority), int>();
-        await foreach (var count in WaitingOfHall.For(db)(db, hallId).WithCancellation(ct))
+        await foreach (var count in WaitingCounts.OfHall.For(db)(db, hallId).WithCancellation(ct))
             waiting[(count.ServiceItemId, count.Priority)] = count.Waiting;
         return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), waiting,
             await QueueEstimates.ServingCountersAsync(db, hallId, ct));
@@ -210,9 +210,6 @@ public sealed class TicketIssueBatcher(
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<ServiceItem>>> ItemsOfHall = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)));
-
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<WaitingCount>>> WaitingOfHall = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.WaitingCounts.AsNoTracking().Where(c => c.HallId == hallId)));
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, CancellationToken, Task<bool>>> DayClosed = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, DateOnly day, CancellationToken ct) =>

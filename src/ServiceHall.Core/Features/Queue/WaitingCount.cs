@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceHall.Core.Data;
 
 namespace ServiceHall.Core.Features.Queue;
 
@@ -24,4 +25,11 @@ internal sealed class WaitingCountConfiguration : IEntityTypeConfiguration<Waiti
     {
         builder.HasKey(c => new { c.HallId, c.ServiceItemId, c.Priority });
     }
+}
+
+internal static class WaitingCounts
+{
+    /// <summary>Every waiting count of a hall: a few rows per item, however long the queue.</summary>
+    public static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<WaitingCount>>> OfHall = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.WaitingCounts.AsNoTracking().Where(c => c.HallId == hallId)));
 }

@@ -34,6 +34,31 @@ public abstract class CallTicketTests(HallApp app)
     }
 
     [Fact]
+    public async Task CallNext_ItemsTheCounterDoesNotServeAheadInEveryLane_ItsOwnAndSentTicketsInPolicyOrder()
+    {
+        // Counter 1 serves A only; B's tickets, older and in every lane, wait for counter 2.
+        var hall = await TestHall.CreateAsync(app);
+        await app.WithDbAsync(db => db.CounterServiceItems
+            .Where(s => s.CounterId == hall.Counters[0] && s.ServiceItemId == hall.Item("B")).ExecuteDeleteAsync());
+        var kiosk = app.Api("kiosk1");
+        foreach (var priority in new[] { "emergency", "elderly", "normal", "normal", "pregnant" })
+            await kiosk.IssueAsync(hall.Id, hall.Item("B"), priority);
+        foreach (var priority in new[] { "normal", "elderly", "emergency" })
+            await kiosk.IssueAsync(hall.Id, hall.Item("A"), priority);
+        var sent = await kiosk.IssueAsync(hall.Id, hall.Item("B"), "military");
+        var one = app.Api(hall.Staff[0]);
+        var two = app.Api(hall.Staff[1]);
+        await one.OpenAsync(hall.Counters[0]);
+        await two.OpenAsync(hall.Counters[1]);
+        await two.ActAsync(hall.Counters[1], sent.Id, "call", new { reason = "需1号窗口办理" });
+        await two.ActAsync(hall.Counters[1], sent.Id, "transfer", new { toCounterId = hall.Counters[0], reason = "需1号窗口办理" });
+
+        // A's emergency, then the priority lane (A002, then the B ticket sent here as B007: it keeps its later issue time), then A001.
+        Assert.Equal(["A003", "A002", "B007", "A001"], await CallAllAsync(hall, one, hall.Counters[0]));
+        Assert.Equal(["B001", "B002", "B005", "B003", "B004"], await CallAllAsync(hall, two, hall.Counters[1]));
+    }
+
+    [Fact]
     public async Task CallNext_InterleavePolicy_OnePriorityAfterEveryTwoNormal()
     {
         var hall = await TestHall.CreateAsync(app, configure: h =>
