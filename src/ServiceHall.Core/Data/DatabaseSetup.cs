@@ -33,6 +33,8 @@ public static class DatabaseSetup
             ?? throw new InvalidOperationException($"ConnectionStrings:{provider} is not set.");
         var synchronous = configuration["Database:SqliteSynchronous"] ?? "FULL";
         services.AddDbContextPool<HallDbContext>(options => Configure(options, provider, connectionString, synchronous));
+        if (provider == DatabaseProvider.Sqlite)
+            services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 

@@ -88,6 +88,25 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
         }
     }
 
+    /// <summary>
+    /// As <see cref="BeginWriteAsync(WritePriority, CancellationToken)"/>, blocking the calling thread
+    /// for the gate: only for a writer that runs on a thread of its own.
+    /// </summary>
+    public WriteScope BeginWrite(WritePriority priority, CancellationToken ct = default)
+    {
+        var gate = Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
+        gate?.Enter(priority, ct);
+        try
+        {
+            return new WriteScope(Database.BeginTransaction(), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

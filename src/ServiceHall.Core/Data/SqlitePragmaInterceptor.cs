@@ -12,12 +12,13 @@ namespace ServiceHall.Core.Data;
 /// every open (EF opens and closes the connection around each query). The file is not memory-mapped:
 /// in WAL mode every read transaction that finds the database changed unmaps the whole mapping, and
 /// with commits arriving continuously that became a munmap and a TLB flush per query (see
-/// docs/PERFORMANCE.md, fourth round).
+/// docs/PERFORMANCE.md, fourth round). The log is checkpointed by <see cref="SqliteCheckpointer"/>, not
+/// by whichever commit crosses the threshold.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<object, object> Prepared = new();
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;";
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

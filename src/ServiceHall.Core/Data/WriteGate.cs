@@ -2,33 +2,44 @@ using System.Collections.Concurrent;
 
 namespace ServiceHall.Core.Data;
 
-/// <summary>Who is waiting for the write gate: a person at a counter, or a background batch.</summary>
+/// <summary>Who is waiting for the write gate.</summary>
 public enum WritePriority
 {
-    /// <summary>Counter actions and other requests a person waits for: served first.</summary>
+    /// <summary>A counter calling someone: a person waits at the counter and the hall waits for the voice.</summary>
+    Call,
+    /// <summary>Other counter actions and requests a person waits for.</summary>
     Interactive,
     /// <summary>Group commits and scans: they gain from waiting, as the batch only grows.</summary>
     Bulk,
 }
 
 /// <summary>
-/// One writer at a time per SQLite database file within this process. Interactive writers go
-/// before bulk ones, so a call at the counter never queues behind several ticket batches; after
-/// <see cref="MaxInteractiveInARow"/> interactive grants a waiting bulk writer gets its turn, so
-/// issue never starves.
+/// One writer at a time per SQLite database file within this process (ADR-002). Calls go first: up
+/// to <see cref="MaxCallsInARow"/> in a row while others wait. The other interactive writers and the
+/// bulk ones then take turns one for one, so that counter bookkeeping (start, finish) and ticket
+/// batches each get half of what is left and neither starves.
 /// </summary>
 public sealed class WriteGate
 {
-    private const int MaxInteractiveInARow = 4;
+    private const int MaxCallsInARow = 4;
     private static readonly ConcurrentDictionary<string, WriteGate> Gates = new();
 
     private readonly Lock _lock = new();
+    private readonly Queue<TaskCompletionSource> _calls = new();
     private readonly Queue<TaskCompletionSource> _interactive = new();
     private readonly Queue<TaskCompletionSource> _bulk = new();
     private bool _held;
-    private int _interactiveInARow;
+    private int _callsInARow;
+    private bool _bulkNext;
 
     public static WriteGate For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new WriteGate());
+
+    /// <summary>
+    /// Blocks the calling thread until the gate is its own: for a writer on a thread of its own
+    /// (the ticket batcher), which is then woken by the releasing thread directly instead of waiting
+    /// for a thread-pool thread to run its continuation while the gate stands idle.
+    /// </summary>
+    public void Enter(WritePriority priority, CancellationToken ct) => EnterAsync(priority, ct).GetAwaiter().GetResult();
 
     public Task EnterAsync(WritePriority priority, CancellationToken ct)
     {
@@ -41,7 +52,7 @@ public sealed class WriteGate
                 return Task.CompletedTask;
             }
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            (priority == WritePriority.Interactive ? _interactive : _bulk).Enqueue(waiter);
+            QueueOf(priority).Enqueue(waiter);
         }
         if (ct.CanBeCanceled)
             ct.Register(() => waiter.TrySetCanceled(ct));
@@ -52,22 +63,38 @@ public sealed class WriteGate
     {
         lock (_lock)
         {
-            while (true)
+            while (NextQueue() is { } queue)
             {
-                var bulkTurn = _bulk.Count > 0 && (_interactive.Count == 0 || _interactiveInARow >= MaxInteractiveInARow);
-                var queue = bulkTurn ? _bulk : _interactive;
-                if (!queue.TryDequeue(out var next))
-                {
-                    _held = false;
-                    return;
-                }
                 // A waiter whose request was cancelled is skipped; the gate passes to the next one.
-                if (next.TrySetResult())
-                {
-                    _interactiveInARow = bulkTurn ? 0 : _interactiveInARow + 1;
+                if (queue.Dequeue().TrySetResult())
                     return;
-                }
             }
+            _held = false;
         }
+    }
+
+    private Queue<TaskCompletionSource> QueueOf(WritePriority priority) => priority switch
+    {
+        WritePriority.Call => _calls,
+        WritePriority.Interactive => _interactive,
+        _ => _bulk,
+    };
+
+    private Queue<TaskCompletionSource>? NextQueue()
+    {
+        var othersWaiting = _interactive.Count > 0 || _bulk.Count > 0;
+        if (_calls.Count > 0 && (_callsInARow < MaxCallsInARow || !othersWaiting))
+        {
+            _callsInARow++;
+            return _calls;
+        }
+        _callsInARow = 0;
+        if (_interactive.Count > 0 && (_bulk.Count == 0 || !_bulkNext))
+        {
+            _bulkNext = true;
+            return _interactive;
+        }
+        _bulkNext = false;
+        return _bulk.Count > 0 ? _bulk : null;
     }
 }

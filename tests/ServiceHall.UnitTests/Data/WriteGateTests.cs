@@ -7,37 +7,79 @@ public class WriteGateTests
     private static WriteGate NewGate() => WriteGate.For($"Data Source={Guid.NewGuid():N}.db");
 
     [Fact]
-    public async Task Release_InteractiveAndBulkWaiting_InteractiveGoesFirst()
+    public async Task Release_CallWaitingBehindOthers_CallGoesFirst()
     {
         var gate = NewGate();
         await gate.EnterAsync(WritePriority.Bulk, CancellationToken.None);
         var bulk = gate.EnterAsync(WritePriority.Bulk, CancellationToken.None);
         var interactive = gate.EnterAsync(WritePriority.Interactive, CancellationToken.None);
+        var call = gate.EnterAsync(WritePriority.Call, CancellationToken.None);
 
         gate.Release();
-        await interactive.WaitAsync(TimeSpan.FromSeconds(5));
+        await call.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(bulk.IsCompleted);
-        gate.Release();
-        await bulk.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(interactive.IsCompleted);
     }
 
     [Fact]
-    public async Task Release_ManyInteractive_BulkGetsATurnAfterFour()
+    public async Task Release_InteractiveAndBulkWaiting_TakeTurnsOneForOne()
     {
         var gate = NewGate();
         await gate.EnterAsync(WritePriority.Interactive, CancellationToken.None);
+        var interactive = Enumerable.Range(0, 3).Select(_ => gate.EnterAsync(WritePriority.Interactive, CancellationToken.None)).ToList();
+        var bulk = Enumerable.Range(0, 3).Select(_ => gate.EnterAsync(WritePriority.Bulk, CancellationToken.None)).ToList();
+
+        var order = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            gate.Release();
+            var granted = await Task.WhenAny(interactive.Concat(bulk).Where(t => !order.Contains(Name(t))))
+                .WaitAsync(TimeSpan.FromSeconds(5));
+            order.Add(Name(granted));
+        }
+        Assert.Equal(["i0", "b0", "i1", "b1", "i2", "b2"], order);
+
+        string Name(Task t) => interactive.IndexOf(t) is var n and >= 0 ? $"i{n}" : $"b{bulk.IndexOf(t)}";
+    }
+
+    [Fact]
+    public async Task Release_ManyCalls_OthersGetATurnAfterFour()
+    {
+        var gate = NewGate();
+        await gate.EnterAsync(WritePriority.Call, CancellationToken.None);
         var bulk = gate.EnterAsync(WritePriority.Bulk, CancellationToken.None);
-        var interactive = Enumerable.Range(0, 6).Select(_ => gate.EnterAsync(WritePriority.Interactive, CancellationToken.None)).ToList();
+        var calls = Enumerable.Range(0, 6).Select(_ => gate.EnterAsync(WritePriority.Call, CancellationToken.None)).ToList();
 
         for (var i = 0; i < 4; i++)
         {
             gate.Release();
-            await interactive[i].WaitAsync(TimeSpan.FromSeconds(5));
+            await calls[i].WaitAsync(TimeSpan.FromSeconds(5));
         }
         Assert.False(bulk.IsCompleted);
         gate.Release();
         await bulk.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.False(interactive[4].IsCompleted);
+        Assert.False(calls[4].IsCompleted);
+        gate.Release();
+        await calls[4].WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Enter_GateHeld_BlocksUntilReleased()
+    {
+        var gate = NewGate();
+        await gate.EnterAsync(WritePriority.Interactive, CancellationToken.None);
+        var entered = new TaskCompletionSource();
+        var thread = new Thread(() =>
+        {
+            gate.Enter(WritePriority.Bulk, CancellationToken.None);
+            entered.SetResult();
+        });
+        thread.Start();
+
+        await Task.Delay(100);
+        Assert.False(entered.Task.IsCompleted);
+        gate.Release();
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

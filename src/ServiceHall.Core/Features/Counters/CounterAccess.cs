@@ -10,8 +10,8 @@ public static class CounterAccess
 {
     /// <summary>
     /// The counter and its open session, if the user operates it now (its owner, or the substitute
-    /// during a pause). Touching the session row makes concurrent actions on one counter queue
-    /// behind each other on PostgreSQL as they do on SQLite's write gate.
+    /// during a pause). Concurrent actions on one counter queue behind each other: on SQLite at the
+    /// write gate, on PostgreSQL at the session row, read <c>FOR UPDATE</c>.
     /// </summary>
     public static async Task<OperatedCounter> OperateAsync(
         HallDbContext db, Guid counterId, Guid userId, DateTime now, CancellationToken ct)
@@ -27,21 +27,28 @@ public static class CounterAccess
     public static async Task<OperatedCounter> OperateAsync(
         HallDbContext db, Counter counter, Guid userId, DateTime now, CancellationToken ct)
     {
-        // The touch and the read are one statement; the session comes back tracked, so pause and
-        // close change it with SaveChanges.
-        var touched = await db.CounterSessions.FromSql($"""
-                UPDATE "CounterSessions" SET "LastActionAt" = {now}
-                WHERE "CounterId" = {counter.Id} AND "ClosedAt" IS NULL
-                RETURNING *
-                """)
-            .ToListAsync(ct);
-        var session = touched.FirstOrDefault();
+        // Read tracked: pause and close change the session with SaveChanges. The last action is kept
+        // to the minute, so a busy counter does not rewrite its session row on every action; the
+        // caller's SaveChanges stores it.
+        var session = db.Database.IsSqlite()
+            ? await OpenSession.For(db)(db, counter.Id, ct)
+            : (await db.CounterSessions.FromSql($"""
+                    SELECT * FROM "CounterSessions" WHERE "CounterId" = {counter.Id} AND "ClosedAt" IS NULL FOR UPDATE
+                    """).ToListAsync(ct)).FirstOrDefault();
         if (session is null || !(session.IsOperatedBy(userId) || session.UserId == userId))
             throw DomainException.Conflict(ErrorCodes.CounterNotOpenedByYou, counter.Number);
         if (!session.IsOperatedBy(userId))
             throw DomainException.Conflict(ErrorCodes.CounterPaused, counter.Number);
+        if (session.LastActionAt is not { } last || now - last >= LastActionResolution)
+            session.LastActionAt = now;
         return new OperatedCounter(counter, session);
     }
+
+    private static readonly TimeSpan LastActionResolution = TimeSpan.FromMinutes(1);
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<CounterSession?>>> OpenSession = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid counterId, CancellationToken ct) =>
+            db.CounterSessions.FirstOrDefault(s => s.CounterId == counterId && s.ClosedAt == null)));
 
     // Every counter action reads its counter first: compiled once per provider.
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Counter?>>> CounterById = new(() =>

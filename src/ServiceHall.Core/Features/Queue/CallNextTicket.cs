@@ -11,8 +11,11 @@ namespace ServiceHall.Core.Features.Queue;
 /// </summary>
 public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNotifier notifier)
 {
-    /// <summary>Per lane, how many candidates are read: the head plus fall-backs for lost races.</summary>
-    private const int CandidatesPerLane = 16;
+    /// <summary>
+    /// Per lane, how many candidates are read: the head plus fall-backs for races lost to other
+    /// counters. Each row read costs a lookup in the table, and a round that loses them all reads again.
+    /// </summary>
+    private const int CandidatesPerLane = 4;
 
     public async Task<TicketView?> HandleAsync(Guid counterId, Guid userId, CancellationToken ct)
     {
@@ -28,7 +31,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
 
         Ticket? called = null;
         OperatedCounter operated;
-        await using (var write = await db.BeginWriteAsync(ct))
+        await using (var write = await db.BeginWriteAsync(WritePriority.Call, ct))
         {
             operated = await CounterAccess.OperateAsync(db, counter, userId, now, ct);
             await CloseCounter.EnsureNoCurrentTicketAsync(db, counterId, ct);

@@ -1,3 +1,5 @@
+using ServiceHall.Core.Data;
+
 namespace ServiceHall.Core.Features.Queue;
 
 public sealed record CallTicketRequest(string? Reason);
@@ -25,7 +27,7 @@ public sealed class CallTicket(CounterTicketAction action, IHallNotifier notifie
                 c.Ticket.CalledAt = c.Now;
                 c.Ticket.CallReason = reason;
                 return new TicketEvent { Kind = TicketEventKind.CalledOutOfOrder, Reason = reason };
-            }, ct);
+            }, ct, WritePriority.Call);
         await notifier.TicketCalledAsync(TicketCalls.From(result.Ticket, result.Counter.Counter, isRecall: false));
         notifier.QueueChanged(result.Ticket.HallId);
         return TicketView.From(result.Ticket, counterNumber: result.Counter.Counter.Number);

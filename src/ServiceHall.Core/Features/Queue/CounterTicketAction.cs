@@ -17,7 +17,7 @@ public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
 
     public async Task<Context> RunAsync(
         Guid counterId, Guid userId, Guid ticketId, TicketStatus[] allowed, bool mustBeAtThisCounter,
-        Func<Context, Task<TicketEvent>> apply, CancellationToken ct)
+        Func<Context, Task<TicketEvent>> apply, CancellationToken ct, WritePriority priority = WritePriority.Interactive)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // Read before the write gate: the ticket's status is a concurrency token, so a change made
@@ -25,7 +25,7 @@ public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
         var found = await CounterAccess.FindAsync(db, counterId, ct);
         var ticket = await TicketInHall.For(db)(db, ticketId, found.HallId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
-        await using var write = await db.BeginWriteAsync(ct);
+        await using var write = await db.BeginWriteAsync(priority, ct);
         var counter = await CounterAccess.OperateAsync(db, found, userId, now, ct);
         if (!allowed.Contains(ticket.Status))
             throw DomainException.Conflict(ErrorCodes.TicketStateConflict, ticket.Number, ticket.Status);

@@ -1,3 +1,5 @@
+using ServiceHall.Core.Data;
+
 namespace ServiceHall.Core.Features.Queue;
 
 /// <summary>重呼: the called citizen has not come yet; the display and voice call again.</summary>
@@ -10,7 +12,7 @@ public sealed class RecallTicket(CounterTicketAction action, IHallNotifier notif
             {
                 c.Ticket.RecallCount++;
                 return Task.FromResult(new TicketEvent { Kind = TicketEventKind.Recalled });
-            }, ct);
+            }, ct, WritePriority.Call);
         await notifier.TicketCalledAsync(TicketCalls.From(result.Ticket, result.Counter.Counter, isRecall: true));
         return TicketView.From(result.Ticket, counterNumber: result.Counter.Counter.Number);
     }

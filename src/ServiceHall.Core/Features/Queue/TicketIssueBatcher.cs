@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,37 +32,72 @@ public sealed class TicketIssueBatcher(
     : BackgroundService
 {
     private const int MaxBatch = 256;
-    private readonly Channel<PendingIssue> _queue =
-        Channel.CreateUnbounded<PendingIssue>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<PendingIssue> _queue = new();
+    private readonly ManualResetEventSlim _arrived = new(false);
+    private volatile bool _stopping;
 
     public Task<TicketView> IssueAsync(PendingIssue pending)
     {
-        if (!_queue.Writer.TryWrite(pending))
-            pending.Completion.TrySetException(new InvalidOperationException("The ticket issuer is stopping."));
+        _queue.Enqueue(pending);
+        _arrived.Set();
+        if (_stopping)
+            CancelWaiting();
         return pending.Completion.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The batches are written on a thread of their own, not the thread pool: when the machine is
+    /// busy with requests, a batch that waited in the pool's queue at every step (for its turn to
+    /// start, and again for the write gate) kept the gate idle and every kiosk waiting. On SQLite each
+    /// step of a batch completes synchronously, so the whole batch runs on this thread.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stoppingToken.Register(() =>
+        {
+            _stopping = true;
+            _arrived.Set();
+        });
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+            }
+            finally
+            {
+                CancelWaiting();
+                done.TrySetResult();
+            }
+        })
+        { IsBackground = true, Name = "Ticket batches" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<PendingIssue>(MaxBatch);
-        try
+        while (!_stopping)
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            _arrived.Wait();
+            // Reset before draining: a request queued after the reset sets the event again.
+            _arrived.Reset();
+            while (!_stopping && !_queue.IsEmpty)
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
                     batch.Add(pending);
-                await WriteBatchAsync(batch, stoppingToken);
+                WriteBatchAsync(batch, stoppingToken).GetAwaiter().GetResult();
                 batch.Clear();
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        _queue.Writer.TryComplete();
-        foreach (var pending in batch)
-            pending.Completion.TrySetCanceled(stoppingToken);
-        while (_queue.Reader.TryRead(out var left))
-            left.Completion.TrySetCanceled(stoppingToken);
+    }
+
+    private void CancelWaiting()
+    {
+        while (_queue.TryDequeue(out var left))
+            left.Completion.TrySetCanceled();
     }
 
     private async Task WriteBatchAsync(List<PendingIssue> batch, CancellationToken ct)
@@ -72,7 +107,13 @@ public sealed class TicketIssueBatcher(
         {
             written = await WriteAsync(batch, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            foreach (var pending in batch)
+                pending.Completion.TrySetCanceled();
+            return;
+        }
+        catch (Exception ex)
         {
             logger.LogError(ex, "Writing a batch of {Count} tickets failed", batch.Count);
             foreach (var pending in batch)
@@ -154,7 +195,7 @@ public sealed class TicketIssueBatcher(
         var groups = accepted.GroupBy(a => (a.Pending.HallId, ItemId: a.Item.Id, a.Day))
             .Select(g => new NumberRequest(g.Key.HallId, g.Key.ItemId, g.Key.Day, g.Count())).ToList();
 
-        await using (var write = await db.BeginWriteAsync(WritePriority.Bulk, ct))
+        await using (var write = db.BeginWrite(WritePriority.Bulk, ct))
         {
             var firsts = await TicketNumbers.AllocateAsync(db, groups, ct);
             var nextSequence = new Dictionary<Guid, int>(groups.Count);
