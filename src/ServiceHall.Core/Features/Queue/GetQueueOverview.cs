@@ -36,11 +36,49 @@ public sealed class GetQueueOverview(HallDbContext db, TimeProvider time)
 
 public sealed record ItemStats(int Waiting, DateTime OldestQueuedAt);
 
+/// <summary>
+/// Per item of a hall: how many wait and since when the oldest. Read twice a second by the hall
+/// monitor, so it never walks the queue: the counts come from <see cref="WaitingCount"/> plus the few
+/// tickets sent to one counter, and the oldest from the head of each non-empty lane (index seeks).
+/// </summary>
 public static class QueueStats
 {
-    public static Task<Dictionary<Guid, ItemStats>> ReadAsync(HallDbContext db, Guid hallId, CancellationToken ct) =>
-        db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting)
-            .GroupBy(t => t.ServiceItemId)
-            .Select(g => new { g.Key, Waiting = g.Count(), Oldest = g.Min(t => t.QueuedAt) })
-            .ToDictionaryAsync(x => x.Key, x => new ItemStats(x.Waiting, x.Oldest), ct);
+    public static async Task<Dictionary<Guid, ItemStats>> ReadAsync(HallDbContext db, Guid hallId, CancellationToken ct)
+    {
+        var waiting = new Dictionary<Guid, int>();
+        var lanes = new HashSet<(Guid ServiceItemId, int Lane)>();
+        await foreach (var count in WaitingCounts.OfHall.For(db)(db, hallId).WithCancellation(ct))
+        {
+            if (count.Waiting <= 0)
+                continue;
+            waiting[count.ServiceItemId] = waiting.GetValueOrDefault(count.ServiceItemId) + count.Waiting;
+            lanes.Add((count.ServiceItemId, QueueLanes.Rank(count.Priority)));
+        }
+        await foreach (var sent in SentToCounters.For(db)(db, hallId).WithCancellation(ct))
+        {
+            waiting[sent.ServiceItemId] = waiting.GetValueOrDefault(sent.ServiceItemId) + 1;
+            lanes.Add((sent.ServiceItemId, sent.Lane));
+        }
+        var oldest = new Dictionary<Guid, DateTime>();
+        foreach (var (itemId, lane) in lanes)
+        {
+            if (await HeadOfLane.For(db)(db, hallId, itemId, lane, ct) is not { } queuedAt)
+                continue;
+            if (!oldest.TryGetValue(itemId, out var known) || queuedAt < known)
+                oldest[itemId] = queuedAt;
+        }
+        return oldest.ToDictionary(o => o.Key, o => new ItemStats(waiting.GetValueOrDefault(o.Key), o.Value));
+    }
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<SentTicket>>> SentToCounters = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) =>
+            db.Tickets.Where(t => t.Status == TicketStatus.Waiting && t.TargetCounterId != null && t.HallId == hallId)
+                .Select(t => new SentTicket(t.ServiceItemId, t.Lane))));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, CancellationToken, Task<DateTime?>>> HeadOfLane = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, CancellationToken ct) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.ServiceItemId == itemId && t.Lane == lane && t.Status == TicketStatus.Waiting)
+                .OrderBy(t => t.QueuedAt).Select(t => (DateTime?)t.QueuedAt).FirstOrDefault()));
+
+    private sealed record SentTicket(Guid ServiceItemId, int Lane);
 }
