@@ -71,34 +71,26 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
         await BeginWriteAsync(WritePriority.Interactive, ct);
 
     /// <inheritdoc cref="BeginWriteAsync(CancellationToken)"/>
-    public async Task<WriteScope> BeginWriteAsync(WritePriority priority, CancellationToken ct = default)
-    {
-        var gate = Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
-        if (gate is not null)
-            await gate.EnterAsync(priority, ct);
-        try
-        {
-            var transaction = await Database.BeginTransactionAsync(ct);
-            return new WriteScope(transaction, gate);
-        }
-        catch
-        {
-            gate?.Release();
-            throw;
-        }
-    }
+    public Task<WriteScope> BeginWriteAsync(WritePriority priority, CancellationToken ct = default) =>
+        BeginWriteAsync(priority, blockForGate: false, ct);
 
     /// <summary>
     /// As <see cref="BeginWriteAsync(WritePriority, CancellationToken)"/>, blocking the calling thread
     /// for the gate: only for a writer that runs on a thread of its own.
     /// </summary>
-    public WriteScope BeginWrite(WritePriority priority, CancellationToken ct = default)
+    public WriteScope BeginWrite(WritePriority priority, CancellationToken ct = default) =>
+        BeginWriteAsync(priority, blockForGate: true, ct).GetAwaiter().GetResult();
+
+    private async Task<WriteScope> BeginWriteAsync(WritePriority priority, bool blockForGate, CancellationToken ct)
     {
         var gate = Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
-        gate?.Enter(priority, ct);
+        if (gate is not null && blockForGate)
+            gate.Enter(priority, ct);
+        else if (gate is not null)
+            await gate.EnterAsync(priority, ct);
         try
         {
-            return new WriteScope(Database.BeginTransaction(), gate);
+            return new WriteScope(await Database.BeginTransactionAsync(ct), gate);
         }
         catch
         {

@@ -11,15 +11,21 @@ namespace ServiceHall.Core.Features.Alerts;
 /// </summary>
 public sealed class ScanAlerts(HallDbContext db, TimeProvider time, ReconcileAlerts reconcile)
 {
-    /// <summary>Everything is read before the write gate is taken: most scans change nothing and never take it.</summary>
-    public async Task HandleAsync(Guid hallId, CancellationToken ct)
+    public async Task HandleAsync(Guid hallId, CancellationToken ct) =>
+        await HandleAsync(hallId, await QueueStats.ReadAsync(db, hallId, ct), ct);
+
+    /// <summary>
+    /// With the hall's queue statistics already read (the monitor shares them with the overview it
+    /// pushes next). Everything is read before the write gate is taken: most scans change nothing and
+    /// never take it.
+    /// </summary>
+    public async Task HandleAsync(Guid hallId, Dictionary<Guid, ItemStats> stats, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct);
         if (hall is null)
             return;
         var clock = new HallClock(hall.TimeZoneId);
-        var stats = await QueueStats.ReadAsync(db, hallId, ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId && i.IsActive)
             .Select(i => new { i.Id, i.MaxWaiting, i.MaxWaitMinutes }).ToListAsync(ct);
         var itemStates = items.Select(i => new ItemQueueState(i.Id, stats.GetValueOrDefault(i.Id)?.Waiting ?? 0,

@@ -23,7 +23,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         // Who is first is read before the write gate is taken; the take itself is conditional, so a
         // read that went stale only costs a retry.
         var counter = await CounterAccess.FindAsync(db, counterId, ct);
-        var hall = await HallById.For(db)(db, counter.HallId, ct);
+        var hall = await HallById.FindAsync(db, counter.HallId, ct) ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var policy = QueuePolicy.From(hall);
         var normalsSince = await NormalsSinceLastPriorityAsync(db, hall, now, ct);
         var lost = new HashSet<Guid>();
@@ -89,12 +89,8 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         // hall's whole lane would step over every ticket of items no open counter serves, and those
         // pile up at the head of the line. Lanes the waiting counts say are empty are not read.
         var served = counter.ServiceItems.Select(s => s.ServiceItemId).ToHashSet();
-        var lanes = new HashSet<(Guid ServiceItemId, int Lane)>();
-        await foreach (var count in WaitingCounts.OfHall.For(db)(db, counter.HallId).WithCancellation(ct))
-        {
-            if (count.Waiting > 0 && served.Contains(count.ServiceItemId))
-                lanes.Add((count.ServiceItemId, QueueLanes.Rank(count.Priority)));
-        }
+        var lanes = (await WaitingCounts.OfHallAsync(db, counter.HallId, ct)).Select(c => c.ItemLane)
+            .Where(l => served.Contains(l.ServiceItemId)).Distinct();
         foreach (var (itemId, lane) in lanes)
         {
             await foreach (var c in ItemLane.For(db)(db, counter.HallId, itemId, lane, take).WithCancellation(ct))
@@ -103,9 +99,6 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         candidates.RemoveAll(c => lost.Contains(c.Id));
         return candidates;
     }
-
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Hall>>> HallById = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) => db.Halls.AsNoTracking().Single(h => h.Id == id)));
 
     // Compiled once: call-next is the hottest read of a counter, and these are the same queries every
     // time, with scalar parameters only. Together they are CounterTicketAction.CallableAt.

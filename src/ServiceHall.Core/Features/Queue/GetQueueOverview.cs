@@ -17,10 +17,15 @@ public sealed class GetQueueOverview(HallDbContext db, TimeProvider time)
     {
         if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct))
             throw DomainException.NotFound(ErrorCodes.HallNotFound);
+        return await HandleAsync(hallId, await QueueStats.ReadAsync(db, hallId, ct), ct);
+    }
+
+    /// <summary>With the hall's queue statistics already read (by the monitor, which scanned its alerts with them).</summary>
+    public async Task<QueueOverview> HandleAsync(Guid hallId, Dictionary<Guid, ItemStats> stats, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId && i.IsActive)
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Prefix).ToListAsync(ct);
-        var stats = await QueueStats.ReadAsync(db, hallId, ct);
         var views = items.Select(i =>
         {
             var s = stats.GetValueOrDefault(i.Id);
@@ -47,12 +52,10 @@ public static class QueueStats
     {
         var waiting = new Dictionary<Guid, int>();
         var lanes = new HashSet<(Guid ServiceItemId, int Lane)>();
-        await foreach (var count in WaitingCounts.OfHall.For(db)(db, hallId).WithCancellation(ct))
+        foreach (var count in await WaitingCounts.OfHallAsync(db, hallId, ct))
         {
-            if (count.Waiting <= 0)
-                continue;
             waiting[count.ServiceItemId] = waiting.GetValueOrDefault(count.ServiceItemId) + count.Waiting;
-            lanes.Add((count.ServiceItemId, QueueLanes.Rank(count.Priority)));
+            lanes.Add(count.ItemLane);
         }
         await foreach (var sent in SentToCounters.For(db)(db, hallId).WithCancellation(ct))
         {

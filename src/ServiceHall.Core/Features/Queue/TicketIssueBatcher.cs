@@ -231,7 +231,7 @@ public sealed class TicketIssueBatcher(
 
     private static async Task<HallFacts?> ReadHallAsync(HallDbContext db, Guid hallId, DateTime now, CancellationToken ct)
     {
-        var hall = await HallById.For(db)(db, hallId, ct);
+        var hall = await HallById.FindAsync(db, hallId, ct);
         if (hall is null)
             return null;
         var day = new HallClock(hall.TimeZoneId).BusinessDay(now);
@@ -239,15 +239,11 @@ public sealed class TicketIssueBatcher(
         await foreach (var item in ItemsOfHall.For(db)(db, hallId).WithCancellation(ct))
             items[item.Id] = item;
         // Kept exact by the database (WaitingCount): a few rows, however long the queue.
-        var waiting = new Dictionary<(Guid, TicketPriority), int>();
-        await foreach (var count in WaitingCounts.OfHall.For(db)(db, hallId).WithCancellation(ct))
-            waiting[(count.ServiceItemId, count.Priority)] = count.Waiting;
+        var waiting = (await WaitingCounts.OfHallAsync(db, hallId, ct))
+            .ToDictionary(c => (c.ServiceItemId, c.Priority), c => c.Waiting);
         return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), waiting,
             await QueueEstimates.ServingCountersAsync(db, hallId, ct));
     }
-
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Hall?>>> HallById = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) => db.Halls.AsNoTracking().FirstOrDefault(h => h.Id == id)));
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<ServiceItem>>> ItemsOfHall = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)));

@@ -17,6 +17,9 @@ public class WaitingCount
     public Guid ServiceItemId { get; set; }
     public TicketPriority Priority { get; set; }
     public int Waiting { get; set; }
+
+    /// <summary>The lane of the item these tickets wait in (<see cref="QueueLanes"/>); not stored.</summary>
+    public (Guid ServiceItemId, int Lane) ItemLane => (ServiceItemId, QueueLanes.Rank(Priority));
 }
 
 internal sealed class WaitingCountConfiguration : IEntityTypeConfiguration<WaitingCount>
@@ -29,7 +32,16 @@ internal sealed class WaitingCountConfiguration : IEntityTypeConfiguration<Waiti
 
 internal static class WaitingCounts
 {
-    /// <summary>Every waiting count of a hall: a few rows per item, however long the queue.</summary>
-    public static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<WaitingCount>>> OfHall = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.WaitingCounts.AsNoTracking().Where(c => c.HallId == hallId)));
+    /// <summary>The non-empty waiting counts of a hall: a few rows per item, however long the queue.</summary>
+    public static async Task<List<WaitingCount>> OfHallAsync(HallDbContext db, Guid hallId, CancellationToken ct)
+    {
+        var counts = new List<WaitingCount>();
+        await foreach (var count in OfHall.For(db)(db, hallId).WithCancellation(ct))
+            counts.Add(count);
+        return counts;
+    }
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<WaitingCount>>> OfHall = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) =>
+            db.WaitingCounts.AsNoTracking().Where(c => c.HallId == hallId && c.Waiting > 0)));
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Web.Infrastructure;
@@ -49,8 +50,10 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, I
     /// <summary>Scans the hall's alerts and pushes a fresh overview of its queue.</summary>
     protected override async Task ScanHallAsync(IServiceProvider services, Guid hallId, CancellationToken ct)
     {
-        await services.GetRequiredService<ScanAlerts>().HandleAsync(hallId, ct);
-        var overview = await services.GetRequiredService<GetQueueOverview>().HandleAsync(hallId, ct);
+        // One read of the queue's statistics serves the alert scan and the overview.
+        var stats = await QueueStats.ReadAsync(services.GetRequiredService<HallDbContext>(), hallId, ct);
+        await services.GetRequiredService<ScanAlerts>().HandleAsync(hallId, stats, ct);
+        var overview = await services.GetRequiredService<GetQueueOverview>().HandleAsync(hallId, stats, ct);
         feed.Publish(new HallEvent(hallId, HallEventKind.QueueChanged, overview));
         await hub.Clients.Group(HallGroups.Hall(hallId)).QueueChanged(overview);
     }
