@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Calendar;
+using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Cases;
@@ -61,6 +63,18 @@ public static class CaseAccess
                 pause.ResumedByUserId = userId;
             }
         }
+    }
+
+    /// <summary>
+    /// Moves a running case's promise to a new due date (art. 42 extension, art. 45 pause): the due time
+    /// and the pickup date follow as at acceptance, and the first promise stays on record.
+    /// </summary>
+    public static void MovePromise(Case c, DateOnly dueDate, WorkingDayCalendar calendar, HallClock clock, Hall hall)
+    {
+        c.OriginalDueDate ??= c.DueDate;
+        c.DueDate = dueDate;
+        c.DueAt = CasePromise.DueAt(clock, hall, dueDate);
+        c.PickupDate = CasePromise.PickupDate(calendar, dueDate, c.PickupAfterWorkingDays);
     }
 
     /// <summary>Records a step that keeps the state (特别程序, an approval): who, when and why.</summary>

@@ -23,9 +23,15 @@ public static class CasePromise
             TimeLimitClass.Coordination => calendar.AddCalendarDays(received, promisedDays),
             _ => received,
         };
-        return new CasePromiseDates(received, due, clock.ToUtc(due, hall.ClosesAt),
-            calendar.AddWorkingDays(due, pickupAfterWorkingDays));
+        return new CasePromiseDates(received, due, DueAt(clock, hall, due), PickupDate(calendar, due, pickupAfterWorkingDays));
     }
+
+    /// <summary>A case falls due at the hall's closing time of its due date.</summary>
+    public static DateTime DueAt(HallClock clock, Hall hall, DateOnly dueDate) => clock.ToUtc(dueDate, hall.ClosesAt);
+
+    /// <summary>The pickup date follows the due date by the item's working days.</summary>
+    public static DateOnly PickupDate(WorkingDayCalendar calendar, DateOnly dueDate, int pickupAfterWorkingDays) =>
+        calendar.AddWorkingDays(dueDate, pickupAfterWorkingDays);
 }
 
 public enum DeadlineState
@@ -88,8 +94,4 @@ public static class SpecialProcedures
     /// <summary>The due date after a pause of <paramref name="pausedWorkingDays"/>; unchanged when none counted.</summary>
     public static DateOnly AfterPause(WorkingDayCalendar calendar, DateOnly dueDate, int pausedWorkingDays) =>
         pausedWorkingDays <= 0 ? dueDate : calendar.AddWorkingDays(dueDate, pausedWorkingDays);
-
-    /// <summary>The pickup date follows the due date by the item's working days, as at acceptance.</summary>
-    public static DateOnly PickupDate(WorkingDayCalendar calendar, DateOnly dueDate, int pickupAfterWorkingDays) =>
-        calendar.AddWorkingDays(dueDate, pickupAfterWorkingDays);
 }

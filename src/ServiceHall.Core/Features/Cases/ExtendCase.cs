@@ -35,10 +35,7 @@ public sealed class ExtendCase(HallDbContext db, TimeProvider time, GetCase get)
             var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == c.HallId, ct);
             var clock = new HallClock(hall.TimeZoneId);
             var calendar = (await HallCalendar.LoadAsync(db, c.HallId, ct)).Calendar;
-            c.OriginalDueDate ??= due;
-            c.DueDate = SpecialProcedures.Extend(calendar, due, days);
-            c.DueAt = clock.ToUtc(c.DueDate.Value, hall.ClosesAt);
-            c.PickupDate = SpecialProcedures.PickupDate(calendar, c.DueDate.Value, c.PickupAfterWorkingDays);
+            CaseAccess.MovePromise(c, SpecialProcedures.Extend(calendar, due, days), calendar, clock, hall);
             c.ExtensionDays = days;
             c.ExtensionReason = reason;
             c.ExtendedAt = now;

@@ -33,12 +33,7 @@ public sealed class ResumeCaseClock(HallDbContext db, TimeProvider time, GetCase
             c.ClockPausedAt = null;
             c.PausedWorkingDays += days;
             if (days > 0)
-            {
-                c.OriginalDueDate ??= due;
-                c.DueDate = SpecialProcedures.AfterPause(calendar, due, days);
-                c.DueAt = clock.ToUtc(c.DueDate.Value, hall.ClosesAt);
-                c.PickupDate = SpecialProcedures.PickupDate(calendar, c.DueDate.Value, c.PickupAfterWorkingDays);
-            }
+                CaseAccess.MovePromise(c, SpecialProcedures.AfterPause(calendar, due, days), calendar, clock, hall);
             CaseAccess.Step(db, c, CaseStep.ClockResumed, userId, now, pause.Reason);
             await CaseAccess.SaveAsync(db, write, ct);
         }

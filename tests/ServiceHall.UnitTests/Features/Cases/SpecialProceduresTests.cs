@@ -65,7 +65,7 @@ public class SpecialProceduresTests
 
         due = SpecialProcedures.Extend(_calendar, due, SpecialProcedures.DefaultExtensionDays);
         Assert.Equal(D(2026, 10, 26), due);
-        Assert.Equal(D(2026, 10, 28), SpecialProcedures.PickupDate(_calendar, due, 2));
+        Assert.Equal(D(2026, 10, 28), CasePromise.PickupDate(_calendar, due, 2));
     }
 
     [Fact]
