@@ -81,9 +81,23 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public WriteScope BeginWrite(WritePriority priority, CancellationToken ct = default) =>
         BeginWriteAsync(priority, blockForGate: true, ct).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Holds the SQLite write gate without a transaction, for upkeep that no commit may run beside
+    /// (<see cref="SqliteCheckpointer"/>); on PostgreSQL there is no gate and nothing is held.
+    /// </summary>
+    internal async Task<IAsyncDisposable> HoldWriteGateAsync(WritePriority priority, CancellationToken ct)
+    {
+        var gate = Gate;
+        if (gate is not null)
+            await gate.EnterAsync(priority, ct);
+        return new HeldGate(gate);
+    }
+
+    private WriteGate? Gate => Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
+
     private async Task<WriteScope> BeginWriteAsync(WritePriority priority, bool blockForGate, CancellationToken ct)
     {
-        var gate = Database.IsSqlite() ? WriteGate.For(Database.GetConnectionString() ?? "") : null;
+        var gate = Gate;
         if (gate is not null && blockForGate)
             gate.Enter(priority, ct);
         else if (gate is not null)
@@ -122,4 +136,13 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class HeldGate(WriteGate? gate) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate?.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
