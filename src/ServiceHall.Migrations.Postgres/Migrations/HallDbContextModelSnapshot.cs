@@ -1920,10 +1920,6 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_Tickets_Waiting")
                         .HasFilter("\"Status\" = 'Waiting'");
 
-                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId")
-                        .HasDatabaseName("IX_Tickets_WaitingPerItem")
-                        .HasFilter("\"Status\" = 'Waiting'");
-
                     b.ToTable("Tickets");
                 });
 

@@ -1906,10 +1906,6 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Tickets_Waiting")
                         .HasFilter("\"Status\" = 'Waiting'");
 
-                    b.HasIndex("HallId", "ServiceItemId", "Priority", "QueuedAt", "TargetCounterId")
-                        .HasDatabaseName("IX_Tickets_WaitingPerItem")
-                        .HasFilter("\"Status\" = 'Waiting'");
-
                     b.ToTable("Tickets");
                 });
 

@@ -27,20 +27,14 @@ public static class QueueEstimates
                     db.CounterSessions.Any(s => s.CounterId == x.CounterId && s.ClosedAt == null),
                     x.Counter!.InService && x.Counter.IsActive))));
 
-    /// <summary>Waiting tickets of the item that go before the given one.</summary>
-    public static Task<int> PeopleAheadAsync(HallDbContext db, Ticket ticket, CancellationToken ct)
-    {
-        var ahead = QueueLanes.AheadOf(ticket.Priority);
-        var sameLaneRank = QueueLanes.Rank(ticket.Priority);
-        var higher = ahead.Where(p => QueueLanes.Rank(p) < sameLaneRank).ToArray();
-        var sameLane = ahead.Where(p => QueueLanes.Rank(p) == sameLaneRank).ToArray();
-        return db.Tickets.CountAsync(t =>
-            t.Status == TicketStatus.Waiting && t.ServiceItemId == ticket.ServiceItemId && t.Id != ticket.Id
-            && t.TargetCounterId == ticket.TargetCounterId
-            && (higher.Contains(t.Priority)
-                || (sameLane.Contains(t.Priority) && (t.QueuedAt < ticket.QueuedAt
+    /// <summary>Waiting tickets of the item that go before the given one: earlier lanes, then earlier in its own (IX_Tickets_Waiting).</summary>
+    public static Task<int> PeopleAheadAsync(HallDbContext db, Ticket ticket, CancellationToken ct) =>
+        db.Tickets.CountAsync(t =>
+            t.HallId == ticket.HallId && t.ServiceItemId == ticket.ServiceItemId && t.Status == TicketStatus.Waiting
+            && t.Id != ticket.Id && t.TargetCounterId == ticket.TargetCounterId
+            && (t.Lane < ticket.Lane
+                || (t.Lane == ticket.Lane && (t.QueuedAt < ticket.QueuedAt
                     || (t.QueuedAt == ticket.QueuedAt && t.Sequence < ticket.Sequence)))), ct);
-    }
 
     public static async Task<TicketView> ViewAsync(HallDbContext db, Ticket ticket, CancellationToken ct)
     {

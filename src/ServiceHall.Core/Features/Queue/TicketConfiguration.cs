@@ -17,17 +17,15 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A number is never given twice in a day, whatever the application does.
         builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.BusinessDay, t.Sequence }).IsUnique();
         // The queue itself: only waiting tickets, per item in lane and line order, so that a counter
-        // seeks the head of each of its items' lanes instead of walking past other items' tickets.
+        // seeks the head of each of its items' lanes instead of walking past other items' tickets, and
+        // a ticket's position counts only the lanes before it. Every index here is written by each
+        // issue and each call, so there is no second one per priority (the counts come from WaitingCount).
         builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Lane, t.QueuedAt, t.Sequence })
             .HasFilter("\"Status\" = 'Waiting'")
             .HasDatabaseName("IX_Tickets_Waiting");
         builder.HasIndex(t => t.TargetCounterId)
             .HasFilter("\"Status\" = 'Waiting' AND \"TargetCounterId\" IS NOT NULL")
             .HasDatabaseName("IX_Tickets_WaitingAtCounter");
-        // Covers the counts behind positions and the queue overview without reading the table.
-        builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.Priority, t.QueuedAt, t.TargetCounterId })
-            .HasFilter("\"Status\" = 'Waiting'")
-            .HasDatabaseName("IX_Tickets_WaitingPerItem");
         builder.HasIndex(t => new { t.HallId, t.AppointmentStart })
             .HasFilter("\"Status\" = 'Waiting' AND \"AppointmentStart\" IS NOT NULL")
             .HasDatabaseName("IX_Tickets_WaitingAppointments");
