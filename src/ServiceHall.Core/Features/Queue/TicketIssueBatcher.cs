@@ -17,8 +17,12 @@ public sealed record PendingIssue(
     DateTime? AppointmentStart,
     DateTime? AppointmentEnd)
 {
-    internal TaskCompletionSource<TicketView> Completion { get; } =
-        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Completed on the batch thread, which also runs what awaits it (the reply to the kiosk): a batch
+    /// handed to the thread pool put a burst of replies in its queue at once, ahead of every counter's
+    /// request that came after (alternating runs: call-next p99 26.6 against 29.5 ms, median of six).
+    /// </summary>
+    internal TaskCompletionSource<TicketView> Completion { get; } = new();
 }
 
 /// <summary>
