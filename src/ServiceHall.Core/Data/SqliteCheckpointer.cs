@@ -30,7 +30,6 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
     // A restart waits for readers with the gate held: briefly, as a long report read must not stop every
     // writer; if the readers are not done by then, a later tick tries again.
     private const int RestartWaitMilliseconds = 20;
-    private const int BusyTimeoutMilliseconds = 10_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,7 +72,7 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
         finally
         {
             if (restart)
-                await ExecuteAsync(connection, $"PRAGMA busy_timeout={BusyTimeoutMilliseconds};", CancellationToken.None);
+                await ExecuteAsync(connection, $"PRAGMA busy_timeout={SqlitePragmaInterceptor.BusyTimeoutMilliseconds};", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -17,8 +17,12 @@ namespace ServiceHall.Core.Data;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
+    /// <summary>How long a statement waits for a lock another connection holds (a reader for a checkpoint).</summary>
+    public const int BusyTimeoutMilliseconds = 10_000;
+
     private static readonly ConditionalWeakTable<object, object> Prepared = new();
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
+    private readonly string _pragmas =
+        $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
