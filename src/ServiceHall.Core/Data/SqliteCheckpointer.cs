@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,10 +39,16 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
             {
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
-                if (await CheckpointAsync(db, "PASSIVE", stoppingToken) >= RestartAfterFrames)
+                // One connection for the tick: the restart's short busy timeout is set and reset on it.
+                await db.Database.OpenConnectionAsync(stoppingToken);
+                try
                 {
-                    await using var gate = await db.HoldWriteGateAsync(WritePriority.Bulk, stoppingToken);
-                    await CheckpointAsync(db, "RESTART", stoppingToken);
+                    if (await CheckpointAsync(db, "PASSIVE", stoppingToken) >= RestartAfterFrames)
+                        await RestartAsync(db, stoppingToken);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -53,34 +58,29 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
         }
     }
 
-    /// <summary>Runs a checkpoint of <paramref name="mode"/> and gives the frames it found in the log.</summary>
-    private static async Task<long> CheckpointAsync(HallDbContext db, string mode, CancellationToken ct)
+    /// <summary>Restarts the log holding the write gate, waiting for the readers of the moment only briefly.</summary>
+    private static async Task RestartAsync(HallDbContext db, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        var restart = mode == "RESTART";
+        await using var gate = await db.HoldWriteGateAsync(WritePriority.Bulk, ct);
         try
         {
-            if (restart)
-                await ExecuteAsync(connection, $"PRAGMA busy_timeout={RestartWaitMilliseconds};", ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA wal_checkpoint({mode});";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            // Its row: busy, frames in the log, frames checkpointed.
-            return await reader.ReadAsync(ct) ? reader.GetInt64(1) : 0;
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA busy_timeout={RestartWaitMilliseconds};", ct);
+            await CheckpointAsync(db, "RESTART", ct);
         }
         finally
         {
-            if (restart)
-                await ExecuteAsync(connection, $"PRAGMA busy_timeout={SqlitePragmaInterceptor.BusyTimeoutMilliseconds};", CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync(
+                $"PRAGMA busy_timeout={SqlitePragmaInterceptor.BusyTimeoutMilliseconds};", CancellationToken.None);
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    /// <summary>Runs a checkpoint of <paramref name="mode"/> and gives the frames it found in the log.</summary>
+    private static async Task<long> CheckpointAsync(HallDbContext db, string mode, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        // Its row: busy, frames in the log, frames checkpointed.
+        return await reader.ReadAsync(ct) ? reader.GetInt64(1) : 0;
     }
 }
