@@ -41,7 +41,24 @@ fi
 dotnet tool restore >/dev/null
 dotnet build ServiceHall.slnx -c Release -nologo -v quiet
 status=0
+logs=$(mktemp -d)
 for project in tests/ServiceHall.UnitTests tests/ServiceHall.IntegrationTests tests/ServiceHall.BrowserTests; do
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" || status=1
+  if ! dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$logs/$(basename "$project").log"; then
+    status=1
+  fi
 done
+
+# A failure scrolls far up behind the browser tests' server logs; repeat each one at the end, where CI's tail shows it.
+if ((status)); then
+  echo
+  echo "test.sh: FAILED — each failing test again, with its message and the top of its stack:"
+  for log in "$logs"/*.log; do
+    awk -v project="$(basename "$log" .log)" '
+      /^  Failed / { shown = 0; printing = 1; print project ":" }
+      /^  (Passed|Skipped) / { printing = 0 }
+      printing && shown++ < 25 { print }
+      /Test Run Aborted|active test run was aborted|Total tests:|Failed:/ && !printing { print project ": " $0 }' "$log"
+  done
+fi
+rm -rf "$logs"
 exit $status
