@@ -17,7 +17,9 @@ public enum WritePriority
 /// One writer at a time per SQLite database file within this process (ADR-002). Calls go first: up
 /// to <see cref="MaxCallsInARow"/> in a row while others wait. The other interactive writers and the
 /// bulk ones then take turns one for one, so that counter bookkeeping (start, finish) and ticket
-/// batches each get half of what is left and neither starves.
+/// batches each get half of what is left and neither starves. A call is resumed on the thread that
+/// releases the gate to it (where that thread has no synchronization context: a request's or the
+/// batcher's), the others in the thread pool.
 /// </summary>
 public sealed class WriteGate
 {
@@ -51,7 +53,11 @@ public sealed class WriteGate
                 _held = true;
                 return Task.CompletedTask;
             }
-            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // A call goes on on the thread that hands it the gate, at once: handed to the thread pool, it
+            // held the gate idle while it waited in the pool's queue behind every kiosk's request.
+            waiter = priority == WritePriority.Call
+                ? new TaskCompletionSource()
+                : new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             QueueOf(priority).Enqueue(waiter);
         }
         if (ct.CanBeCanceled)
@@ -61,15 +67,22 @@ public sealed class WriteGate
 
     public void Release()
     {
-        lock (_lock)
+        while (true)
         {
-            while (NextQueue() is { } queue)
+            TaskCompletionSource next;
+            lock (_lock)
             {
-                // A waiter whose request was cancelled is skipped; the gate passes to the next one.
-                if (queue.Dequeue().TrySetResult())
+                if (NextQueue() is not { } queue)
+                {
+                    _held = false;
                     return;
+                }
+                next = queue.Dequeue();
             }
-            _held = false;
+            // Outside the lock: a call's continuation runs here, and others must still be able to queue.
+            // A waiter whose request was cancelled is skipped; the gate passes to the next one.
+            if (next.TrySetResult())
+                return;
         }
     }
 

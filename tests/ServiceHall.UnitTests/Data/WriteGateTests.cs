@@ -22,6 +22,33 @@ public class WriteGateTests
     }
 
     [Fact]
+    public async Task Release_CallWaiting_GoesOnOnTheReleasingThreadBeforeReleaseReturns()
+    {
+        var gate = NewGate();
+        await gate.EnterAsync(WritePriority.Bulk, CancellationToken.None);
+        var ranOn = 0;
+        var call = CallAsync();
+
+        // Released as a request's thread releases it: a pool thread without a synchronization context.
+        var (releasedOn, ranBeforeReleaseReturned) = await Task.Run(() =>
+        {
+            gate.Release();
+            return (Environment.CurrentManagedThreadId, ranOn);
+        });
+
+        Assert.Equal(releasedOn, ranBeforeReleaseReturned);
+        await call;
+
+        async Task CallAsync()
+        {
+            // No captured context: as in a request, the continuation is free to run where the gate is handed over.
+            await gate.EnterAsync(WritePriority.Call, CancellationToken.None).ConfigureAwait(false);
+            ranOn = Environment.CurrentManagedThreadId;
+            gate.Release();
+        }
+    }
+
+    [Fact]
     public async Task Release_InteractiveAndBulkWaiting_TakeTurnsOneForOne()
     {
         var gate = NewGate();
