@@ -23,7 +23,9 @@ public sealed record CounterQueue(int Waiting, List<CounterQueueEntry> Next);
 
 /// <summary>
 /// The tickets a counter may call (its items' queue and tickets transferred to it), in the order
-/// call-next would take them: the same lanes, hall policy and selector (ADR-004), read-only.
+/// call-next would take them: the same lanes, hall policy and selector (ADR-004), read-only. Only the
+/// head of each lane is read, as call-next does (<see cref="CounterCandidates"/>); the count of all
+/// waiting comes from the waiting counts.
 /// </summary>
 public sealed class ListCounterQueue(HallDbContext db, TimeProvider time)
 {
@@ -31,20 +33,20 @@ public sealed class ListCounterQueue(HallDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var counter = await CounterAccess.FindAsync(db, counterId, ct);
-        var hall = await db.Halls.AsNoTracking().SingleAsync(h => h.Id == counter.HallId, ct);
+        var hall = await HallById.FindAsync(db, counter.HallId, ct) ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var normalsSince = await CallNextTicket.NormalsSinceLastPriorityAsync(db, hall, now, ct);
-        var rows = await CounterTicketAction.CallableAt(db, counter).AsNoTracking()
-            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name, i.MaxWaitMinutes })
-            .ToListAsync(ct);
-        var byId = rows.ToDictionary(r => r.Ticket.Id);
-        var order = QueueSelector.Order(
-            rows.Select(r => new QueueCandidate(r.Ticket.Id, r.Ticket.Priority, r.Ticket.QueuedAt, r.Ticket.IssuedAt,
-                r.MaxWaitMinutes, r.Ticket.AppointmentStart, r.Ticket.AppointmentEnd, r.Ticket.Sequence)),
-            QueuePolicy.From(hall), now, normalsSince);
-        var next = order.Take(take).Select(c => byId[c.Id]).Select(r => new CounterQueueEntry(
+        var (candidates, waiting) = await CounterCandidates.LoadAsync(db, counter, now, take, ct);
+        var order = QueueSelector.Order(candidates, QueuePolicy.From(hall), now, normalsSince)
+            .Take(take).Select(c => c.Id).ToList();
+
+        var rows = await db.Tickets.AsNoTracking().Where(t => order.Contains(t.Id))
+            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name })
+            .ToDictionaryAsync(r => r.Ticket.Id, ct);
+        // A ticket called meanwhile is still listed with what it was: the page reads again on every change.
+        var next = order.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new CounterQueueEntry(
             r.Ticket.Id, r.Ticket.Number, r.Ticket.ServiceItemId, r.Name, r.Ticket.Priority, r.Ticket.Channel,
             r.Ticket.IssuedAt, r.Ticket.QueuedAt, r.Ticket.AppointmentStart, r.Ticket.TargetCounterId == counterId,
             r.Ticket.TransferReason)).ToList();
-        return new CounterQueue(rows.Count, next);
+        return new CounterQueue(waiting, next);
     }
 }

@@ -79,60 +79,10 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
     {
         // Tickets lost to other counters are read again and dropped here: a list of them in the SQL
         // would give a new statement for every count, which EF would translate on every call.
-        var take = CandidatesPerLane + lost.Count;
-        var candidates = new List<QueueCandidate>();
-        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, now, take).WithCancellation(ct))
-            candidates.Add(c);
-        await foreach (var c in SentToCounter.For(db)(db, counter.Id).WithCancellation(ct))
-            candidates.Add(c);
-        // The head of each lane of each item the counter serves, one index seek each: a walk of the
-        // hall's whole lane would step over every ticket of items no open counter serves, and those
-        // pile up at the head of the line. Lanes the waiting counts say are empty are not read.
-        var served = counter.ServiceItems.Select(s => s.ServiceItemId).ToHashSet();
-        var lanes = (await WaitingCounts.OfHallAsync(db, counter.HallId, ct)).Select(c => c.ItemLane)
-            .Where(l => served.Contains(l.ServiceItemId)).Distinct();
-        foreach (var (itemId, lane) in lanes)
-        {
-            await foreach (var c in ItemLane.For(db)(db, counter.HallId, itemId, lane, take).WithCancellation(ct))
-                candidates.Add(c);
-        }
+        var candidates = (await CounterCandidates.LoadAsync(db, counter, now, CandidatesPerLane + lost.Count, ct)).Candidates;
         candidates.RemoveAll(c => lost.Contains(c.Id));
         return candidates;
     }
-
-    // Compiled once: call-next is the hottest read of a counter, and these are the same queries every
-    // time, with scalar parameters only. Together they are CounterTicketAction.CallableAt.
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, int take) =>
-            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
-                    && ((t.TargetCounterId == null
-                            && db.CounterServiceItems.Any(s => s.CounterId == counterId && s.ServiceItemId == t.ServiceItemId))
-                        || t.TargetCounterId == counterId))
-                .Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
-                .OrderBy(t => t.AppointmentStart).ThenBy(t => t.Sequence)
-                .Take(take)
-                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
-                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
-                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
-
-    /// <summary>Tickets transferred to this counter: a handful at most, all read (IX_Tickets_WaitingAtCounter).</summary>
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<QueueCandidate>>> SentToCounter = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid counterId) =>
-            db.Tickets.Where(t => t.TargetCounterId == counterId && t.Status == TicketStatus.Waiting)
-                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
-                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
-                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
-
-    /// <summary>The head of one lane of one item's general queue (IX_Tickets_Waiting).</summary>
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, int, IAsyncEnumerable<QueueCandidate>>> ItemLane = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, int take) =>
-            db.Tickets.Where(t => t.HallId == hallId && t.ServiceItemId == itemId && t.Lane == lane
-                    && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
-                .OrderBy(t => t.QueuedAt).ThenBy(t => t.Sequence)
-                .Take(take)
-                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
-                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
-                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
     /// <summary>For the interleave policy: normal calls in the hall today since the last priority call.</summary>
     internal static async Task<int> NormalsSinceLastPriorityAsync(HallDbContext db, Hall hall, DateTime now, CancellationToken ct)

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Counters;
+
+namespace ServiceHall.Core.Features.Queue;
+
+/// <summary>The waiting tickets read for a counter, and how many it may take in all.</summary>
+public sealed record CounterCandidateSet(List<QueueCandidate> Candidates, int Waiting);
+
+/// <summary>
+/// The waiting tickets a counter may take, only as many as its next calls need (ADR-004): the head of
+/// each lane of each item it serves, one index seek each; due appointments; tickets sent to it. Within
+/// a lane the order is first come first served, so the first n of the selector's order are always
+/// among the first n of each lane, and a hall's thousands waiting are never all read.
+/// </summary>
+public static class CounterCandidates
+{
+    public static async Task<CounterCandidateSet> LoadAsync(HallDbContext db, Counter counter, DateTime now, int perLane,
+        CancellationToken ct)
+    {
+        var candidates = new List<QueueCandidate>();
+        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, now, perLane).WithCancellation(ct))
+            candidates.Add(c);
+        var sentHere = 0;
+        await foreach (var c in SentToCounter.For(db)(db, counter.Id).WithCancellation(ct))
+        {
+            candidates.Add(c);
+            sentHere++;
+        }
+        // A walk of the hall's whole lane would step over every ticket of items no open counter serves,
+        // and those pile up at the head of the line. Lanes the waiting counts say are empty are not read.
+        var served = counter.ServiceItems.Select(s => s.ServiceItemId).ToHashSet();
+        var counts = (await WaitingCounts.OfHallAsync(db, counter.HallId, ct)).Where(c => served.Contains(c.ServiceItemId)).ToList();
+        foreach (var (itemId, lane) in counts.Select(c => c.ItemLane).Distinct())
+        {
+            await foreach (var c in ItemLane.For(db)(db, counter.HallId, itemId, lane, perLane).WithCancellation(ct))
+                candidates.Add(c);
+        }
+        return new CounterCandidateSet(candidates, counts.Sum(c => c.Waiting) + sentHere);
+    }
+
+    // Compiled once: call-next is the hottest read of a counter, and these are the same queries every
+    // time, with scalar parameters only. Together they are CounterTicketAction.CallableAt.
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, int take) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
+                    && ((t.TargetCounterId == null
+                            && db.CounterServiceItems.Any(s => s.CounterId == counterId && s.ServiceItemId == t.ServiceItemId))
+                        || t.TargetCounterId == counterId))
+                .Where(t => t.AppointmentStart != null && t.AppointmentStart <= now && t.IssuedAt <= t.AppointmentEnd)
+                .OrderBy(t => t.AppointmentStart).ThenBy(t => t.Sequence)
+                .Take(take)
+                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
+
+    /// <summary>Tickets transferred to this counter: a handful at most, all read (IX_Tickets_WaitingAtCounter).</summary>
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<QueueCandidate>>> SentToCounter = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid counterId) =>
+            db.Tickets.Where(t => t.TargetCounterId == counterId && t.Status == TicketStatus.Waiting)
+                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
+
+    /// <summary>The head of one lane of one item's general queue (IX_Tickets_Waiting).</summary>
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, int, IAsyncEnumerable<QueueCandidate>>> ItemLane = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, int take) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.ServiceItemId == itemId && t.Lane == lane
+                    && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
+                .OrderBy(t => t.QueuedAt).ThenBy(t => t.Sequence)
+                .Take(take)
+                .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
+                    db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
+                    t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
+}
