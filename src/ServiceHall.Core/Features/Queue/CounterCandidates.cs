@@ -5,7 +5,7 @@ using ServiceHall.Core.Features.Counters;
 namespace ServiceHall.Core.Features.Queue;
 
 /// <summary>The waiting tickets read for a counter, and how many it may take in all.</summary>
-public sealed record CounterCandidateSet(List<QueueCandidate> Candidates, int Waiting);
+internal sealed record CounterCandidateSet(List<QueueCandidate> Candidates, int Waiting);
 
 /// <summary>
 /// The waiting tickets a counter may take, only as many as its next calls need (ADR-004): the head of
@@ -13,7 +13,7 @@ public sealed record CounterCandidateSet(List<QueueCandidate> Candidates, int Wa
 /// a lane the order is first come first served, so the first n of the selector's order are always
 /// among the first n of each lane, and a hall's thousands waiting are never all read.
 /// </summary>
-public static class CounterCandidates
+internal static class CounterCandidates
 {
     public static async Task<CounterCandidateSet> LoadAsync(HallDbContext db, Counter counter, DateTime now, int perLane,
         CancellationToken ct)
@@ -40,7 +40,8 @@ public static class CounterCandidates
     }
 
     // Compiled once: call-next is the hottest read of a counter, and these are the same queries every
-    // time, with scalar parameters only. Together they are CounterTicketAction.CallableAt.
+    // time, with scalar parameters only. Together they cover every waiting ticket of the counter's items
+    // (not sent elsewhere) and every one sent to it.
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, int take) =>
             db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting

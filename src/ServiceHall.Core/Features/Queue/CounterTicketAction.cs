@@ -56,12 +56,4 @@ public sealed class CounterTicketAction(HallDbContext db, TimeProvider time)
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, CancellationToken, Task<Ticket?>>> TicketInHall = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid ticketId, Guid hallId, CancellationToken ct) =>
             db.Tickets.FirstOrDefault(t => t.Id == ticketId && t.HallId == hallId)));
-
-    /// <summary>Waiting tickets a counter may take: its items' queue and tickets sent to it.</summary>
-    public static IQueryable<Ticket> CallableAt(HallDbContext db, Counter counter)
-    {
-        var items = counter.ServiceItems.Select(x => x.ServiceItemId).ToArray();
-        return db.Tickets.Where(t => t.HallId == counter.HallId && t.Status == TicketStatus.Waiting
-            && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counter.Id));
-    }
 }

@@ -82,7 +82,10 @@ public abstract class ListCounterQueueTests(HallApp app)
     {
         var counter = await db.Counters.AsNoTracking().Include(c => c.ServiceItems).SingleAsync(c => c.Id == counterId);
         var hallRow = await db.Halls.AsNoTracking().SingleAsync(h => h.Id == hall.Id);
-        var candidates = await CounterTicketAction.CallableAt(db, counter)
+        var items = counter.ServiceItems.Select(s => s.ServiceItemId).ToList();
+        var candidates = await db.Tickets
+            .Where(t => t.HallId == hall.Id && t.Status == TicketStatus.Waiting
+                && ((t.TargetCounterId == null && items.Contains(t.ServiceItemId)) || t.TargetCounterId == counterId))
             .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new QueueCandidate(t.Id, t.Priority, t.QueuedAt,
                 t.IssuedAt, i.MaxWaitMinutes, t.AppointmentStart, t.AppointmentEnd, t.Sequence))
             .ToListAsync();
