@@ -38,4 +38,12 @@ public sealed class HallHub : Hub<IHallClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Hall(hallId));
         await base.OnConnectedAsync();
     }
+
+    /// <summary>
+    /// Answers once this connection follows its hall. A client's start ends with the handshake, before
+    /// <see cref="OnConnectedAsync"/> has joined the hall's group (with Redis, subscribed to it), and a
+    /// connection's invocations are run only after that: a screen awaits this before it re-reads the
+    /// queue, so that no event falls between its read and its subscription.
+    /// </summary>
+    public Task Ready() => Task.CompletedTask;
 }

@@ -29,28 +29,25 @@ public sealed class HallHubClient : IAsyncDisposable
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();
+        // Handlers first, then start; Ready answers once the connection follows its hall.
+        var client = new HallHubClient(connection);
         await connection.StartAsync();
-        return new HallHubClient(connection);
+        await connection.InvokeAsync("Ready");
+        return client;
     }
 
     /// <summary>The first event of that name matching the predicate, waiting up to 10 s.</summary>
-    public async Task<JsonObject> WaitForAsync(string name, Func<JsonObject, bool>? match = null) =>
-        await TryWaitForAsync(name, TimeSpan.FromSeconds(10), match)
-        ?? throw new TimeoutException($"No {name} event arrived; got: {string.Join(", ", _events.Select(e => e.Name))}");
-
-    /// <summary>The first event of that name matching the predicate, or null when none came within <paramref name="wait"/>.</summary>
-    public async Task<JsonObject?> TryWaitForAsync(string name, TimeSpan wait, Func<JsonObject, bool>? match = null)
+    public async Task<JsonObject> WaitForAsync(string name, Func<JsonObject, bool>? match = null)
     {
-        var deadline = DateTime.UtcNow + wait;
-        while (true)
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
         {
             var found = _events.FirstOrDefault(e => e.Name == name && (match?.Invoke(e.Payload) ?? true));
             if (found.Payload is not null)
                 return found.Payload;
-            if (DateTime.UtcNow >= deadline)
-                return null;
             await Task.Delay(20);
         }
+        throw new TimeoutException($"No {name} event arrived; got: {string.Join(", ", _events.Select(e => e.Name))}");
     }
 
     public int Count(string name, Func<JsonObject, bool>? match = null) =>

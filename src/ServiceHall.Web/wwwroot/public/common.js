@@ -73,15 +73,20 @@ const Hall = (() => {
       if (banner) banner.hidden = online;
       document.body.dataset.connection = online ? "connected" : "reconnecting";
     };
+    // The hub answers Ready once this connection follows the hall; only then is the page's re-read complete.
+    const ready = async () => {
+      try { await connection.invoke("Ready"); } catch { /* the connection dropped again: the next (re)connection reads */ }
+      setOnline(true);
+      onConnected?.();
+    };
     connection.onreconnecting(() => setOnline(false));
-    connection.onreconnected(() => { setOnline(true); onConnected?.(); });
+    connection.onreconnected(ready);
     connection.onclose(() => { setOnline(false); start(); });
     async function start() {
       for (let delay = 1000; ; delay = Math.min(delay * 2, 15000)) {
         try {
           await connection.start();
-          setOnline(true);
-          onConnected?.();
+          await ready();
           return;
         } catch {
           setOnline(false);
