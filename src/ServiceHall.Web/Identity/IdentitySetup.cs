@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,8 @@ public static class IdentitySetup
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenMinutes", 480)))
             .AddIdentityCookies();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure(o => o.BearerTokenProtector = new BearerTicketCache(o.BearerTokenProtector));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
