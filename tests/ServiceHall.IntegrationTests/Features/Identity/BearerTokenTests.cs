@@ -8,8 +8,8 @@ using ServiceHall.Web.Identity;
 namespace ServiceHall.IntegrationTests.Features.Identity;
 
 /// <summary>
-/// A bearer token read once is remembered (BearerTicketCache): it must still expire on time, an
-/// altered token must still fail, and no request may see what another did to its principal.
+/// A bearer token read once is remembered (BearerTicketCache): through the app, it must still expire
+/// on time and an altered token must still fail.
 /// </summary>
 public abstract class BearerTokenTests(HallApp app)
 {
@@ -41,6 +41,17 @@ public abstract class BearerTokenTests(HallApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await altered.GetAsync(StaffOnlyRoute)).StatusCode);
     }
 
+    private static string Flip(string tail) =>
+        new(tail.Select(c => c == 'A' ? 'B' : 'A').ToArray());
+}
+
+public sealed class SqliteBearerTokenTests(SqliteHallApp app) : BearerTokenTests(app), IClassFixture<SqliteHallApp>;
+
+public sealed class PostgresBearerTokenTests(PostgresHallApp app) : BearerTokenTests(app), IClassFixture<PostgresHallApp>;
+
+/// <summary>The cache itself: a token is read once, and no request sees what another did to its principal.</summary>
+public sealed class BearerTicketCacheTests
+{
     [Fact]
     public void Unprotect_SameTokenTwice_ReadOnceAndEachCallerGetsItsOwnPrincipal()
     {
@@ -70,9 +81,6 @@ public abstract class BearerTokenTests(HallApp app)
         Assert.Equal(2, inner.Reads);
     }
 
-    private static string Flip(string tail) =>
-        new(tail.Select(c => c == 'A' ? 'B' : 'A').ToArray());
-
     /// <summary>Reads "token-…" as staff1's ticket and anything else as unreadable, counting reads.</summary>
     private sealed class CountingFormat : ISecureDataFormat<AuthenticationTicket>
     {
@@ -95,7 +103,4 @@ public abstract class BearerTokenTests(HallApp app)
         }
     }
 }
-
-public sealed class SqliteBearerTokenTests(SqliteHallApp app) : BearerTokenTests(app), IClassFixture<SqliteHallApp>;
-
-public sealed class PostgresBearerTokenTests(PostgresHallApp app) : BearerTokenTests(app), IClassFixture<PostgresHallApp>;
+}
