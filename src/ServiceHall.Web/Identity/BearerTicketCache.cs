@@ -29,7 +29,7 @@ public sealed class BearerTicketCache(ISecureDataFormat<AuthenticationTicket> in
         // The bearer handler reads without a purpose; anything else goes straight through.
         if (protectedText is null || purpose is not null)
             return inner.Unprotect(protectedText, purpose);
-        if (!_tickets.TryGetValue(protectedText, out AuthenticationTicket? ticket) || ticket is null)
+        if (_tickets.Get<AuthenticationTicket>(protectedText) is not { } ticket)
         {
             ticket = inner.Unprotect(protectedText);
             // A token that does not read is not remembered: a flood of forged ones must not push out real ones.

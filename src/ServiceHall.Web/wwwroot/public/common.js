@@ -75,7 +75,8 @@ const Hall = (() => {
     };
     // The hub answers Ready once this connection follows the hall; only then is the page's re-read complete.
     const ready = async () => {
-      try { await connection.invoke("Ready"); } catch { /* the connection dropped again: the next (re)connection reads */ }
+      // A connection that dropped again is being restarted by its own handlers, which show it offline.
+      try { await connection.invoke("Ready"); } catch { return; }
       setOnline(true);
       onConnected?.();
     };
