@@ -12,7 +12,8 @@ public sealed record Options
     public int Clients { get; init; } = 32;
     public int CounterClients { get; init; } = 4;
     public double Seconds { get; init; } = 30;
-    public double Warmup { get; init; } = 10;
+    /// <summary>Long enough for the server's JIT to finish recompiling hot code under this load (about 40 s).</summary>
+    public double Warmup { get; init; } = 45;
     public string? Json { get; init; }
     public string Password { get; init; } = "Demo#2026";
     public bool KeepDatabase { get; init; }
@@ -32,7 +33,7 @@ public sealed record Options
           --clients N             concurrent clients in all (default 32)
           --counter-clients K     of which counter workers: call-next, start, finish (default 4)
           --seconds T             measured seconds (default 30)
-          --warmup S              seconds run before measuring (default 10)
+          --warmup S              seconds run before measuring (default 45: until the JIT is quiet)
           --json FILE             write the results as JSON
           --password P            password of the demo accounts (default Demo#2026)
           --keep-db               keep the temporary SQLite file or PostgreSQL database
