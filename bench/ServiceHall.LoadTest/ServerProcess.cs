@@ -67,7 +67,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 continue;
             var fields = stat[(close + 2)..].Split(' ');
             // utime and stime, in USER_HZ: 100 a second on every architecture .NET runs on.
-            times[int.Parse(stat[..open])] = TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+            times[int.Parse(Path.GetFileName(task))] = TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
         }
         return times;
     }
