@@ -4,30 +4,32 @@ using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Web.Infrastructure;
 
-/// <summary>What a newcomer needs after `dotnet run`: where to go and how to sign in.</summary>
+/// <summary>What a newcomer needs after `dotnet run`: each page with its demo account, as README.md lists them.</summary>
 internal static class DemoBanner
 {
     public static void Print(WebApplication app, IServiceProvider services)
     {
-        var hall = services.GetRequiredService<HallDbContext>().Halls.AsNoTracking().OrderBy(h => h.Name).FirstOrDefault();
+        var db = services.GetRequiredService<HallDbContext>();
+        var hall = db.Halls.AsNoTracking().OrderBy(h => h.Name).FirstOrDefault();
         if (hall is null)
             return;
+        var firstCounter = db.Counters.AsNoTracking().Where(c => c.HallId == hall.Id).OrderBy(c => c.Number).Select(c => (Guid?)c.Id).FirstOrDefault();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var url = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
             Console.WriteLine($"""
 
-                ServiceHall demo — {hall.Name} ({hall.Id})
-                  Sign in       {url}/login  (staff → /counter, supervisor → /dashboard, admin → /admin)
-                  Kiosk         {url}/kiosk/{hall.Id}
-                  Display       {url}/display/{hall.Id}  (signs in as display1)
-                  API docs      {url}/api-docs
-                  OpenAPI       {url}/openapi/v1.json
-                  Health        {url}/healthz
-                  Queue         {url}/api/halls/{hall.Id}/queue
-                  SignalR hub   {url}/hubs/hall?hallId={hall.Id}
-                Demo accounts (password {SeedDemoHall.DemoPassword}):
-                  admin, supervisor, staff1, staff2, staff3, kiosk1 (kiosk), display1 (display)
+                ServiceHall demo — {hall.Name} ({hall.Id}); demo password {SeedDemoHall.DemoPassword}
+                  kiosk (取号机)                  {url}/kiosk/{hall.Id}
+                  call display (叫号大屏)         {url}/display/{hall.Id}   display1
+                  counter workstation (窗口工作台) {url}/login → /counter     staff1, staff2, staff3
+                  rating pad (评价器)             {url}/login → /pad/{firstCounter}   pad1
+                  live dashboard (实时监控)       {url}/login → /dashboard   supervisor
+                  supervision (好差评·投诉·考勤)  {url}/supervision          supervisor
+                  online complaint (网上投诉)     {url}/complain/{hall.Id}
+                  settings (系统设置)             {url}/login → /admin       admin
+                  API reference                   {url}/api-docs   OpenAPI {url}/openapi/v1.json
+                  SignalR hub                     {url}/hubs/hall?hallId={hall.Id}
 
                 """);
         });
