@@ -152,4 +152,6 @@ public static class ErrorCodes
     public const string RatingNotFound = "RatingNotFound";
     public const string RatingNotBad = "RatingNotBad";
     public const string RatingExcluded = "RatingExcluded";
+    public const string RatingPhoneInvalid = "RatingPhoneInvalid";
+    public const string RatingNoContact = "RatingNoContact";
 }

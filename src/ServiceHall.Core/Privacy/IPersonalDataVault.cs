@@ -14,4 +14,10 @@ public interface IPersonalDataVault
     /// joins it; otherwise it is committed on its own before the value is returned.
     /// </summary>
     Task<string> RevealAsync(SealedRef what, Guid readerUserId, string purpose, CancellationToken ct = default);
+
+    /// <summary>
+    /// Whether a stored value equals what a citizen typed (phones compare by their digits). Nothing
+    /// leaves the vault, so nothing is read in the sense of the audit; callers limit the attempts.
+    /// </summary>
+    bool Matches(PersonalDataKind kind, string cipher, string candidate);
 }

@@ -48,4 +48,15 @@ public sealed class PersonalDataVault(IDataProtectionProvider protection, HallDb
         await write.CommitAsync(ct);
         return clear;
     }
+
+    public bool Matches(PersonalDataKind kind, string cipher, string candidate)
+    {
+        if (cipher.Length == 0 || string.IsNullOrWhiteSpace(candidate))
+            return false;
+        string Normal(string v) => kind == PersonalDataKind.Phone ? new string(v.Where(char.IsAsciiDigit).ToArray()) : v.Trim();
+        var stored = Normal(_protector.Unprotect(cipher));
+        var typed = Normal(candidate);
+        return stored.Length > 0 && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(stored), System.Text.Encoding.UTF8.GetBytes(typed));
+    }
 }

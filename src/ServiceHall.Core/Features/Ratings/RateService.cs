@@ -3,16 +3,20 @@ using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Privacy;
 
 namespace ServiceHall.Core.Features.Ratings;
 
-public sealed record RateServiceRequest(SatisfactionLevel? Level, RatingReason[]? Reasons, string? Comment);
+/// <param name="ContactPhone">Asked only after a bad rating, for the callback (回访); optional, kept sealed, ignored for a good one.</param>
+public sealed record RateServiceRequest(SatisfactionLevel? Level, RatingReason[]? Reasons, string? Comment, string? ContactPhone = null);
 
+/// <param name="ContactPhoneMasked">The callback phone as others may see it (138****5678); null when none was left.</param>
 public sealed record RatingView(Guid Id, Guid TicketId, string TicketNumber, SatisfactionLevel Level, RatingReason[] Reasons,
-    string? Comment, RatingChannel Channel, DateTime RatedAt, Guid? FollowUpId)
+    string? Comment, RatingChannel Channel, DateTime RatedAt, Guid? FollowUpId, string? ContactPhoneMasked = null)
 {
     public static RatingView From(Rating r, Guid? followUpId) =>
-        new(r.Id, r.TicketId, r.TicketNumber, r.Level, ParseReasons(r.Reasons), r.Comment, r.Channel, r.RatedAt, followUpId);
+        new(r.Id, r.TicketId, r.TicketNumber, r.Level, ParseReasons(r.Reasons), r.Comment, r.Channel, r.RatedAt, followUpId,
+            r.ContactPhoneMasked.Length > 0 ? r.ContactPhoneMasked : null);
 
     internal static RatingReason[] ParseReasons(string stored) =>
         stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RatingReason>).ToArray();
@@ -22,7 +26,8 @@ public sealed record RatingView(Guid Id, Guid TicketId, string TicketNumber, Sat
 /// A citizen rates a finished service (S1) on the counter's pad or the phone: once, within the
 /// window. A bad rating opens its follow-up in the same transaction, with its deadlines.
 /// </summary>
-public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDays workingDays, HallSupervisionRules hallRules)
+public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDays workingDays, HallSupervisionRules hallRules,
+    IPersonalDataVault vault)
 {
     public async Task<RatingView> HandleAsync(Guid ticketId, RateServiceRequest request, RatingChannel channel, Guid? padHallId,
         CancellationToken ct)
@@ -35,6 +40,7 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         if (comment?.Length > Rating.MaxCommentLength)
             throw DomainException.Invalid("comment", ErrorCodes.TooLong, "comment", Rating.MaxCommentLength);
+        var phone = CallbackPhone(level, request.ContactPhone);
 
         var now = time.GetUtcNow().UtcDateTime;
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
@@ -58,6 +64,12 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
             Level = level, Reasons = string.Join(',', reasons), Comment = comment, Channel = channel, ServedAt = finishedAt,
             RatedAt = now, IsBad = Rating.Bad(level),
         };
+        if (phone is not null)
+        {
+            var sealedPhone = vault.Seal(PersonalDataKind.Phone, phone);
+            rating.ContactPhoneCipher = sealedPhone.Cipher;
+            rating.ContactPhoneMasked = sealedPhone.Masked;
+        }
         RatingFollowUp? followUp = null;
         if (rating.IsBad)
         {
@@ -88,5 +100,17 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
         }
         await write.CommitAsync(ct);
         return RatingView.From(rating, followUp?.Id);
+    }
+
+    /// <summary>The callback phone of a bad rating, checked; a good rating keeps none (no personal data without a purpose).</summary>
+    private static string? CallbackPhone(SatisfactionLevel level, string? value)
+    {
+        var phone = value?.Trim();
+        if (string.IsNullOrEmpty(phone) || !Rating.Bad(level))
+            return null;
+        if (phone.Length > Rating.MaxPhoneLength || !phone.Any(char.IsAsciiDigit)
+            || !phone.All(ch => char.IsAsciiDigit(ch) || ch is '-' or ' ' or '+'))
+            throw DomainException.Invalid("contactPhone", ErrorCodes.RatingPhoneInvalid);
+        return phone;
     }
 }

@@ -50,10 +50,15 @@ public class Rating
     public DateTime ServedAt { get; set; }
     public DateTime RatedAt { get; set; }
     public bool IsBad { get; set; }
+    /// <summary>The phone a citizen left with a bad rating for the callback (回访), sealed by the vault; empty when none was left.</summary>
+    public string ContactPhoneCipher { get; set; } = "";
+    public string ContactPhoneMasked { get; set; } = "";
     /// <summary>申诉复核: a mistaken or malicious bad rating removed from the figures — kept, with who, when and why.</summary>
     public DateTime? ExcludedAt { get; set; }
     public Guid? ExcludedByUserId { get; set; }
     public string? ExclusionReason { get; set; }
+
+    public const int MaxPhoneLength = 20;
 
     public static bool Bad(SatisfactionLevel level) => level is SatisfactionLevel.Dissatisfied or SatisfactionLevel.VeryDissatisfied;
 }

@@ -16,6 +16,8 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => new { r.HallId, r.RatedAt });
         builder.Property(r => r.ExclusionReason).HasMaxLength(Reasons.MaxLength);
+        builder.Property(r => r.ContactPhoneCipher).HasMaxLength(1000);
+        builder.Property(r => r.ContactPhoneMasked).HasMaxLength(32);
     }
 }
 

@@ -22,6 +22,7 @@ public static class ComplaintEndpoints
         s.AddScoped<ListComplaints>();
         s.AddScoped<TrackComplaint>();
         s.AddScoped<RevealComplainantContact>();
+        s.AddScoped<FindComplaint>();
     }
 
     public static void MapComplaintEndpoints(this WebApplication app)
@@ -42,6 +43,11 @@ public static class ComplaintEndpoints
         api.MapGet("/complaints/track/{trackingCode:guid}", (Guid trackingCode, TrackComplaint track, CancellationToken ct) =>
                 track.HandleAsync(trackingCode, ct))
             .WithName("TrackComplaint").AllowAnonymous();
+        // Found again by number and phone: limited like the form, so that phones cannot be tried in bulk.
+        api.MapPost("/halls/{hallId:guid}/complaints/find",
+                (Guid hallId, FindComplaintRequest request, FindComplaint find, CancellationToken ct) => find.HandleAsync(hallId, request, ct))
+            .WithName("FindComplaint").AllowAnonymous().RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Staff register what comes in on site, by phone, in the box or on a supervision card.
         api.MapPost("/halls/{hallId:guid}/complaints",

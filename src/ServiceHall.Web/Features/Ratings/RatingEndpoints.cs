@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Complaints;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Ratings;
 using ServiceHall.Web.Features.Supervision;
@@ -24,6 +25,7 @@ public static class RatingEndpoints
         s.AddScoped<ListFollowUps>();
         s.AddScoped<GetSatisfactionFigures>();
         s.AddScoped<AppealBadRating>();
+        s.AddScoped<RevealRatingContact>();
     }
 
     public static void MapRatingEndpoints(this WebApplication app)
@@ -75,6 +77,12 @@ public static class RatingEndpoints
                 (Guid followUpId, FollowUpNoteRequest request, CompleteRectification step, HttpContext http, CancellationToken ct) =>
                     step.HandleAsync(followUpId, http.User.UserId(), request, ct))
             .WithName("CompleteRectification").RequireAuthorization(IdentitySetup.StaffPolicy);
+        // The callback phone of a bad rating: the follow-up's owner or a supervisor, with a purpose, audited.
+        api.MapPost("/rating-follow-ups/{followUpId:guid}/contact",
+                (Guid followUpId, RevealContactRequest request, RevealRatingContact reveal, HttpContext http, CancellationToken ct) =>
+                    reveal.HandleAsync(followUpId, http.User.UserId(), request, ct))
+            .WithName("RevealRatingContact").RequireAuthorization(IdentitySetup.StaffPolicy)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<RatingView> RateAsync(Guid ticketId, RateServiceRequest request, RateService rate, HallDbContext db,
