@@ -60,15 +60,23 @@ public static class Layout
 
     private const string CjkScript = """
         () => {
-          const text = document.body.innerText;
-          const sample = (text.match(/[\u4e00-\u9fff]/g) || []).slice(0, 8).join('');
-          if (!sample) return 'no Chinese text on the page';
-          const canvas = document.createElement('canvas').getContext('2d');
-          canvas.font = `32px ${getComputedStyle(document.body).fontFamily}`;
-          // Code points no font has: a glyph-less character is drawn as the same .notdef box each time.
-          const missing = canvas.measureText('\u{E000}'.repeat(sample.length)).width;
-          const drawn = canvas.measureText(sample).width;
-          return Math.abs(drawn - missing) < 0.5 ? `Chinese glyphs are not rendered ("${sample}")` : null;
+          const sample = [...new Set(document.body.innerText.match(/[\u4e00-\u9fff]/g) || [])].slice(0, 8);
+          if (sample.length < 2) return 'no Chinese text on the page';
+          const font = `40px ${getComputedStyle(document.body).fontFamily}`;
+          // A character without a glyph is drawn as the same .notdef box as any other: compare the pixels.
+          const pixels = ch => {
+            const canvas = document.createElement('canvas');
+            canvas.width = canvas.height = 48;
+            const g = canvas.getContext('2d');
+            g.font = font;
+            g.fillStyle = '#000';
+            g.fillText(ch, 2, 40);
+            return g.getImageData(0, 0, 48, 48).data.join(',');
+          };
+          const missing = pixels('\u{10FFFD}');
+          const drawn = sample.map(pixels);
+          const boxes = sample.filter((ch, i) => drawn[i] === missing || drawn.indexOf(drawn[i]) !== i);
+          return boxes.length ? `Chinese glyphs are not rendered (${boxes.join('')} drawn as empty boxes)` : null;
         }
         """;
 
