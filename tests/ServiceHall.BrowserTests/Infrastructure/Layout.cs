@@ -20,8 +20,11 @@ public sealed record LayoutRules
     /// <summary>The call display: one screen, nothing tapped.</summary>
     public static LayoutRules Screen => new();
 
-    /// <summary>Phone, counter workstation, back office: scrolls vertically, never sideways.</summary>
+    /// <summary>Phone pages: scroll vertically, never sideways.</summary>
     public static LayoutRules Scrolling => new() { AllowVerticalScroll = true };
+
+    /// <summary>Staff and back-office pages (MudBlazor): scroll vertically; an outlined field's label sits on its border by design.</summary>
+    public static LayoutRules BackOffice => new() { AllowVerticalScroll = true, Ignore = [".mud-input-label"] };
 }
 
 /// <summary>
@@ -136,7 +139,7 @@ public static class Layout
             const r = el.getBoundingClientRect();
             const box = clip(el);
             const hidden = box.right - box.left < 0.5 || box.bottom - box.top < 0.5;
-            if (box.cutBy) problems.push(`${describe(el)} is cut off by ${describe(box.cutBy)}${hidden ? ' (not visible at all)' : ''}`);
+            if (box.cutBy && !(el.tagName.toLowerCase() === 'svg' && box.cutBy.matches('button, [role=button]'))) problems.push(`${describe(el)} is cut off by ${describe(box.cutBy)}${hidden ? ' (not visible at all)' : ''}`);
             if (hidden) continue; // scrolled out of its container, or reported as cut off just now
             if (hasOwnText(el) && el.scrollWidth > el.clientWidth + 1 && /hidden|clip/.test(getComputedStyle(el).overflowX))
               problems.push(`${describe(el)}: its text is cut off (${el.scrollWidth} px in ${el.clientWidth} px)`);
@@ -151,6 +154,8 @@ public static class Layout
             for (let j = i + 1; j < boxes.length; j++) {
               const a = boxes[i], b = boxes[j];
               if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+              // A form field's box holds its own floating label and buttons; its text is checked for clipping above.
+              if (a.el.matches('input, textarea, select') || b.el.matches('input, textarea, select')) continue;
               const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
               const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
               if (w > 2 && h > 2) problems.push(`${describe(a.el)} overlaps ${describe(b.el)} (${Math.round(w)}×${Math.round(h)} px)`);
