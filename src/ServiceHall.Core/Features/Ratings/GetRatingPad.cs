@@ -35,10 +35,12 @@ public sealed class GetRatingPad(HallDbContext db, TimeProvider time, HallSuperv
                 t.Id, t.Number, t.FinishedAt, t.CalledByUserId,
                 Item = db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.Name).FirstOrDefault(),
                 Rated = db.Ratings.Any(r => r.TicketId == t.Id),
+                // The counter called its next citizen: the pad belongs to them now, not to the one who left.
+                NextStarted = db.Tickets.Any(n => n.CounterId == counterId && n.CalledAt > t.FinishedAt),
             })
             .FirstOrDefaultAsync(ct);
         var card = await CardAsync(counter.Id, ct);
-        if (last is null)
+        if (last is null || last.NextStarted)
             return new RatingPadView(counter.Id, counter.Number, counter.Name, null, counter.HallId, card);
         var staffId = await db.TicketEvents.Where(e => e.TicketId == last.Id && e.Kind == TicketEventKind.Finished)
             .Select(e => e.UserId).FirstOrDefaultAsync(ct) ?? last.CalledByUserId;

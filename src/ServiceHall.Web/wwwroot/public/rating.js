@@ -4,6 +4,7 @@
 const Rating = (() => {
   const LEVELS = ["verySatisfied", "satisfied", "basicallySatisfied", "dissatisfied", "veryDissatisfied"];
   const REASONS = ["attitude", "efficiency", "explanation", "process", "waiting", "environment", "other"];
+  const BAD = new Set(["dissatisfied", "veryDissatisfied"]);
   const lang = (new URLSearchParams(location.search).get("lang") || "zh-CN").toLowerCase().startsWith("en") ? "en" : "zh-CN";
   let strings = {};
 
@@ -14,6 +15,7 @@ const Rating = (() => {
   async function loadStrings() {
     const response = await fetch(`/api/i18n/supervision?lang=${lang}`);
     strings = await response.json();
+    document.documentElement.lang = lang;
     document.querySelectorAll("[data-sv]").forEach(el => { el.textContent = t(el.dataset.sv); });
   }
 
@@ -34,72 +36,134 @@ const Rating = (() => {
 
   const post = (url, body) => call(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
 
-  /** Draws the form into container for one ticket; onDone runs after a rating is accepted. */
-  function render(container, ticketId, onDone) {
-    container.replaceChildren();
-    const form = document.createElement("form");
-    form.className = "rating-form";
+  const el = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+
+  /** A big touch toggle: a button whose state is aria-pressed, so screen readers say "pressed". */
+  function toggle(className, text, value) {
+    const button = el("button", { type: "button", className, textContent: text });
+    button.dataset.value = value;
+    button.setAttribute("aria-pressed", "false");
+    return button;
+  }
+
+  /**
+   * Draws the form into container for one ticket; onDone runs after a rating is accepted.
+   * options.keypad: the pad has no keyboard, so the callback phone is typed on big on-screen keys.
+   */
+  function render(container, ticketId, onDone, options = {}) {
+    let level = null;
+    const reasons = new Set();
+    const form = el("form", { className: "rating-form" });
     form.setAttribute("aria-label", t("RateTitle"));
-    const levels = document.createElement("fieldset");
-    levels.className = "levels";
-    const legend = document.createElement("legend");
-    legend.textContent = t("RateTitle");
-    levels.append(legend);
-    for (const level of LEVELS) {
-      const label = document.createElement("label");
-      label.className = `level level-${level}`;
-      const input = Object.assign(document.createElement("input"), { type: "radio", name: "level", value: level });
-      label.append(input, document.createTextNode(t(`Level_${level}`)));
-      levels.append(label);
+
+    const levels = el("fieldset", { className: "levels" }, el("legend", { textContent: t("RateHowWasIt") }));
+    const levelRow = el("div", { className: "level-row" });
+    levelRow.setAttribute("role", "group");
+    for (const value of LEVELS) {
+      const button = toggle(`level level-${value}`, t(`Level_${value}`), value);
+      button.addEventListener("click", () => {
+        level = value;
+        levelRow.querySelectorAll(".level").forEach(b => b.setAttribute("aria-pressed", String(b === button)));
+        error.hidden = true;
+      });
+      levelRow.append(button);
     }
-    const reasons = document.createElement("fieldset");
-    reasons.className = "reasons";
-    const reasonsLegend = document.createElement("legend");
-    reasonsLegend.textContent = t("RateReasons");
-    reasons.append(reasonsLegend);
-    for (const reason of REASONS) {
-      const label = document.createElement("label");
-      const input = Object.assign(document.createElement("input"), { type: "checkbox", name: "reason", value: reason });
-      label.append(input, document.createTextNode(t(`Reason_${reason}`)));
-      reasons.append(label);
+    levels.append(levelRow);
+
+    const reasonBox = el("fieldset", { className: "reasons" }, el("legend", { textContent: t("RateReasons") }));
+    const reasonRow = el("div", { className: "reason-row" });
+    for (const value of REASONS) {
+      const button = toggle("reason", t(`Reason_${value}`), value);
+      button.addEventListener("click", () => {
+        if (reasons.has(value)) reasons.delete(value); else reasons.add(value);
+        button.setAttribute("aria-pressed", String(reasons.has(value)));
+      });
+      reasonRow.append(button);
     }
-    const commentLabel = document.createElement("label");
-    commentLabel.className = "comment";
-    commentLabel.append(document.createTextNode(t("RateComment")));
-    const comment = Object.assign(document.createElement("textarea"), { name: "comment", maxLength: 500, rows: 3 });
-    commentLabel.append(comment);
-    const error = Object.assign(document.createElement("p"), { className: "error", hidden: true });
+    reasonBox.append(reasonRow);
+
+    const comment = el("textarea", { name: "comment", maxLength: 500, rows: 2 });
+    const commentLabel = el("label", { className: "comment" }, el("span", { textContent: t("RateComment") }), comment);
+    const error = el("p", { className: "error", hidden: true });
     error.setAttribute("role", "alert");
-    const submit = Object.assign(document.createElement("button"), { type: "submit", className: "primary", textContent: t("RateSubmit") });
-    form.append(levels, reasons, commentLabel, error, submit);
-    form.addEventListener("submit", async event => {
-      event.preventDefault();
-      const level = form.querySelector("input[name=level]:checked")?.value;
-      if (!level) { error.textContent = t("RateChooseLevel"); error.hidden = false; return; }
-      submit.disabled = true;
+    const submit = el("button", { type: "submit", className: "primary", textContent: t("RateSubmit") });
+    form.append(levels, reasonBox, commentLabel, error, el("div", { className: "actions" }, submit));
+
+    async function send(phone, button) {
+      button.disabled = true;
       try {
         const rating = await post(`/api/tickets/${ticketId}/rating`, {
-          level,
-          reasons: [...form.querySelectorAll("input[name=reason]:checked")].map(i => i.value),
-          comment: comment.value.trim() || null,
+          level, reasons: [...reasons], comment: comment.value.trim() || null, contactPhone: phone || null,
         });
         thanks(container, rating);
         onDone?.(rating);
       } catch (e) {
-        error.textContent = e.message;
-        error.hidden = false;
-        submit.disabled = false;
+        button.disabled = false;
+        throw e;
       }
+    }
+
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      if (!level) { error.textContent = t("RateChooseLevel"); error.hidden = false; return; }
+      // A bad rating is called back (回访): ask for a number first, never required.
+      if (BAD.has(level)) { phoneStep(container, form, send, options); return; }
+      try { await send(null, submit); } catch (e) { error.textContent = e.message; error.hidden = false; }
     });
-    container.append(form);
+    container.replaceChildren(form);
+  }
+
+  /** The callback-phone step after a bad level: on-screen keys on the pad, the phone's own keyboard elsewhere. */
+  function phoneStep(container, form, send, options) {
+    const input = el("input", { id: "callback-phone", type: "tel", inputMode: "tel", autocomplete: "tel", maxLength: 20 });
+    const label = el("label", { className: "phone-field", htmlFor: "callback-phone" }, el("span", { textContent: t("RatePhoneLabel") }));
+    const error = el("p", { className: "error", hidden: true });
+    error.setAttribute("role", "alert");
+    const heading = el("h2", { textContent: t("RatePhoneTitle"), tabIndex: -1 });
+    const step = el("section", { className: "phone-step" }, heading, el("p", { className: "hint", textContent: t("RatePhoneHint") }), label, input);
+    if (options.keypad) {
+      input.readOnly = true; // the pad's own keys type; no system keyboard pops up over them
+      const keys = el("div", { className: "keypad" });
+      keys.setAttribute("role", "group");
+      keys.setAttribute("aria-label", t("RatePhoneLabel"));
+      for (const k of ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "delete"]) {
+        const text = k === "clear" ? t("RateKeyClear") : k === "delete" ? t("RateKeyDelete") : k;
+        const key = el("button", { type: "button", className: `key key-${k}`, textContent: text });
+        key.addEventListener("click", () => {
+          if (k === "clear") input.value = "";
+          else if (k === "delete") input.value = input.value.slice(0, -1);
+          else if (input.value.length < 20) input.value += k;
+        });
+        keys.append(key);
+      }
+      step.append(keys);
+    }
+    const submit = el("button", { type: "button", className: "primary", textContent: t("RatePhoneSubmit") });
+    const skip = el("button", { type: "button", className: "secondary", textContent: t("RatePhoneSkip") });
+    const back = el("button", { type: "button", className: "secondary", textContent: t("RateBack") });
+    step.append(error, el("div", { className: "actions" }, submit, skip, back));
+    const go = async (phone, button) => {
+      try { await send(phone, button); } catch (e) { error.textContent = e.message; error.hidden = false; }
+    };
+    submit.addEventListener("click", () => go(input.value.trim(), submit));
+    skip.addEventListener("click", () => go(null, skip));
+    back.addEventListener("click", () => { container.replaceChildren(form); });
+    container.replaceChildren(step);
+    heading.focus();
   }
 
   function thanks(container, rating) {
-    const p = Object.assign(document.createElement("p"), { className: "thanks", textContent: t("RateThanks") });
+    const p = el("p", { className: "thanks", textContent: t("RateThanks") });
     p.setAttribute("role", "status");
     container.replaceChildren(p);
-    if (rating && (rating.level === "dissatisfied" || rating.level === "veryDissatisfied")) {
-      container.append(Object.assign(document.createElement("p"), { textContent: t("RateBadFollowUp") }));
+    if (rating && BAD.has(rating.level)) {
+      // Promise a callback only when there is a number to call.
+      const text = rating.contactPhoneMasked ? t("RateCallbackPromise", rating.contactPhoneMasked) : t("RateBadNoPhone");
+      container.append(el("p", { className: "follow-up", textContent: text }));
     }
   }
 
