@@ -53,6 +53,9 @@ public static class GuidePage
         }
         if (g.UpdatedAt is { } updated)
             html.Raw("<footer>").Text("div", text["Guide_UpdatedAt", PrintableHtml.Date(DateOnly.FromDateTime(updated))]).Raw("</footer>");
+        // The counter's "print the guide" button opens ?print=1: the print dialog comes up by itself (M1, one click).
+        if (http.Request.Query["print"] == "1")
+            html.Raw("<script>addEventListener('load', () => window.print());</script>");
         return html.Page(title, text["Doc_Print"]);
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
-using QRCoder;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core;
 using ServiceHall.Core.Data;
@@ -71,14 +69,6 @@ public static class PublicPageEndpoints
         // 404 for an unknown ticket: no codes for guessed ids. Existence is all it needs, not the queue position.
         if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
             throw DomainException.NotFound(ErrorCodes.TicketNotFound);
-        var baseUrl = config["PublicPages:BaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrl))
-            baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var url = string.Create(CultureInfo.InvariantCulture, $"{baseUrl.TrimEnd('/')}/t/{ticketId}");
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(8);
-        http.Response.Headers.CacheControl = "public, max-age=86400";
-        return Results.Text(svg, "image/svg+xml");
+        return QrCodes.Svg(http, config, $"/t/{ticketId}");
     }
 }

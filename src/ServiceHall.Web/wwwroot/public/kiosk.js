@@ -6,7 +6,7 @@
   const hallId = routeId();
   const $ = id => document.getElementById(id);
   const priorities = ["normal", "elderly", "disabled", "military", "pregnant", "emergency"];
-  const screens = ["choose-item", "choose-priority", "signin", "ticket"];
+  const screens = ["choose-item", "choose-priority", "signin", "ticket", "guide"];
   let hall, items = [], waiting = new Map(), chosenItem = null, chosenPriority = "normal", resetTimer = 0;
 
   function show(id) {
@@ -102,6 +102,7 @@
     $("ticket-priority").textContent = t(`Priority_${ticket.priority}`);
     $("ticket-ahead").textContent = t("TicketPeopleValue", ticket.peopleAhead ?? 0);
     $("ticket-wait").textContent = t("TicketMinutes", ticket.estimatedWaitMinutes ?? 0);
+    $("ticket-date").textContent = receiptDate(ticket.issuedAt);
     $("ticket-time").textContent = formatTime(ticket.issuedAt);
     $("ticket-qr").src = `/api/tickets/${ticket.id}/qr.svg`;
     $("ticket-qr").alt = t("TicketQrAlt");
@@ -133,6 +134,82 @@
     } catch { /* the next QueueChanged or reconnect will try again */ }
   }
 
+  // ---- the receipt's date and the service guide (M1), kept apart so that other kiosk work merges cleanly ----
+
+  /** The issue day in the hall's time zone (the paper says which day it is valid for, Q7). */
+  function receiptDate(iso) {
+    const d = new Date(iso.endsWith("Z") ? iso : `${iso}Z`);
+    const options = { year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" };
+    try { return d.toLocaleDateString(Hall.lang, { ...options, timeZone: hall.timeZoneId }); }
+    catch { return d.toLocaleDateString(Hall.lang, options); } // an id the browser does not know
+  }
+
+  /** Each item gets its own "办事指南" button beside it, however and whenever the item grid is drawn. */
+  function watchGuideButtons() {
+    const root = $("departments");
+    const decorate = () => root.querySelectorAll(".item-button:not([data-guide])").forEach(button => {
+      const item = items.find(i => i.id === button.dataset.itemId);
+      if (!item) return;
+      button.dataset.guide = "1";
+      const cell = document.createElement("div");
+      cell.className = "item-cell";
+      cell.setAttribute("role", "group");
+      cell.setAttribute("aria-label", item.name);
+      const guide = document.createElement("button");
+      guide.type = "button";
+      guide.className = "guide-button";
+      guide.textContent = t("KioskGuide");
+      guide.addEventListener("click", () => openGuide(item));
+      button.replaceWith(cell);
+      cell.append(button, guide);
+    });
+    decorate();
+    new MutationObserver(decorate).observe(root, { childList: true, subtree: true });
+  }
+
+  const MAX_MATERIALS = 6; // more would push the guide off one screen; the QR code carries the full list
+
+  async function openGuide(item) {
+    showError("");
+    let g;
+    try { g = await getJson(`/api/halls/${hallId}/service-items/${item.id}/guide`); }
+    catch { showError(t("GuideLoadFailed")); return; }
+    $("guide-title").textContent = t("KioskGuideTitle", g.itemName);
+    const time = g.timeLimitClass === "promised" ? t("GuideTime_promised", g.promisedDays)
+      : g.timeLimitClass === "coordination" ? t("GuideTime_coordination", g.promisedDays) : t(`GuideTime_${g.timeLimitClass}`);
+    const facts = [
+      [t("GuideTimeLimit"), time],
+      [t("GuideCounters"), g.counters.map(c => t("GuideCounterNumber", c.number)).join("、")],
+      [t("GuideHours"), `${g.opensAt.slice(0, 5)}–${g.closesAt.slice(0, 5)}`],
+      [t("GuideFees"), g.fees || t("GuideFree")],
+      [t("GuideProcess"), g.processSteps.join(" → ")],
+      [t("GuideConsult"), g.consultPhone],
+    ].filter(([, value]) => value);
+    $("guide-facts").replaceChildren(...facts.flatMap(([label, value]) => [
+      Object.assign(document.createElement("dt"), { textContent: label }),
+      Object.assign(document.createElement("dd"), { textContent: value }),
+    ]));
+    const list = $("guide-materials");
+    list.replaceChildren(...g.materials.slice(0, MAX_MATERIALS).map(m => {
+      const li = document.createElement("li");
+      const name = Object.assign(document.createElement("span"), { className: "material-name", textContent: m.name });
+      const detail = Object.assign(document.createElement("span"), {
+        className: "material-detail", textContent: `${m.isRequired ? t("GuideRequired") : t("GuideOptional")} · ${t("GuideCopies", m.originals, m.copies)}`,
+      });
+      li.append(name, detail);
+      return li;
+    }));
+    if (g.materials.length > MAX_MATERIALS)
+      list.append(Object.assign(document.createElement("li"), { className: "more", textContent: t("GuideMoreMaterials", g.materials.length - MAX_MATERIALS) }));
+    if (g.materials.length === 0)
+      list.append(Object.assign(document.createElement("li"), { className: "more", textContent: t("GuideNoMaterials") }));
+    $("guide-qr").src = `/api/halls/${hallId}/service-items/${item.id}/guide/qr.svg`;
+    $("guide-qr").alt = t("GuideQrAlt");
+    show("guide");
+    armReset(90000); // reading takes longer than choosing
+  }
+
+  $("guide-close").addEventListener("click", home);
   $("confirm").addEventListener("click", issue);
   $("back").addEventListener("click", home);
   $("done").addEventListener("click", home);
@@ -160,6 +237,7 @@
     document.title = `${t("KioskTitle")} · ${hall.name}`;
     await refreshQueue();
     renderItems();
+    watchGuideButtons();
     $("loading").hidden = true;
     show("choose-item");
     connectHall(hallId, {

@@ -32,9 +32,17 @@
     $("called").hidden = !called;
     if (called) $("go-to").textContent = t("PhoneGoTo", ticket.counterNumber);
     $("finished").hidden = !(ticket.status === "done" || ticket.status === "noShow");
+    linkGuide(ticket);
     $("ticket").hidden = false;
     $("ticket").dataset.status = ticket.status;
     $("updated").textContent = t("PhoneUpdated", new Date().toLocaleTimeString(lang));
+  }
+
+  /** The item's 办事指南 (M1), to read the materials while waiting. */
+  function linkGuide(ticket) {
+    const link = $("guide-link");
+    link.href = `/guide/${ticket.hallId}/${ticket.serviceItemId}${lang === "en" ? "?lang=en" : ""}`;
+    link.hidden = false;
   }
 
   // Bursts of QueueChanged collapse into one re-read at a time.

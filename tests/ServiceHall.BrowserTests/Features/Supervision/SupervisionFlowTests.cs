@@ -37,10 +37,11 @@ public sealed class SupervisionFlowTests(BrowserHall hall) : IClassFixture<Brows
         await pad.GetByLabel("密码").FillAsync("Demo#2026");
         await pad.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(pad.Locator("#pad-ticket")).ToContainTextAsync(number);
-        await pad.GetByRole(AriaRole.Radio, new() { Name = "不满意", Exact = true }).CheckAsync();
-        await pad.GetByRole(AriaRole.Checkbox, new() { Name = "服务态度" }).CheckAsync();
+        await pad.GetByRole(AriaRole.Button, new() { Name = "不满意", Exact = true }).ClickAsync();
+        await pad.GetByRole(AriaRole.Button, new() { Name = "服务态度", Exact = true }).ClickAsync();
         await pad.GetByLabel("意见和建议（选填）").FillAsync("工作人员不耐烦");
         await pad.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await pad.GetByRole(AriaRole.Button, new() { Name = "不留电话，直接提交" }).ClickAsync();
         await Expect(pad.GetByRole(AriaRole.Status)).ToHaveTextAsync("感谢您的评价！");
 
         var supervisor = await LoginPage.SignedInAsync(await hall.NewPageAsync(), "supervisor", "/dashboard");
