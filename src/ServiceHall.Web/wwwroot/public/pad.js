@@ -22,7 +22,9 @@
   }
 
   function showCard(pad) {
-    const counter = Rating.t("PadCardCounterValue", pad.counterNumber, pad.counterName);
+    // A counter named after its number ("3号窗口") is not named twice.
+    const counter = pad.counterName.replace(/\s/g, "").includes(String(pad.counterNumber))
+      ? pad.counterName : Rating.t("PadCardCounterValue", pad.counterNumber, pad.counterName);
     $("pad-counter").textContent = counter;
     $("card-counter").textContent = counter;
     $("card-badge").textContent = pad.card?.badgeNumber ?? Rating.t("PadCardNoStaff");

@@ -44,7 +44,8 @@ const Rating = (() => {
 
   /** A big touch toggle: a button whose state is aria-pressed, so screen readers say "pressed". */
   function toggle(className, text, value) {
-    const button = el("button", { type: "button", className, textContent: text });
+    const button = el("button", { type: "button", className }, el("span", { className: "tick", textContent: "✓" }), text);
+    button.firstChild.setAttribute("aria-hidden", "true"); // the state is aria-pressed; the tick is for the eye
     button.dataset.value = value;
     button.setAttribute("aria-pressed", "false");
     return button;

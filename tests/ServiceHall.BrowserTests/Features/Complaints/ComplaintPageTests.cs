@@ -24,7 +24,7 @@ public sealed class ComplaintPageTests(BrowserHall hall) : IClassFixture<Browser
         await page.GotoAsync($"/complain/{hall.HallId}");
         await page.GetByLabel("标题").FillAsync($"窗口等候太久 {width}");
         await page.GetByLabel("投诉内容").FillAsync("上午九点取号，排到十一点才办理，期间只开了一个窗口。");
-        await page.GetByText("匿名投诉").ClickAsync(); // off: name and phone asked
+        await page.GetByLabel("匿名投诉").UncheckAsync(); // name and phone asked
         await page.GetByLabel("姓名").FillAsync("王五");
         await page.GetByLabel("联系电话").First.FillAsync("137-0000-1234");
         await Layout.AssertAsync(page, Form);

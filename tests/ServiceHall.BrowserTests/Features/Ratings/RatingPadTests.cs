@@ -32,7 +32,7 @@ public sealed class RatingPadTests(BrowserHall hall) : IClassFixture<BrowserHall
         await pad.GotoAndSignInAsync(counterId);
 
         // Idle: the counter's supervision card (行风监督卡) with the counter, the badge on duty and the supervision phone.
-        await Expect(pad.Card).ToContainTextAsync("3 号窗口");
+        await Expect(pad.Card).ToContainTextAsync("3号窗口");
         await Expect(pad.Card).ToContainTextAsync("1002");
         await Expect(pad.Card).ToContainTextAsync("12345");
         await Layout.AssertAsync(page, LayoutRules.Touch);
@@ -64,7 +64,7 @@ public sealed class RatingPadTests(BrowserHall hall) : IClassFixture<BrowserHall
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "留下电话，方便我们回访（选填）" })).ToBeVisibleAsync();
         foreach (var digit in "13912345678")
             await pad.Key(digit.ToString()).ClickAsync();
-        await Expect(page.GetByLabel("回访电话")).ToHaveValueAsync("13912345678");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "回访电话" })).ToHaveValueAsync("13912345678");
         await Layout.AssertAsync(page, LayoutRules.Touch);
         await Layout.AssertCjkRenderedAsync(page);
         await SaveAsync(page, "pad-bad-rating-zh");
