@@ -101,6 +101,27 @@ public sealed class RatingPadTests(BrowserHall hall) : IClassFixture<BrowserHall
         await Expect(pad.Thanks).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task Pad_English_CardAndLevelsFitTheScreen()
+    {
+        using var staff = await hall.SignedInAsync("staff1");
+        var counters = await staff.GetFromJsonAsync<JsonArray>($"/api/halls/{hall.HallId}/counters");
+        var counter = counters!.First(c => c!["number"]!.GetValue<int>() == 1)!;
+        var counterId = counter["id"]!.GetValue<string>();
+        (await staff.PostAsync($"/api/counters/{counterId}/open", null)).EnsureSuccessStatusCode();
+        var page = await hall.NewPageAsync(1280, 800);
+        var pad = new RatingPadPage(page);
+        await pad.GotoAndSignInAsync(counterId);
+        await page.GotoAsync($"/pad/{counterId}?lang=en");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Service supervision card" })).ToBeVisibleAsync();
+        await Layout.AssertAsync(page, LayoutRules.Touch);
+
+        await ServeAsync(staff, counterId, counter["serviceItemIds"]![0]!.GetValue<string>());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Very dissatisfied", Exact = true })).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Layout.AssertAsync(page, LayoutRules.Touch);
+        await SaveAsync(page, "pad-en");
+    }
+
     /// <summary>One citizen served at the counter from issue to finish; the ticket's number.</summary>
     private async Task<string> ServeAsync(HttpClient staff, string counterId, string itemId)
     {
