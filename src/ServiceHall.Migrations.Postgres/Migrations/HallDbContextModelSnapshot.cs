@@ -1105,6 +1105,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Other");
+
                     b.Property<Guid>("CounterId")
                         .HasColumnType("uuid");
 
@@ -1167,6 +1173,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PauseCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("PauseReason")
                         .HasMaxLength(200)

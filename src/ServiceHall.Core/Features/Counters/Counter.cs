@@ -38,6 +38,8 @@ public class CounterSession
     public DateTime? LastActionAt { get; set; }
     public DateTime? PausedAt { get; set; }
     public string? PauseReason { get; set; }
+    /// <summary>What the display shows of the current pause; the reason above is for staff only.</summary>
+    public PauseCategory? PauseCategory { get; set; }
     public Guid? SubstituteUserId { get; set; }
 
     public bool IsOpen => ClosedAt is null;
@@ -60,5 +62,6 @@ public class CounterPause
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
     public required string Reason { get; set; }
+    public PauseCategory Category { get; set; } = PauseCategory.Other;
     public Guid? SubstituteUserId { get; set; }
 }

@@ -32,6 +32,7 @@ internal sealed class CounterSessionConfiguration : IEntityTypeConfiguration<Cou
     public void Configure(EntityTypeBuilder<CounterSession> builder)
     {
         builder.Property(s => s.PauseReason).HasMaxLength(200);
+        builder.Property(s => s.PauseCategory).HasConversion<string>().HasMaxLength(16);
         // At most one open session per counter and per person: the database refuses a second one
         // even when two requests race.
         builder.HasIndex(s => s.CounterId).IsUnique().HasFilter("\"ClosedAt\" IS NULL")
@@ -51,6 +52,9 @@ internal sealed class CounterPauseConfiguration : IEntityTypeConfiguration<Count
     public void Configure(EntityTypeBuilder<CounterPause> builder)
     {
         builder.Property(p => p.Reason).HasMaxLength(200);
+        // Pauses recorded before categories existed count as 其他.
+        builder.Property(p => p.Category).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(PauseCategory.Other).ValueGeneratedNever();
         builder.HasOne<CounterSession>().WithMany().HasForeignKey(p => p.SessionId);
     }
 }

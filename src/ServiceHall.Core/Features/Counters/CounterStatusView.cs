@@ -25,10 +25,15 @@ public sealed record CounterStatusView(
     string? PauseReason,
     Guid? SubstituteUserId,
     Guid[] ServiceItemIds,
-    string? CurrentTicketNumber = null)
+    string? CurrentTicketNumber = null,
+    PauseCategory? PauseCategory = null,
+    Guid? DepartmentId = null,
+    bool IsServing = false)
 {
     /// <param name="currentTicketNumber">The ticket called or being served there, as the display shows it.</param>
-    public static CounterStatusView From(Counter counter, CounterSession? session, User? staff, string? currentTicketNumber = null) =>
+    /// <param name="isServing">Whether that ticket's service has started (办理中) rather than being called (请…到).</param>
+    public static CounterStatusView From(Counter counter, CounterSession? session, User? staff, string? currentTicketNumber = null,
+        bool isServing = false) =>
         new(counter.Id, counter.HallId, counter.Number, counter.Name, counter.InService,
             session is null || !session.IsOpen ? CounterState.Closed
                 : session.IsPaused ? CounterState.Paused : CounterState.Open,
@@ -40,5 +45,30 @@ public sealed record CounterStatusView(
             session?.IsOpen == true ? session.PauseReason : null,
             session?.IsOpen == true ? session.SubstituteUserId : null,
             counter.ServiceItems.Select(x => x.ServiceItemId).ToArray(),
-            currentTicketNumber);
+            currentTicketNumber,
+            session?.IsOpen == true && session.IsPaused ? session.PauseCategory ?? Counters.PauseCategory.Other : null,
+            counter.DepartmentId,
+            currentTicketNumber is not null && isServing);
+}
+
+/// <summary>
+/// A counter as the public sees it on the display (Q4): its state, the public pause category and the number
+/// called there — no staff, no free-text pause reason.
+/// </summary>
+public sealed record PublicCounterView(
+    Guid Id,
+    Guid HallId,
+    int Number,
+    string Name,
+    Guid? DepartmentId,
+    bool InService,
+    CounterState State,
+    PauseCategory? PauseCategory,
+    Guid[] ServiceItemIds,
+    string? CurrentTicketNumber,
+    bool IsServing)
+{
+    public static PublicCounterView From(CounterStatusView c) =>
+        new(c.Id, c.HallId, c.Number, c.Name, c.DepartmentId, c.InService, c.State, c.PauseCategory, c.ServiceItemIds,
+            c.CurrentTicketNumber, c.IsServing);
 }

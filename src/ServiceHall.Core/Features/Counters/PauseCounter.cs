@@ -4,7 +4,8 @@ using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Counters;
 
-public sealed record PauseCounterRequest(string? Reason, Guid? SubstituteUserId);
+/// <param name="Category">What the display shows (暂停服务 · 午休); the reason is never shown to the public.</param>
+public sealed record PauseCounterRequest(string? Reason, Guid? SubstituteUserId, PauseCategory Category = PauseCategory.Other);
 
 /// <summary>
 /// A short absence from the counter: a reason always, a substitute for longer ones (Q6:
@@ -28,11 +29,12 @@ public sealed class PauseCounter(HallDbContext db, TimeProvider time, IHallNotif
 
             session.PausedAt = now;
             session.PauseReason = reason;
+            session.PauseCategory = request.Category;
             session.SubstituteUserId = request.SubstituteUserId;
             db.CounterPauses.Add(new CounterPause
             {
                 Id = Guid.CreateVersion7(now), SessionId = session.Id, CounterId = counterId, StartedAt = now,
-                Reason = reason, SubstituteUserId = request.SubstituteUserId,
+                Reason = reason, Category = request.Category, SubstituteUserId = request.SubstituteUserId,
             });
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);

@@ -23,6 +23,7 @@ public sealed class ResumeCounter(HallDbContext db, TimeProvider time, IHallNoti
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.EndedAt, now), ct);
             session.PausedAt = null;
             session.PauseReason = null;
+            session.PauseCategory = null;
             session.SubstituteUserId = null;
             session.LastActionAt = now;
             await db.SaveChangesAsync(ct);

@@ -53,13 +53,14 @@ public sealed class ListCounters(HallDbContext db)
         // What each counter has called: a display opened mid-day shows the hall as it is.
         var current = await db.Tickets.AsNoTracking()
             .Where(t => t.HallId == hallId && t.CounterId != null && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
-            .Select(t => new { CounterId = t.CounterId!.Value, t.Number })
+            .Select(t => new { CounterId = t.CounterId!.Value, t.Number, t.Status })
             .ToListAsync(ct);
         return counters.Select(c =>
         {
             var session = sessions.FirstOrDefault(s => s.CounterId == c.Id);
+            var ticket = current.FirstOrDefault(t => t.CounterId == c.Id);
             return CounterStatusView.From(c, session, session is null ? null : staff.GetValueOrDefault(session.UserId),
-                current.FirstOrDefault(t => t.CounterId == c.Id)?.Number);
+                ticket?.Number, ticket?.Status == TicketStatus.Serving);
         }).ToList();
     }
 }

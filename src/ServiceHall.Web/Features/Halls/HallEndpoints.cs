@@ -15,6 +15,7 @@ public static class HallEndpoints
         builder.Services.AddScoped<ListHalls>();
         builder.Services.AddScoped<ListServiceItems>();
         builder.Services.AddScoped<ListCounters>();
+        builder.Services.AddScoped<ListRecentCalls>();
         builder.Services.AddScoped<SeedDemoHall>();
         builder.Services.AddScoped<CloseBusinessDay>();
     }
@@ -26,8 +27,12 @@ public static class HallEndpoints
         halls.MapGet("/", (ListHalls list, CancellationToken ct) => list.HandleAsync(ct)).WithName("ListHalls");
         halls.MapGet("/{hallId:guid}/service-items",
             (Guid hallId, ListServiceItems list, CancellationToken ct) => list.HandleAsync(hallId, ct)).WithName("ListServiceItems");
-        halls.MapGet("/{hallId:guid}/counters",
-            (Guid hallId, ListCounters list, CancellationToken ct) => list.HandleAsync(hallId, ct)).WithName("ListCounters");
+        // The public list: state and number called, no staff and no pause reason (the display shows only a category).
+        halls.MapGet("/{hallId:guid}/counters", async (Guid hallId, ListCounters list, CancellationToken ct) =>
+            (await list.HandleAsync(hallId, ct)).Select(PublicCounterView.From).ToList()).WithName("ListCounters");
+        halls.MapGet("/{hallId:guid}/recent-calls", (Guid hallId, int? limit, ListRecentCalls list, CancellationToken ct) =>
+                list.HandleAsync(hallId, limit ?? 10, ct)).WithName("ListRecentCalls")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         halls.MapPost("/{hallId:guid}/business-days/{date}/close", CloseDayAsync).WithName("CloseBusinessDay")
             .RequireAuthorization(IdentitySetup.SupervisorPolicy);
     }

@@ -18,6 +18,7 @@ public static class PublicPageEndpoints
 {
     public static void MapPublicPageEndpoints(this WebApplication app)
     {
+        app.UseVoiceClips();
         var pages = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         pages.MapGet("/kiosk/{hallId:guid}", (IWebHostEnvironment env) => Page(env, "kiosk.html")).WithName("KioskPage");
         pages.MapGet("/t/{ticketId:guid}", (IWebHostEnvironment env) => Page(env, "phone.html")).WithName("PhonePage");

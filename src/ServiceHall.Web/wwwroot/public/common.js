@@ -60,6 +60,12 @@ const Hall = (() => {
    * loop for as long as it takes (a server restart ends the automatic one). onConnected runs after
    * every (re)connection, so the page re-reads what it may have missed.
    */
+  /**
+   * Every message the hall hub sends to a hall's group (IHallClient in Realtime/HallHub.cs). A page that
+   * has no use for one still registers it, so the SignalR client never warns "No client method …".
+   */
+  const hallEvents = ["TicketIssued", "TicketCalled", "QueueChanged", "AlertRaised", "AlertCleared"];
+
   function connectHall(hallId, handlers, onConnected) {
     const banner = document.getElementById("offline");
     const connection = new signalR.HubConnectionBuilder()
@@ -68,6 +74,7 @@ const Hall = (() => {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
+    for (const name of hallEvents.filter(e => !(e in handlers))) connection.on(name, () => {});
     // The state is also on <body data-connection> so that tests and kiosk watchdogs can see it.
     const setOnline = online => {
       if (banner) banner.hidden = online;

@@ -1,196 +1,339 @@
-// Display (叫号大屏, Q4): current call per counter, the last calls, waiting per item, notice line;
-// every call shown at once and announced by voice — a chime, then the words twice — one call after another.
+// Display (叫号大屏, Q4): each counter's state and the number it calls, the last calls, waiting per item and
+// the notice line, sized from the screen: every counter at once, or in pages shown in turn ("2/3").
+// ?department={id} or ?counters=1,2,5 limits a screen to a zone of the hall.
 "use strict";
 
 (async () => {
   const { t, getJson, connectHall, routeId, lang } = Hall;
   const $ = id => document.getElementById(id);
   const hallId = routeId();
-  const storeKey = `servicehall.display.${hallId}`;
-  const today = () => new Date().toDateString();
-  let counters = [];
-  // The last calls are kept for the day so a reload keeps the list; current calls come from the server.
-  let state = { day: today(), current: {}, recent: [] };
-  try {
-    const saved = JSON.parse(localStorage.getItem(storeKey) || "null");
-    if (saved && saved.day === today()) state = saved;
-  } catch { /* start empty */ }
+  const params = new URLSearchParams(location.search);
+  const zone = {
+    department: params.get("department"),
+    counters: (params.get("counters") || "").split(",").map(s => Number(s.trim())).filter(n => Number.isInteger(n) && n > 0),
+  };
+  const PAGE_SECONDS = 8;
+  const MAX_SCALE = 1.8; // one or two counters get big cards, not giant ones
 
-  function save() { localStorage.setItem(storeKey, JSON.stringify(state)); }
+  let counters = [];   // the zone's counters, as shown
+  let items = [];      // the zone's items with their waiting counts
+  let recent = [];
+  let newest = null;   // the counter of the last call, highlighted
+  const pager = { counters: { page: 0, pages: 1, perPage: 1 }, waiting: { page: 0, pages: 1, perPage: 1 } };
 
-  function renderCounters(newestCounter) {
-    const root = $("counters");
-    root.replaceChildren();
-    for (const c of counters) {
-      const card = document.createElement("div");
-      card.className = "counter" + (c.number === newestCounter ? " newest" : "");
-      card.dataset.counter = String(c.number);
-      card.setAttribute("role", "group");
-      const label = document.createElement("span");
-      label.className = "label";
-      label.textContent = t("DisplayCounter", c.number);
-      const name = document.createElement("small");
-      name.textContent = c.name;
-      // Counters named just "3号窗口" would say it twice.
-      if (c.name.replace(/\s/g, "") !== label.textContent.replace(/\s/g, "")) label.append(name);
-      const current = document.createElement("span");
-      const number = state.current[c.number];
-      current.className = "current" + (number ? "" : " idle");
-      current.textContent = number || "—";
-      card.setAttribute("aria-label", `${t("DisplayCounter", c.number)} ${number || ""}`.trim());
-      card.append(label, current);
-      root.append(card);
-    }
+  // ---- sizing: 1 unit = 1 px on a 1920×1080 screen (1080×1920 in portrait) ----
+  function unit() {
+    const w = innerWidth, h = innerHeight;
+    return w >= h ? Math.min(w / 1920, h / 1080) : Math.min(w / 1080, h / 1920);
   }
 
+  function inZone(counter) {
+    if (zone.counters.length) return zone.counters.includes(counter.number);
+    if (zone.department) return counter.departmentId === zone.department;
+    return true;
+  }
+
+  // ---- counters ----
+  function counterCard(c) {
+    const card = document.createElement("div");
+    card.className = "counter";
+    card.dataset.counter = String(c.number);
+    card.setAttribute("role", "group");
+    const head = document.createElement("div");
+    head.className = "head";
+    const label = document.createElement("span");
+    label.className = "label";
+    label.textContent = t("DisplayCounter", c.number);
+    head.append(label);
+    // Counters named just "3号窗口" would say it twice.
+    if (c.name.replace(/\s/g, "") !== label.textContent.replace(/\s/g, "")) {
+      const name = document.createElement("span");
+      name.className = "name";
+      name.textContent = c.name;
+      head.append(name);
+    }
+    const body = document.createElement("div");
+    body.className = "state";
+    let spoken;
+    if (c.currentTicketNumber) {
+      const serving = c.isServing;
+      card.classList.add(serving ? "serving" : "calling");
+      const tag = document.createElement("span");
+      tag.className = "tag";
+      tag.textContent = t(serving ? "DisplayStateServing" : "DisplayStateCalling");
+      head.append(tag);
+      const current = document.createElement("span");
+      current.className = "current";
+      current.textContent = c.currentTicketNumber;
+      // Numbers longer than A001 shrink to stay inside the card.
+      current.style.setProperty("--len", String(Math.max(4, c.currentTicketNumber.length)));
+      body.append(current);
+      spoken = `${c.currentTicketNumber} ${tag.textContent}`;
+    } else if (c.state === "paused") {
+      card.classList.add("paused");
+      const main = document.createElement("span");
+      main.className = "status";
+      main.textContent = t("DisplayStatePaused");
+      const category = document.createElement("span");
+      category.className = "category";
+      category.textContent = t(`DisplayPause_${c.pauseCategory ? c.pauseCategory[0].toUpperCase() + c.pauseCategory.slice(1) : "Other"}`);
+      body.append(main, category);
+      spoken = `${main.textContent} ${category.textContent}`;
+    } else {
+      const key = c.state === "closed" ? "DisplayStateClosed" : "DisplayStateIdle";
+      card.classList.add(c.state === "closed" ? "closed" : "idle");
+      const main = document.createElement("span");
+      main.className = "status";
+      main.textContent = t(key);
+      body.append(main);
+      spoken = main.textContent;
+    }
+    if (c.number === newest) card.classList.add("newest");
+    card.setAttribute("aria-label", `${label.textContent} ${spoken}`);
+    card.append(head, body);
+    return card;
+  }
+
+  function renderCounters() {
+    const root = $("counters");
+    root.replaceChildren(...counters.map(counterCard));
+    $("no-counters").hidden = counters.length > 0;
+    layoutCounters();
+  }
+
+  /**
+   * Chooses columns, rows and a scale so that the cards fill the area: all of them when they fit at their
+   * legible size (number ≥ 100 px, label ≥ 40 px on 1080 lines), else as few equal pages as needed.
+   */
+  function layoutCounters() {
+    const root = $("counters");
+    const u = unit();
+    const gap = 16 * u, cardW = 360 * u, cardH = 228 * u;
+    const width = root.clientWidth, height = root.clientHeight;
+    const n = counters.length;
+    const maxCols = Math.max(1, Math.floor((width + gap) / (cardW + gap)));
+    const maxRows = Math.max(1, Math.floor((height + gap) / (cardH + gap)));
+    const p = pager.counters;
+    p.pages = Math.max(1, Math.ceil(n / (maxCols * maxRows)));
+    p.perPage = Math.max(1, Math.ceil(n / p.pages));
+    p.page = Math.min(p.page, p.pages - 1);
+    let best = { cols: Math.min(maxCols, p.perPage), rows: maxRows, k: 1 };
+    let bestK = 0;
+    for (let cols = 1; cols <= Math.min(p.perPage, maxCols); cols++) {
+      const rows = Math.ceil(p.perPage / cols);
+      if (rows > maxRows) continue;
+      const k = Math.min((width - gap * (cols - 1)) / cols / cardW, (height - gap * (rows - 1)) / rows / cardH);
+      if (k > bestK) { bestK = k; best = { cols, rows, k }; }
+    }
+    root.style.gridTemplateColumns = `repeat(${best.cols}, minmax(0, 1fr))`;
+    root.style.gridTemplateRows = `repeat(${best.rows}, minmax(0, 1fr))`;
+    root.style.setProperty("--k", String(Math.max(1, Math.min(best.k, MAX_SCALE))));
+    showPage("counters");
+  }
+
+  function showPage(which) {
+    const p = pager[which];
+    const root = $(which === "counters" ? "counters" : "waiting");
+    [...root.children].forEach((el, i) => { el.hidden = Math.floor(i / p.perPage) !== p.page; });
+    const label = $(`${which}-page`);
+    label.hidden = p.pages < 2;
+    label.textContent = t("DisplayPageOf", p.page + 1, p.pages);
+    const title = $(`${which}-title`).textContent;
+    label.setAttribute("aria-label", t("DisplayPageLabel", title, p.page + 1, p.pages));
+  }
+
+  // ---- recent calls ----
   function renderRecent() {
     const root = $("recent");
     root.replaceChildren();
-    state.recent.slice(0, 8).forEach((call, index) => {
+    recent.slice(0, 12).forEach((call, index) => {
       const li = document.createElement("li");
       if (index === 0) li.className = "newest";
       const num = document.createElement("span");
       num.className = "num";
       num.textContent = call.number;
       const where = document.createElement("span");
+      where.className = "where";
       where.textContent = t("DisplayCounter", call.counterNumber) + (call.isRecall ? ` · ${t("DisplayRecall")}` : "");
       li.append(num, where);
       root.append(li);
     });
-    $("no-calls").hidden = state.recent.length > 0;
+    $("no-calls").hidden = recent.length > 0;
+    const last = recent[0];
+    $("announce").textContent = last ? announcement(last) : "";
+    // Only the calls that fit are listed: none is cut in half at the bottom.
+    while (root.lastElementChild && root.scrollHeight > root.clientHeight + 1) root.lastElementChild.remove();
+    while (root.lastElementChild && root.scrollWidth > root.clientWidth + 1) root.lastElementChild.remove();
+  }
+
+  function announcement(call) {
+    return lang === "en" || !call.announcement ? t("DisplayPleaseGo", call.number, call.counterNumber) : call.announcement;
+  }
+
+  // ---- waiting per item ----
+  function zoneItemIds() {
+    const ids = new Set(counters.flatMap(c => c.serviceItemIds));
+    return ids;
   }
 
   function renderWaiting(overview) {
+    if (overview) items = overview.items;
+    const ids = zoneItemIds();
+    const shown = zone.counters.length || zone.department ? items.filter(i => ids.has(i.serviceItemId)) : items;
     const root = $("waiting");
-    root.replaceChildren();
-    for (const item of overview.items) {
+    root.replaceChildren(...shown.map(item => {
       const li = document.createElement("li");
-      li.textContent = `${item.prefix} ${item.name}`;
-      const b = document.createElement("b");
-      b.textContent = t("DisplayPeople", item.waiting);
-      li.append(b);
-      root.append(li);
-    }
+      const prefix = document.createElement("span");
+      prefix.className = "prefix";
+      prefix.textContent = item.prefix;
+      const name = document.createElement("span");
+      name.className = "name";
+      name.textContent = item.name;
+      const count = document.createElement("b");
+      count.className = "count";
+      count.textContent = t("DisplayPeople", item.waiting);
+      li.append(prefix, name, count);
+      return li;
+    }));
+    layoutWaiting();
   }
 
-  function onCall(call) {
-    state.current[call.counterNumber] = call.number;
-    state.recent.unshift({ number: call.number, counterNumber: call.counterNumber, isRecall: call.isRecall, announcement: call.announcement });
-    state.recent = state.recent.slice(0, 20);
-    save();
-    renderCounters(call.counterNumber);
+  /** Two rows of items at most; more are shown in turns like the counters. */
+  function layoutWaiting() {
+    const root = $("waiting");
+    const u = unit();
+    const gap = 12 * u, minW = 400 * u;
+    const cols = Math.max(1, Math.floor((root.clientWidth + gap) / (minW + gap)));
+    const p = pager.waiting;
+    const n = root.children.length;
+    const capacity = cols * 2;
+    p.pages = Math.max(1, Math.ceil(n / capacity));
+    p.perPage = Math.max(1, Math.ceil(n / p.pages));
+    p.page = Math.min(p.page, p.pages - 1);
+    root.style.gridTemplateColumns = `repeat(${Math.min(cols, Math.max(1, p.perPage))}, minmax(0, 1fr))`;
+    showPage("waiting");
+  }
+
+  // ---- notice line: scrolls when longer than the screen ----
+  function layoutNotice() {
+    const box = $("notice"), text = $("notice-text");
+    if (box.hidden) return;
+    box.classList.remove("scrolling");
+    const overflow = text.scrollWidth > box.clientWidth;
+    box.classList.toggle("scrolling", overflow);
+    if (overflow) box.style.setProperty("--marquee-seconds", String(Math.round((text.scrollWidth + box.clientWidth) / (120 * unit()))));
+  }
+
+  function layout() {
+    document.documentElement.style.setProperty("--u", String(unit()));
+    layoutCounters();
+    layoutWaiting();
     renderRecent();
-    $("announce").textContent = lang === "en" ? t("DisplayPleaseGo", call.number, call.counterNumber) : call.announcement;
-    voice.enqueue(call.announcement);
+    layoutNotice();
   }
 
-  // ---- voice: one queue, so calls that arrive together never talk over each other ----
-  const voice = (() => {
-    const queue = [];
-    let busy = false, audio = null;
-    try { audio = new (window.AudioContext || window.webkitAudioContext)(); } catch { audio = null; }
-
-    function chime() {
-      if (!audio || audio.state !== "running") return wait(300);
-      const now = audio.currentTime;
-      [[880, 0], [660, 0.35]].forEach(([freq, at]) => {
-        const osc = audio.createOscillator(), gain = audio.createGain();
-        osc.frequency.value = freq;
-        gain.gain.setValueAtTime(0.0001, now + at);
-        gain.gain.exponentialRampToValueAtTime(0.4, now + at + 0.03);
-        gain.gain.exponentialRampToValueAtTime(0.0001, now + at + 0.32);
-        osc.connect(gain).connect(audio.destination);
-        osc.start(now + at);
-        osc.stop(now + at + 0.34);
-      });
-      return wait(800);
-    }
-
-    // What was said and when, for the browser tests and for a technician at the screen's console.
-    const spoken = window.hallDisplaySpoken = [];
-
-    async function speak(text) {
-      const entry = { text, start: performance.now(), end: 0 };
-      spoken.push(entry);
-      await say(text);
-      entry.end = performance.now();
-    }
-
-    function say(text) {
-      if (!("speechSynthesis" in window)) return wait(2500);
-      return new Promise(resolve => {
-        const utterance = new SpeechSynthesisUtterance(text);
-        utterance.lang = "zh-CN";
-        utterance.rate = 0.9;
-        const zh = speechSynthesis.getVoices().find(v => v.lang.replace("_", "-").startsWith("zh"));
-        if (zh) utterance.voice = zh;
-        // Some engines never fire "end"; a generous timeout keeps the queue moving.
-        const timer = setTimeout(resolve, 1500 + text.length * 400);
-        utterance.onend = utterance.onerror = () => { clearTimeout(timer); resolve(); };
-        speechSynthesis.speak(utterance);
-      });
-    }
-
-    const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-    async function drain() {
-      if (busy) return;
-      busy = true;
-      while (queue.length) {
-        const text = queue.shift();
-        await chime();
-        await speak(text);
-        await wait(600);
-        await speak(text);
-        await wait(800);
+  // ---- turns ----
+  let turnTimer = null;
+  function scheduleTurns() {
+    clearInterval(turnTimer);
+    turnTimer = setInterval(() => {
+      for (const which of ["counters", "waiting"]) {
+        const p = pager[which];
+        if (p.pages > 1) { p.page = (p.page + 1) % p.pages; showPage(which); }
       }
-      busy = false;
-    }
+    }, PAGE_SECONDS * 1000);
+  }
 
-    function enqueue(text) { queue.push(text); drain(); }
+  /** A call on another page brings that page up, for a full turn. */
+  function bringIntoView(counterNumber) {
+    const index = counters.findIndex(c => c.number === counterNumber);
+    const p = pager.counters;
+    if (index < 0 || p.pages < 2) return;
+    const page = Math.floor(index / p.perPage);
+    if (page !== p.page) { p.page = page; showPage("counters"); scheduleTurns(); }
+  }
 
-    // Browsers start audio only after a gesture; a display PC runs Chromium with
-    // --autoplay-policy=no-user-gesture-required, otherwise one click on this button suffices.
-    function needsGesture() { return audio && audio.state === "suspended"; }
-    async function unlock() { if (audio) await audio.resume(); }
-    return { enqueue, needsGesture, unlock };
-  })();
+  // ---- events ----
+  function onCall(call) {
+    const counter = counters.find(c => c.number === call.counterNumber);
+    if (!counter) return; // another zone's counter
+    counter.currentTicketNumber = call.number;
+    counter.isServing = false;
+    newest = call.counterNumber;
+    recent.unshift({ number: call.number, counterNumber: call.counterNumber, isRecall: call.isRecall, announcement: call.announcement });
+    recent = recent.slice(0, 20);
+    renderCounters();
+    bringIntoView(call.counterNumber);
+    renderRecent();
+    voice.enqueue(call);
+  }
+
+  // Pause, resume, open, close and finish come as queue changes: re-read the counters, at most every 3 s.
+  let countersDue = null;
+  function onQueueChanged(overview) {
+    renderWaiting(overview);
+    if (countersDue) return;
+    countersDue = setTimeout(async () => {
+      countersDue = null;
+      try { await loadCounters(); renderCounters(); renderWaiting(); } catch { /* next change or reconnect */ }
+    }, 3000);
+  }
+
+  async function loadCounters() {
+    const list = await getJson(`/api/halls/${hallId}/counters`);
+    counters = list.filter(inZone).filter(c => c.inService || c.state !== "closed");
+  }
+
+  async function refresh() {
+    try {
+      const [, overview, calls] = await Promise.all([
+        loadCounters(),
+        getJson(`/api/halls/${hallId}/queue`),
+        getJson(`/api/halls/${hallId}/recent-calls?limit=20`),
+      ]);
+      const numbers = new Set(counters.map(c => c.number));
+      recent = calls.filter(c => numbers.has(c.counterNumber));
+      renderCounters();
+      renderWaiting(overview);
+      renderRecent();
+    } catch { /* retried on the next reconnect */ }
+  }
 
   function tick() {
     $("clock").textContent = new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
   }
 
-  async function refresh() {
-    try {
-      const [list, overview] = await Promise.all([
-        getJson(`/api/halls/${hallId}/counters`), getJson(`/api/halls/${hallId}/queue`)]);
-      counters = list.filter(c => c.inService);
-      // The server knows what each counter has called now; it overrides what this screen remembered.
-      state.current = Object.fromEntries(counters.filter(c => c.currentTicketNumber).map(c => [c.number, c.currentTicketNumber]));
-      save();
-      renderCounters();
-      renderWaiting(overview);
-    } catch { /* retried on the next reconnect */ }
-  }
+  const voice = DisplayVoice.create({ onUnavailable: () => { $("voice-warning").hidden = false; layout(); } });
 
+  document.documentElement.style.setProperty("--u", String(unit()));
   await Hall.loadStrings();
-  const halls = await getJson("/api/halls");
+  const [halls, hallItems] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${hallId}/service-items`).catch(() => [])]);
   const hall = halls.find(h => h.id === hallId);
   $("hall-name").textContent = hall ? hall.name : "";
   document.title = `${t("DisplayTitle")} · ${hall ? hall.name : ""}`;
-  if (hall?.noticeLine) { $("notice").textContent = hall.noticeLine; $("notice").hidden = false; }
+  if (zone.counters.length) {
+    $("zone").textContent = t("DisplayZoneCounters", zone.counters.join(lang === "en" ? ", " : "、"));
+    $("zone").hidden = false;
+  } else if (zone.department) {
+    const department = hallItems.find(i => i.departmentId === zone.department);
+    $("zone").textContent = department ? department.departmentName : "";
+    $("zone").hidden = !department;
+  }
+  if (hall?.noticeLine) { $("notice-text").textContent = hall.noticeLine; $("notice").hidden = false; }
   tick();
   setInterval(tick, 10000);
-  const last = state.recent[0];
-  if (last) $("announce").textContent = lang === "en" ? t("DisplayPleaseGo", last.number, last.counterNumber) : last.announcement || "";
-  renderRecent();
   await refresh();
+  layout();
+  scheduleTurns();
+  let resizeTimer = null;
+  addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(layout, 150); });
   if (voice.needsGesture()) {
     $("enable-sound").hidden = false;
-    $("enable-sound").addEventListener("click", async () => { await voice.unlock(); $("enable-sound").hidden = true; });
+    $("enable-sound").addEventListener("click", async () => { await voice.unlock(); $("enable-sound").hidden = true; layout(); });
   }
+  voice.start();
   connectHall(hallId, {
     TicketCalled: onCall,
-    QueueChanged: renderWaiting,
+    QueueChanged: onQueueChanged,
   }, refresh);
 })();

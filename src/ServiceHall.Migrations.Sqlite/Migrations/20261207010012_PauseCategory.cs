@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServiceHall.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PauseCategory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PauseCategory",
+                table: "CounterSessions",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Category",
+                table: "CounterPauses",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Other");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PauseCategory",
+                table: "CounterSessions");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                table: "CounterPauses");
+        }
+    }
+}
