@@ -109,5 +109,5 @@ const Hall = (() => {
   /** The id in /kiosk/{id}, /t/{id}, /display/{id}. */
   const routeId = () => decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
 
-  return { lang, t, loadStrings, getJson, postJson, formatTime, connectHall, routeId };
+  return { lang, t, loadStrings, getJson, postJson, formatTime, connectHall, routeId, hallEvents };
 })();

@@ -27,6 +27,19 @@
     return w >= h ? Math.min(w / 1920, h / 1080) : Math.min(w / 1080, h / 1920);
   }
 
+  /** 1,2,3,4,7 → ["1–4", "7"]: a zone of many counters keeps a short label. */
+  function ranges(numbers) {
+    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+    const out = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+      out.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(","));
+      i = j + 1;
+    }
+    return out.flatMap(r => r.split(","));
+  }
+
   function inZone(counter) {
     if (zone.counters.length) return zone.counters.includes(counter.number);
     if (zone.department) return counter.departmentId === zone.department;
@@ -108,7 +121,7 @@
   function layoutCounters() {
     const root = $("counters");
     const u = unit();
-    const gap = 16 * u, cardW = 360 * u, cardH = 228 * u;
+    const gap = 16 * u, cardW = 340 * u, cardH = 204 * u;
     const width = root.clientWidth, height = root.clientHeight;
     const n = counters.length;
     const maxCols = Math.max(1, Math.floor((width + gap) / (cardW + gap)));
@@ -131,10 +144,34 @@
     showPage("counters");
   }
 
+  /**
+   * A counter's own name and its state tag are extras beside the label: where they do not fit they are left
+   * out (the name first), never cut; the card's colour still tells calling from serving.
+   */
+  function fitNames() {
+    for (const card of $("counters").querySelectorAll(".counter:not([hidden])")) {
+      const head = card.querySelector(".head");
+      const extras = [card.querySelector(".name"), card.querySelector(".tag")].filter(Boolean);
+      extras.forEach(e => { e.hidden = false; });
+      // A number wider than its card (a long prefix) is drawn smaller rather than cut.
+      const current = card.querySelector(".current");
+      if (current) {
+        current.style.removeProperty("--fit");
+        const room = card.querySelector(".state").clientWidth;
+        if (current.scrollWidth > room) current.style.setProperty("--fit", String(Math.floor(room / current.scrollWidth * 100) / 100));
+      }
+      for (const extra of extras) {
+        if (head.scrollWidth <= head.clientWidth + 1 && (!extra.classList.contains("name") || extra.scrollWidth <= extra.clientWidth + 1)) continue;
+        extra.hidden = true;
+      }
+    }
+  }
+
   function showPage(which) {
     const p = pager[which];
     const root = $(which === "counters" ? "counters" : "waiting");
     [...root.children].forEach((el, i) => { el.hidden = Math.floor(i / p.perPage) !== p.page; });
+    if (which === "counters") fitNames();
     const label = $(`${which}-page`);
     label.hidden = p.pages < 2;
     label.textContent = t("DisplayPageOf", p.page + 1, p.pages);
@@ -196,21 +233,35 @@
       return li;
     }));
     layoutWaiting();
+    renderRecent(); // the list of calls above takes the height the items leave
   }
 
-  /** Two rows of items at most; more are shown in turns like the counters. */
+  /**
+   * Beside the counters (landscape) the items take at most about half the column; below them (portrait)
+   * two rows. More items are shown in turns like the counters.
+   */
   function layoutWaiting() {
     const root = $("waiting");
     const u = unit();
-    const gap = 12 * u, minW = 400 * u;
-    const cols = Math.max(1, Math.floor((root.clientWidth + gap) / (minW + gap)));
+    const gap = 8 * u, minW = 400 * u;
+    const portrait = innerHeight > innerWidth;
+    const cols = portrait ? Math.max(1, Math.floor((root.clientWidth + gap) / (minW + gap))) : 1;
+    root.style.gridTemplateColumns = `repeat(${cols}, minmax(0, 1fr))`;
+    const children = [...root.children];
+    children.forEach(li => { li.hidden = false; });
+    const rowHeight = Math.max(48 * u, ...children.map(li => li.offsetHeight)) + gap;
+    let rows = 2;
+    if (!portrait) {
+      const side = document.querySelector(".side");
+      const head = $("waiting-title").parentElement.offsetHeight;
+      rows = Math.max(1, Math.floor((side.clientHeight * 0.55 - head + gap) / rowHeight));
+    }
     const p = pager.waiting;
-    const n = root.children.length;
-    const capacity = cols * 2;
+    const n = children.length;
+    const capacity = cols * rows;
     p.pages = Math.max(1, Math.ceil(n / capacity));
     p.perPage = Math.max(1, Math.ceil(n / p.pages));
     p.page = Math.min(p.page, p.pages - 1);
-    root.style.gridTemplateColumns = `repeat(${Math.min(cols, Math.max(1, p.perPage))}, minmax(0, 1fr))`;
     showPage("waiting");
   }
 
@@ -226,23 +277,26 @@
 
   function layout() {
     document.documentElement.style.setProperty("--u", String(unit()));
-    layoutCounters();
+    layoutNotice();
     layoutWaiting();
     renderRecent();
-    layoutNotice();
+    layoutCounters();
   }
 
   // ---- turns ----
   let turnTimer = null;
+  function turn() {
+    for (const which of ["counters", "waiting"]) {
+      const p = pager[which];
+      if (p.pages > 1) { p.page = (p.page + 1) % p.pages; showPage(which); }
+    }
+  }
   function scheduleTurns() {
     clearInterval(turnTimer);
-    turnTimer = setInterval(() => {
-      for (const which of ["counters", "waiting"]) {
-        const p = pager[which];
-        if (p.pages > 1) { p.page = (p.page + 1) % p.pages; showPage(which); }
-      }
-    }, PAGE_SECONDS * 1000);
+    turnTimer = setInterval(turn, PAGE_SECONDS * 1000);
   }
+  // The browser tests (and a technician at the console) turn the pages without waiting for the timer.
+  window.hallDisplay = { turn: () => { turn(); scheduleTurns(); } };
 
   /** A call on another page brings that page up, for a full turn. */
   function bringIntoView(counterNumber) {
@@ -275,7 +329,7 @@
     if (countersDue) return;
     countersDue = setTimeout(async () => {
       countersDue = null;
-      try { await loadCounters(); renderCounters(); renderWaiting(); } catch { /* next change or reconnect */ }
+      try { await loadCounters(); renderWaiting(); renderCounters(); } catch { /* next change or reconnect */ }
     }, 3000);
   }
 
@@ -293,9 +347,8 @@
       ]);
       const numbers = new Set(counters.map(c => c.number));
       recent = calls.filter(c => numbers.has(c.counterNumber));
-      renderCounters();
       renderWaiting(overview);
-      renderRecent();
+      renderCounters();
     } catch { /* retried on the next reconnect */ }
   }
 
@@ -312,7 +365,7 @@
   $("hall-name").textContent = hall ? hall.name : "";
   document.title = `${t("DisplayTitle")} · ${hall ? hall.name : ""}`;
   if (zone.counters.length) {
-    $("zone").textContent = t("DisplayZoneCounters", zone.counters.join(lang === "en" ? ", " : "、"));
+    $("zone").textContent = t("DisplayZoneCounters", ranges(zone.counters).join(lang === "en" ? ", " : "、"));
     $("zone").hidden = false;
   } else if (zone.department) {
     const department = hallItems.find(i => i.departmentId === zone.department);
