@@ -44,6 +44,13 @@ public sealed class ListFollowUps(HallDbContext db)
         return await GetAsync(db, followUpId, ct);
     }
 
+    /// <summary>The rectification's owner (a staff member) reads the follow-up given to them, and no other.</summary>
+    public async Task<FollowUpView> GetAsOwnerAsync(Guid followUpId, Guid readerId, CancellationToken ct)
+    {
+        var view = await GetAsync(followUpId, readerId, ct);
+        return view.OwnerUserId == readerId ? view : throw new DomainException(ErrorKind.Forbidden, ErrorCodes.FollowUpNotOwner);
+    }
+
     internal static async Task<FollowUpView> GetAsync(HallDbContext db, Guid followUpId, CancellationToken ct) =>
         (await ReadAsync(db, [followUpId], ct)).Single();
 
