@@ -9,6 +9,7 @@ using ServiceHall.Web.Features.Complaints;
 using ServiceHall.Web.Features.Conduct;
 using ServiceHall.Web.Features.Counters;
 using ServiceHall.Web.Features.Dashboard;
+using ServiceHall.Web.Features.Devices;
 using ServiceHall.Web.Features.Gifts;
 using ServiceHall.Web.Features.Guides;
 using ServiceHall.Web.Features.Halls;
@@ -47,6 +48,7 @@ builder.AddRatings();
 builder.AddComplaints();
 builder.AddAttendance();
 builder.AddGifts();
+builder.AddDevices();
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ app.MapRatingEndpoints();
 app.MapComplaintEndpoints();
 app.MapAttendanceEndpoints();
 app.MapGiftEndpoints();
+app.MapDeviceEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

@@ -62,6 +62,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<GiftDeclaration> GiftDeclarations => Set<GiftDeclaration>();
     public DbSet<HallSupervisionSettings> HallSupervisionSettings => Set<HallSupervisionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Devices.Device> Devices => Set<Features.Devices.Device>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

@@ -9,8 +9,10 @@ public static class RoleHome
     public const string Counter = "/counter";
     public const string Dashboard = "/dashboard";
     public const string Admin = "/admin";
+    /// <summary>Sends an enrolled device to its own page: its hall's kiosk or display (with its zone), its counter's pad.</summary>
+    public const string Device = "/device";
 
-    /// <summary>The page for <paramref name="roles"/>; null for an account without one (e.g. a rating pad for now).</summary>
+    /// <summary>The page for <paramref name="roles"/>; null for an account without one.</summary>
     public static string? For(IReadOnlyCollection<string> roles, Guid? hallId)
     {
         if (roles.Contains(Roles.Admin))
@@ -19,10 +21,8 @@ public static class RoleHome
             return Dashboard;
         if (roles.Contains(Roles.Staff))
             return Counter;
-        if (hallId is { } hall && roles.Contains(Roles.Display))
-            return $"/display/{hall}";
-        if (hallId is { } kioskHall && roles.Contains(Roles.Kiosk))
-            return $"/kiosk/{kioskHall}";
+        if (hallId is not null && roles.Any(Roles.Devices.Contains))
+            return Device;
         return null;
     }
 

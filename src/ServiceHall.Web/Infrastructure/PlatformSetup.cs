@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Identity;
+using ServiceHall.Web.Features.Devices;
 
 namespace ServiceHall.Web.Infrastructure;
 
@@ -32,25 +31,12 @@ public static class PlatformSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<HallDbContext>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var permits = builder.Configuration.GetValue("RateLimits:AnonymousTicketsPerWindow", 10);
-            var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("RateLimits:WindowSeconds", 600));
-            // Citizens' phones are limited per address; kiosks and signed-in systems are not.
-            o.AddPolicy(TicketIssuePolicy, context =>
-                context.User.Identity?.IsAuthenticated == true
-                    ? RateLimitPartition.GetNoLimiter("authenticated")
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
-                await ProblemExceptionHandler.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "RateLimited");
-        });
+        builder.AddPublicLimits();
     }
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseClientAddress();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -58,10 +44,13 @@ public static class PlatformSetup
         // The light public pages' scripts and styles: served before authentication, they are public.
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseDeviceGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("ServiceHall API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Halls run on intranets: the reference uses its bundled script, the browser's fonts, and reports nothing.
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("ServiceHall API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry());
         app.MapHealthChecks("/healthz");
     }
 
@@ -97,6 +86,7 @@ public static class PlatformSetup
             var hall = await services.GetRequiredService<Core.Features.Halls.SeedDemoHall>().HandleAsync(CancellationToken.None);
             if (hall is not null)
                 logger.LogInformation("Seeded the demo hall {Hall} ({HallId})", hall.Name, hall.Id);
+            await services.GetRequiredService<Core.Features.Devices.SeedDemoDevices>().HandleAsync(CancellationToken.None);
             DemoBanner.Print(app, services);
         }
         else if (await services.GetRequiredService<BootstrapAdmin>()

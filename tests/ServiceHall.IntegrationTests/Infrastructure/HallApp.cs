@@ -35,6 +35,7 @@ public abstract class HallApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", "100000");
+        builder.UseSetting("RateLimits:AnonymousTicketsPerAddress", "100000");
         builder.UseSetting("Auth:TokenMinutes", "100000");
         builder.UseSetting("Monitor:CoalesceMilliseconds", "50");
         builder.UseSetting("Monitor:ScanSeconds", "3600");

@@ -13,6 +13,9 @@ namespace ServiceHall.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed record TestHall(Guid Id, Dictionary<string, Guid> Items, List<Guid> Counters, List<string> Staff, string Supervisor)
 {
+    /// <summary>An enrolled kiosk of this hall: it issues here without a limit, and nowhere else.</summary>
+    public string Kiosk { get; init; } = "";
+
     public Guid Item(string prefix) => Items[prefix];
 
     public static async Task<TestHall> CreateAsync(HallApp app, string[]? prefixes = null, int counters = 2, int staff = 2,
@@ -52,8 +55,9 @@ public sealed record TestHall(Guid Id, Dictionary<string, Guid> Items, List<Guid
         for (var n = 1; n <= staff; n++)
             staffNames.Add(await AddUserAsync(users, $"s{tag}-{n}", hall.Id, Roles.Staff, $"9{n:000}"));
         var supervisor = await AddUserAsync(users, $"v{tag}", hall.Id, Roles.Supervisor, null);
+        var kiosk = await TestDevices.AddAsync(app, hall.Id, Core.Features.Devices.DeviceKind.Kiosk);
         return new TestHall(hall.Id, items.ToDictionary(i => i.Prefix, i => i.Id), counterList.Select(c => c.Id).ToList(),
-            staffNames, supervisor);
+            staffNames, supervisor) { Kiosk = kiosk };
     }
 
     public static async Task<Guid> UserIdAsync(HallApp app, string userName)

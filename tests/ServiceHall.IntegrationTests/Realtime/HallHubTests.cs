@@ -9,7 +9,7 @@ public abstract class HallHubTests(HallApp app)
     {
         var hall = await TestHall.CreateAsync(app);
         await using var screen = await HallHubClient.ConnectAsync(app, hall.Id);
-        var ticket = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var ticket = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
         await staff.CallNextAsync(hall.Counters[0]);
@@ -32,7 +32,7 @@ public abstract class HallHubTests(HallApp app)
         var other = await TestHall.CreateAsync(app);
         await using var elsewhere = await HallHubClient.ConnectAsync(app, other.Id);
         await using var here = await HallHubClient.ConnectAsync(app, hall.Id);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         await here.WaitForAsync("TicketIssued");
         Assert.Equal(0, elsewhere.Count("TicketIssued"));
     }

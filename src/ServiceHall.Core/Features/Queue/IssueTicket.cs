@@ -7,7 +7,7 @@ public sealed record IssueTicketRequest(
     DateTime? AppointmentStart = null,
     DateTime? AppointmentEnd = null);
 
-/// <summary>Who asks for a ticket: a citizen's phone (anonymous), a kiosk, or a signed-in system.</summary>
+/// <summary>Who asks for a ticket: a citizen's phone (anonymous), an enrolled kiosk, or a signed-in person or system.</summary>
 public sealed record Issuer(bool IsAnonymous, bool IsKiosk);
 
 /// <summary>
@@ -26,8 +26,9 @@ public sealed class IssueTicket(TicketIssueBatcher batcher)
         var hasAppointment = request.AppointmentStart is not null || request.AppointmentEnd is not null;
         if (hasAppointment || channel == TicketChannel.Appointment)
         {
-            // An appointment goes before walk-ins, so only trusted devices and systems may claim one.
-            if (issuer.IsAnonymous)
+            // An appointment goes before walk-ins, so only signed-in people and systems may claim one: not a
+            // phone, and not a kiosk either, where anyone may tap.
+            if (issuer.IsAnonymous || issuer.IsKiosk)
                 throw DomainException.Invalid("appointmentStart", ErrorCodes.AppointmentNotAllowed);
             if (request.AppointmentStart is not { } s || request.AppointmentEnd is not { } e || e <= s)
                 throw DomainException.Invalid("appointmentEnd", ErrorCodes.AppointmentSlotInvalid);

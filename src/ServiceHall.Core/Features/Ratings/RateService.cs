@@ -30,7 +30,7 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
     IPersonalDataVault vault)
 {
     public async Task<RatingView> HandleAsync(Guid ticketId, RateServiceRequest request, RatingChannel channel, Guid? padHallId,
-        CancellationToken ct)
+        CancellationToken ct, Guid? padCounterId = null)
     {
         if (request.Level is not { } level || !Enum.IsDefined(level))
             throw DomainException.Required("level");
@@ -47,6 +47,8 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
         if (padHallId is { } padHall && padHall != ticket.HallId)
             throw new DomainException(ErrorKind.Forbidden, ErrorCodes.OtherHall);
+        if (padCounterId is { } padCounter && padCounter != ticket.CounterId)
+            throw new DomainException(ErrorKind.Forbidden, Devices.DeviceErrorCodes.OtherCounter);
         if (ticket.Status != TicketStatus.Done || ticket.FinishedAt is not { } finishedAt)
             throw DomainException.Conflict(ErrorCodes.RatingNotFinished, ticket.Number);
         var rules = await hallRules.ForHallAsync(ticket.HallId, ct);

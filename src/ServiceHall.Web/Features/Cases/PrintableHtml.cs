@@ -109,7 +109,7 @@ public sealed class PrintableHtml
         var page = $"""
             <!DOCTYPE html>
             <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{E(title)}</title><style>{Css}</style></head>
+            <title>{E(title)}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>{Css}</style></head>
             <body><button class="print" type="button" onclick="window.print()">{E(printLabel)}</button>
             <main>{_html}</main></body></html>
             """;

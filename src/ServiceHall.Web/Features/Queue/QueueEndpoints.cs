@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core;
+using ServiceHall.Core.Features.Devices;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Web.Features.Devices;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
 
@@ -39,7 +41,13 @@ public static class QueueEndpoints
         HttpContext http)
     {
         var user = http.User;
-        var issuer = new Issuer(user.Identity?.IsAuthenticated != true, user.IsInRole(Roles.Kiosk));
+        // P2: of the devices only a kiosk issues, and only for its own hall.
+        var device = http.Device();
+        if (device is not null && device.Kind != DeviceKind.Kiosk)
+            throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.NotItsJob);
+        if (device is not null && device.HallId != hallId)
+            throw new DomainException(ErrorKind.Forbidden, ErrorCodes.OtherHall);
+        var issuer = new Issuer(user.Identity?.IsAuthenticated != true, device is not null);
         var ticket = await issue.HandleAsync(hallId, request, issuer);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }

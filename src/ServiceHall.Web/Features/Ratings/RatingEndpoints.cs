@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core;
 using ServiceHall.Core.Features.Complaints;
+using ServiceHall.Core.Features.Devices;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Ratings;
+using ServiceHall.Web.Features.Devices;
 using ServiceHall.Web.Features.Supervision;
 using ServiceHall.Web.Identity;
 
@@ -35,7 +38,9 @@ public static class RatingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/counters/{counterId:guid}/rating-pad", (Guid counterId, GetRatingPad pad, HttpContext http, CancellationToken ct) =>
-                pad.HandleAsync(counterId, http.User.UserId(), ct))
+                http.Device() is { CounterId: var own } && own != counterId
+                    ? throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.OtherCounter)
+                    : pad.HandleAsync(counterId, http.User.UserId(), ct))
             .WithName("GetRatingPad").RequireAuthorization(SupervisionSetup.RatingPadPolicy);
         api.MapGet("/tickets/{ticketId:guid}/rating", (Guid ticketId, GetTicketRating get, CancellationToken ct) => get.HandleAsync(ticketId, ct))
             .WithName("GetTicketRating").AllowAnonymous();
@@ -88,14 +93,11 @@ public static class RatingEndpoints
     private static async Task<RatingView> RateAsync(Guid ticketId, RateServiceRequest request, RateService rate, HallDbContext db,
         HttpContext http, CancellationToken ct)
     {
-        var user = http.User;
-        var pad = user.IsInRole(Roles.RatingPad);
-        Guid? padHall = null;
-        if (pad)
-        {
-            var id = user.UserId();
-            padHall = await db.Users.Where(u => u.Id == id).Select(u => u.HallId).FirstOrDefaultAsync(ct);
-        }
-        return await rate.HandleAsync(ticketId, request, pad ? RatingChannel.HallPad : RatingChannel.Phone, padHall, ct);
+        // P2: of the devices only a rating pad rates, and only its own counter's services.
+        var device = http.Device();
+        if (device is not null && device.Kind != DeviceKind.RatingPad)
+            throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.NotItsJob);
+        return await rate.HandleAsync(ticketId, request, device is null ? RatingChannel.Phone : RatingChannel.HallPad, device?.HallId, ct,
+            device?.CounterId);
     }
 }

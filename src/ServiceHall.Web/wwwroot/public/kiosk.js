@@ -6,7 +6,7 @@
   const hallId = routeId();
   const $ = id => document.getElementById(id);
   const priorities = ["normal", "elderly", "disabled", "military", "pregnant", "emergency"];
-  const screens = ["choose-item", "choose-priority", "signin", "ticket", "guide"];
+  const screens = ["choose-item", "choose-priority", "ticket", "guide"];
   let hall, items = [], waiting = new Map(), chosenItem = null, chosenPriority = "normal", resetTimer = 0;
 
   function show(id) {
@@ -86,8 +86,8 @@
       const ticket = await postJson(`/api/halls/${hallId}/tickets`, { serviceItemId: chosenItem.id, priority: chosenPriority });
       showTicket(ticket);
     } catch (e) {
-      if (e.status === 429) show("signin"); // a kiosk device signs in and is then not limited
-      else showError(t("IssueFailed", e.message));
+      // A 429 names what was limited (this phone, or the address); an enrolled kiosk is never limited.
+      showError(e.status === 429 ? e.message : t("IssueFailed", e.message));
     } finally {
       button.disabled = false;
       button.textContent = t("KioskConfirm");
@@ -214,18 +214,6 @@
   $("back").addEventListener("click", home);
   $("done").addEventListener("click", home);
   $("print").addEventListener("click", () => window.print());
-  $("signin-cancel").addEventListener("click", home);
-  $("signin-form").addEventListener("submit", async event => {
-    event.preventDefault();
-    try {
-      await postJson("/api/auth/login?useCookies=true", { userName: $("signin-user").value, password: $("signin-password").value });
-      $("signin-password").value = "";
-      show("choose-priority");
-      await issue();
-    } catch {
-      showError(t("SignInFailed"));
-    }
-  });
 
   try {
     await Hall.loadStrings();

@@ -22,7 +22,7 @@ public abstract class AlertTests(HallApp app)
     {
         var hall = await TestHall.CreateAsync(app, maxWaiting: 3, configure: h => h.UnstaffedGraceMinutes = 600);
         await using var screen = await HallHubClient.ConnectAsync(app, hall.Id);
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         for (var i = 0; i < 4; i++)
             await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         await ScanAsync(hall.Id);
@@ -49,7 +49,7 @@ public abstract class AlertTests(HallApp app)
     public async Task OldestWaitOverThreshold_Raised()
     {
         var hall = await TestHall.CreateAsync(app, maxWaitMinutes: 10, configure: h => h.UnstaffedGraceMinutes = 600);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("B"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("B"));
         await ScanAsync(hall.Id);
         Assert.DoesNotContain(await OpenAlertsAsync(hall.Id), a => a.Kind == AlertKind.WaitTooLong);
         app.Clock.Advance(TimeSpan.FromMinutes(11));

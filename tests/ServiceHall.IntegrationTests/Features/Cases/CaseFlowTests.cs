@@ -21,7 +21,7 @@ public abstract class CaseFlowTests(HallApp app)
         var written = await ServiceGuideTests.PutGuideAsync(app, hall.Id, hall.Item("A"), guide);
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var ticket = (await staff.CallNextAsync(hall.Counters[0]))!;
         await staff.ActAsync(hall.Counters[0], ticket.Id, "start");
         return new Served(hall, staff, ticket, [.. written["materials"]!.AsArray().Select(m => m!["id"]!.GetValue<Guid>())]);
@@ -64,7 +64,7 @@ public abstract class CaseFlowTests(HallApp app)
         // The applicant comes back days later with the ID card, on a new ticket.
         app.Clock.Advance(TimeSpan.FromDays(1));
         await s.Staff.ActAsync(s.Hall.Counters[0], s.Ticket.Id, "finish");
-        await app.Api("kiosk1").IssueAsync(s.Hall.Id, s.Hall.Item("A"));
+        await app.Api(s.Hall.Kiosk).IssueAsync(s.Hall.Id, s.Hall.Item("A"));
         var again = (await s.Staff.CallNextAsync(s.Hall.Counters[0]))!;
         var resubmitted = await s.Staff.PostOkAsync<JsonObject>($"/api/cases/{caseId}/resubmit",
             new { ticketId = again.Id, receivedMaterialIds = new[] { s.Materials[0], s.Materials[1] } });

@@ -21,7 +21,7 @@ public abstract class CounterSessionTests(HallApp app)
     public async Task Act_OnCounterNotOpenedByYou_Conflict()
     {
         var hall = await TestHall.CreateAsync(app);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         await app.Api(hall.Staff[0]).OpenAsync(hall.Counters[0]);
         var response = await app.Api(hall.Staff[1]).PostAsync($"/api/counters/{hall.Counters[0]}/call-next");
         await Expect.ProblemAsync(response, HttpStatusCode.Conflict, "CounterNotOpenedByYou");
@@ -47,7 +47,7 @@ public abstract class CounterSessionTests(HallApp app)
         Assert.Equal("paused", paused.State);
         Assert.Equal(substituteId, paused.SubstituteUserId);
 
-        var ticket = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var ticket = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var ownerWhilePaused = await owner.PostAsync($"/api/counters/{counter}/call-next");
         await Expect.ProblemAsync(ownerWhilePaused, HttpStatusCode.Conflict, "CounterPaused");
         var called = await substitute.CallNextAsync(counter);
@@ -68,7 +68,7 @@ public abstract class CounterSessionTests(HallApp app)
     public async Task Close_WithCurrentTicket_RefusedThenClosesAfterFinish()
     {
         var hall = await TestHall.CreateAsync(app);
-        var ticket = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var ticket = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
         await staff.CallNextAsync(hall.Counters[0]);

@@ -38,7 +38,7 @@ public abstract class DashboardTests(HallApp app)
     public async Task Dashboard_QueueColoursCountersAlertsAndTodaysFigures()
     {
         var hall = await TestHall.CreateAsync(app, maxWaiting: 5, configure: h => h.UnstaffedGraceMinutes = 24 * 60);
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         for (var i = 0; i < 4; i++)
             await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         var supervisor = app.Api(hall.Supervisor);

@@ -19,7 +19,7 @@ public abstract class ConcurrentCallTests(HallApp app)
     public async Task CallNext_SixteenCountersTwoThousandTickets_EachCalledOnceInPolicyOrder()
     {
         var hall = await TestHall.CreateAsync(app, prefixes: ["A"], counters: Callers, staff: Callers);
-        var kiosk = await app.Api("kiosk1").SignInAsync();
+        var kiosk = await app.Api(hall.Kiosk).SignInAsync();
         string[] priorities = ["normal", "normal", "elderly", "normal", "pregnant", "normal", "emergency", "normal", "disabled", "military"];
         var issued = new List<TicketDto>();
         foreach (var chunk in Enumerable.Range(0, Tickets).Chunk(Callers))

@@ -27,7 +27,7 @@ public abstract class IssueTicketTests(HallApp app)
     public async Task Issue_ConcurrentRequests_NeverGiveANumberTwice()
     {
         var hall = await TestHall.CreateAsync(app);
-        var kiosk = await app.Api("kiosk1").SignInAsync();
+        var kiosk = await app.Api(hall.Kiosk).SignInAsync();
         var tickets = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => kiosk.IssueAsync(hall.Id, hall.Item("A"))));
 
         Assert.Equal(200, tickets.Select(t => t.Number).Distinct().Count());
@@ -39,7 +39,7 @@ public abstract class IssueTicketTests(HallApp app)
     public async Task Issue_NextBusinessDay_NumbersRestart()
     {
         var hall = await TestHall.CreateAsync(app);
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         var today = await kiosk.IssueAsync(hall.Id, hall.Item("B"));
         app.Clock.Advance(TimeSpan.FromDays(1));
         var tomorrow = await kiosk.IssueAsync(hall.Id, hall.Item("B"));
@@ -53,7 +53,7 @@ public abstract class IssueTicketTests(HallApp app)
     public async Task Issue_PriorityTicket_CountsOnlyHigherOrEqualLanesAhead()
     {
         var hall = await TestHall.CreateAsync(app);
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         var elderly = await kiosk.IssueAsync(hall.Id, hall.Item("A"), "elderly");
@@ -72,7 +72,7 @@ public abstract class IssueTicketTests(HallApp app)
         // Issuing stops in 30 minutes, the hall closes in an hour.
         var cutoff = WholeMinute(app.LocalTime.AddMinutes(30));
         var hall = await TestHall.CreateAsync(app, configure: h => Hours(h, app, cutoff));
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         var before = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         app.Clock.Advance(TimeSpan.FromMinutes(31));
 
@@ -101,7 +101,7 @@ public abstract class IssueTicketTests(HallApp app)
     public async Task CloseBusinessDay_WhileQueueNotEmpty_RefusedThenClosesWhenServed()
     {
         var hall = await TestHall.CreateAsync(app, configure: h => Hours(h, app, WholeMinute(app.LocalTime.AddMinutes(30))));
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         var ticket = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         var supervisor = app.Api(hall.Supervisor);
         var day = app.Today.ToString("yyyy-MM-dd");
@@ -148,8 +148,8 @@ public abstract class IssueTicketTests(HallApp app)
     public async Task Issue_Queue_ReportsWaitingAndOldestWait()
     {
         var hall = await TestHall.CreateAsync(app, maxWaiting: 1);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var overview = await app.Api().GetOkAsync<System.Text.Json.Nodes.JsonObject>($"/api/halls/{hall.Id}/queue");
         var itemA = overview["items"]!.AsArray().Single(i => i!["prefix"]!.GetValue<string>() == "A")!;
 
@@ -170,7 +170,7 @@ public abstract class IssueTicketTests(HallApp app)
             });
             await db.SaveChangesAsync();
         });
-        var response = await app.Api("kiosk1").PostAsync($"/api/halls/{hall.Id}/tickets", new { serviceItemId = hall.Item("A") });
+        var response = await app.Api(hall.Kiosk).PostAsync($"/api/halls/{hall.Id}/tickets", new { serviceItemId = hall.Item("A") });
         await Expect.ProblemAsync(response, HttpStatusCode.Conflict, "BusinessDayClosed");
         var count = await app.WithDbAsync(db => db.Tickets.CountAsync(t => t.HallId == hall.Id));
         Assert.Equal(0, count);

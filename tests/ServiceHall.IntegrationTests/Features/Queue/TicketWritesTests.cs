@@ -16,7 +16,7 @@ public abstract class TicketWritesTests(HallApp app)
     {
         var hall = await TestHall.CreateAsync(app, ["A", "B", "C"]);
         var day = app.Today;
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("B"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("B"));
 
         var firsts = await app.WithDbAsync(async db =>
         {
@@ -31,7 +31,7 @@ public abstract class TicketWritesTests(HallApp app)
 
         // A is new today (1–3, then 4); B had one ticket (2–3); C is new (1).
         Assert.Equal([1, 2, 1, 4], firsts);
-        var next = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("B"));
+        var next = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("B"));
         Assert.Equal("B004", next.Number);
     }
 

@@ -14,7 +14,7 @@ public abstract class WaitingCountTests(HallApp app)
     public async Task WaitingCounts_AfterIssueCallTransferNoShowRequeue_EqualTheQueue()
     {
         var hall = await TestHall.CreateAsync(app, ["A", "B"], configure: h => h.NoShowRequeueMinutes = 30);
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         var staff = app.Api(hall.Staff[0]);
         var colleague = app.Api(hall.Staff[1]);
         var a = new List<TicketDto>();
@@ -50,7 +50,7 @@ public abstract class WaitingCountTests(HallApp app)
     public async Task IssueTicket_PeopleAhead_FollowsTheCountsAcrossBatchesAndLanes()
     {
         var hall = await TestHall.CreateAsync(app, ["A"]);
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api(hall.Kiosk);
         var tickets = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => kiosk.IssueAsync(hall.Id, hall.Item("A"))));
         Assert.Equal(Enumerable.Range(0, 12), tickets.Select(t => t.PeopleAhead!.Value).Order());
 

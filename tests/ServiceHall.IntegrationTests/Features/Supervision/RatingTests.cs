@@ -108,7 +108,7 @@ public abstract class RatingTests(HallApp app)
         var hall = await TestHall.CreateAsync(app);
         var phone = app.Api();
         var done = await FinishedTicketAsync(app, hall);
-        var waiting = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("B"));
+        var waiting = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("B"));
         await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{waiting.Id}/rating", new { level = "satisfied" }),
             HttpStatusCode.Conflict, "RatingNotFinished");
         await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{Guid.NewGuid()}/rating", new { level = "satisfied" }),

@@ -18,7 +18,7 @@ public static class SupervisionFlows
     /// <summary>A ticket issued, called, started and finished by the hall's first staff member at its first counter.</summary>
     public static async Task<TicketDto> FinishedTicketAsync(HallApp app, TestHall hall, int staff = 0, int counter = 0)
     {
-        var ticket = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var ticket = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var api = app.Api(hall.Staff[staff]);
         var counterId = hall.Counters[counter];
         var open = await api.PostAsync($"/api/counters/{counterId}/open");
@@ -37,6 +37,9 @@ public static class SupervisionFlows
         var user = new User { UserName = name, DisplayName = name, HallId = hallId };
         Assert.True((await users.CreateAsync(user, SeedDemoHall.DemoPassword)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        // A device account works only as an enrolled device (P2).
+        if (hallId is { } hall && Roles.Devices.Contains(role))
+            await TestDevices.EnrolAsync(app, user.Id, hall, TestDevices.KindOf(role));
         return name;
     }
 
