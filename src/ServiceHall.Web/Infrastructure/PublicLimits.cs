@@ -120,7 +120,8 @@ public static class PublicLimits
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
         {
             SetRetryAfter(context.HttpContext, context.Lease);
-            var code = context.Lease.TryGetMetadata(LimitedBy, out var what) && what == "address"
+            // The middleware hands over its own lease, not the limiter's: the address's window tells which limit it was.
+            var code = _addresses.GetStatistics(Address(context.HttpContext))?.CurrentAvailablePermits == 0
                 ? DeviceErrorCodes.RateLimitedAddress : DeviceErrorCodes.RateLimitedPhone;
             await ProblemExceptionHandler.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, code,
                 perPhone, perAddress, (int)window.TotalMinutes);
@@ -139,9 +140,7 @@ public static class PublicLimits
         }
     }
 
-    private static readonly MetadataName<string> LimitedBy = new("servicehall.limited-by");
-
-    /// <summary>The phone's own window, then its address's shared ceiling; a refusal says which one.</summary>
+    /// <summary>The phone's own window, then its address's shared ceiling.</summary>
     private sealed class PhoneLimiter(FixedWindowRateLimiter phone, PartitionedRateLimiter<string> addresses, string address) : RateLimiter
     {
         public override TimeSpan? IdleDuration => phone.IdleDuration;
@@ -152,12 +151,12 @@ public static class PublicLimits
         {
             var own = phone.AttemptAcquire(permitCount);
             if (!own.IsAcquired)
-                return new Refused(own, "phone");
+                return own;
             var shared = addresses.AttemptAcquire(address, permitCount);
             if (!shared.IsAcquired)
             {
                 own.Dispose();
-                return new Refused(shared, "address");
+                return shared;
             }
             shared.Dispose();
             return own;
@@ -170,30 +169,6 @@ public static class PublicLimits
         {
             if (disposing)
                 phone.Dispose();
-            base.Dispose(disposing);
-        }
-    }
-
-    private sealed class Refused(RateLimitLease inner, string limitedBy) : RateLimitLease
-    {
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => inner.MetadataNames.Append(LimitedBy.Name);
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (metadataName == LimitedBy.Name)
-            {
-                metadata = limitedBy;
-                return true;
-            }
-            return inner.TryGetMetadata(metadataName, out metadata);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                inner.Dispose();
             base.Dispose(disposing);
         }
     }

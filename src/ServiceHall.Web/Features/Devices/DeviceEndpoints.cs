@@ -128,7 +128,7 @@ public static class DeviceEndpoints
 
     private static string ErrorPage(IStringLocalizer<DevicesResource> text)
     {
-        var html = HtmlEncoder.Default;
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         return $"""
             <!DOCTYPE html>
             <html lang="{html.Encode(text["Lang"])}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

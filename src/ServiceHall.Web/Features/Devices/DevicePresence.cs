@@ -51,21 +51,27 @@ public sealed class DevicePresence(IServiceScopeFactory scopes, TimeProvider tim
 }
 
 /// <summary>Registers a device's hub connections with <see cref="DevicePresence"/> and marks the device seen.</summary>
-public sealed class DeviceHubFilter(DevicePresence presence) : IHubFilter
+public sealed class DeviceHubFilter(DevicePresence presence, DeviceGate gate) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        if (context.Context.GetHttpContext()?.Device() is { } device)
+        if (await DeviceOfAsync(context.Context) is { } device)
             presence.Connected(device.DeviceId, context.Context);
         await next(context);
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.GetHttpContext()?.Device() is { } device)
+        if (await DeviceOfAsync(context.Context) is { } device)
             presence.Disconnected(device.DeviceId, context.Context);
         await next(context, exception);
     }
+
+    // The connection's HttpContext is a copy for long polling, without the request's features: ask the gate.
+    private async Task<DeviceStatus?> DeviceOfAsync(HubCallerContext connection) =>
+        connection.User is { } user && DeviceGate.IsDeviceAccount(user)
+            ? await gate.GetAsync(Identity.IdentitySetup.UserId(user), CancellationToken.None)
+            : null;
 }
 
 /// <summary>
