@@ -44,6 +44,8 @@ public class BrowserHall : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:AnonymousTicketsPerWindow", anonymousTicketLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every browser of a test run shares one address: only the per-phone limit is under test.
+        builder.UseSetting("RateLimits:AnonymousTicketsPerAddress", "100000");
         builder.UseSetting("Monitor:CoalesceMilliseconds", "50");
         builder.UseSetting("Monitor:ScanSeconds", "3600");
     }

@@ -34,15 +34,5 @@ public sealed class KioskPage(IPage page)
         await Button(confirm).ClickAsync();
     }
 
-    /// <summary>The device sign-in the kiosk asks for when its address is rate limited.</summary>
-    public ILocator SignInDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "取号机设备登录" });
-
-    public async Task SignInAsync(string userName, string password)
-    {
-        await SignInDialog.GetByLabel("账号").FillAsync(userName);
-        await SignInDialog.GetByLabel("密码").FillAsync(password);
-        await SignInDialog.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-    }
-
     public async Task<Guid> TicketIdAsync() => Guid.Parse((await page.Locator("#ticket").GetAttributeAsync("data-ticket-id"))!);
 }

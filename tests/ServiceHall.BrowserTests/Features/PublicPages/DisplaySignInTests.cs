@@ -6,7 +6,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ServiceHall.BrowserTests.Features.PublicPages;
 
-/// <summary>P2: the display runs on its device account, which signs in once and keeps a lasting cookie.</summary>
+/// <summary>
+/// P2: the display runs on its device account. A display is normally enrolled by a link from /admin (see
+/// DeviceEnrolmentTests); the demo's display1 also signs in once at /login and keeps a lasting cookie.
+/// </summary>
 public sealed class DisplaySignInTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]
