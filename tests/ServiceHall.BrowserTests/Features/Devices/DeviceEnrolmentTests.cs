@@ -56,7 +56,7 @@ public sealed class DeviceEnrolmentTests(OneTicketPerPhoneHall hall) : IClassFix
         Assert.Equal(400, response!.Status);
         await Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("注册码无效");
 
-        await admin.Page.Reload();
+        await admin.Page.ReloadAsync();
         await admin.Page.Locator("[data-interactive=yes]").WaitForAsync();
         await admin.OpenTabAsync("设备");
         await Expect(admin.Row("东门取号机")).ToContainTextAsync("在线");
