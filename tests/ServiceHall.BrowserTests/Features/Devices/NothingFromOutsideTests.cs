@@ -33,7 +33,7 @@ public sealed class NothingFromOutsideTests(BrowserHall hall) : IClassFixture<Br
         var requests = await RecordAsync(page, async () =>
         {
             await page.GotoAsync("/api-docs");
-            await page.GetByText("ServiceHall API").First.WaitForAsync();
+            await Microsoft.Playwright.Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("ServiceHall API"));
         });
         AssertAllLocal("/api-docs", requests);
     }
