@@ -13,7 +13,7 @@ public sealed record CreateUserRequest(string? UserName, string? DisplayName, st
 /// An account for a person or a device (P2), with one role. Staff carry a badge number (工号), unique in
 /// their hall; everyone but a city-wide administrator works in one hall.
 /// </summary>
-public sealed partial class CreateUser(HallDbContext db, UserManager<User> users)
+public sealed partial class CreateUser(HallDbContext db, UserManager<User> users, TimeProvider time)
 {
     public async Task<UserView> HandleAsync(CreateUserRequest request, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed partial class CreateUser(HallDbContext db, UserManager<User> users
         if (!UserNamePattern().IsMatch(userName))
             throw DomainException.Invalid("userName", ErrorCodes.UserNameInvalid);
         var profile = await AccountProfile.CheckAsync(db, null, request.DisplayName, request.BadgeNumber, request.Role, request.HallId, ct);
-        var user = new User { UserName = userName };
+        var user = new User { UserName = userName, CreatedAt = time.GetUtcNow().UtcDateTime };
         profile.ApplyTo(user);
         await SetUserPassword.CheckAsync(users, user, request.Password);
         if (await users.FindByNameAsync(userName) is not null)

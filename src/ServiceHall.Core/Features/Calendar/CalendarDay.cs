@@ -22,6 +22,8 @@ public class HallCalendarDay
     public CalendarDayKind Kind { get; set; }
     /// <summary>What the day is, e.g. 春节; shown to integrators and on the pages.</summary>
     public string? Name { get; set; }
+    /// <summary>Part of a whole year's schedule imported by an administrator: the year is then no longer provisional.</summary>
+    public bool Imported { get; set; }
     public DateTime UpdatedAt { get; set; }
     public Guid UpdatedByUserId { get; set; }
 }

@@ -5,8 +5,11 @@ namespace ServiceHall.Core.Features.Calendar;
 
 public sealed record CalendarDayView(DateOnly Date, string? Name, CalendarSource Source);
 
-/// <summary>A year as integrators and pages need it: days off and make-up workdays (weekends are implied).</summary>
-public sealed record CalendarYearView(int Year, bool ScheduleKnown, string? OfficialSource,
+/// <summary>
+/// A year as integrators and pages need it: days off and make-up workdays (weekends are implied).
+/// <c>Provisional</c>: the days off are the computed statutory holidays, without the State Council's make-up workdays.
+/// </summary>
+public sealed record CalendarYearView(int Year, bool ScheduleKnown, bool Provisional, string? OfficialSource,
     List<CalendarDayView> DaysOff, List<CalendarDayView> MakeUpWorkdays, List<CalendarDayView> Workdays);
 
 public sealed class GetCalendarYear(HallDbContext db)
@@ -19,7 +22,7 @@ public sealed class GetCalendarYear(HallDbContext db)
         var (known, days) = (await HallCalendar.LoadAsync(db, hallId, ct)).Year(year);
         List<CalendarDayView> Of(CalendarDayKind kind) =>
             [.. days.Where(d => d.Kind == kind).Select(d => new CalendarDayView(d.Date, d.Name, d.Source))];
-        return new CalendarYearView(year, known, OfficialSchedules.For(year)?.Source,
+        return new CalendarYearView(year, known, !known, OfficialSchedules.For(year)?.Source,
             Of(CalendarDayKind.DayOff), Of(CalendarDayKind.MakeUpWorkday), Of(CalendarDayKind.Workday));
     }
 }

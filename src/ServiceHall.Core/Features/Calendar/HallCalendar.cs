@@ -7,23 +7,26 @@ public enum CalendarSource
 {
     Official,
     Hall,
+    /// <summary>Computed by <see cref="StatutoryHolidays"/>: the year's State Council schedule is neither shipped nor imported.</summary>
+    Provisional,
 }
 
 public sealed record HallCalendarEntry(DateOnly Date, CalendarDayKind Kind, string? Name, CalendarSource Source);
 
 /// <summary>
-/// A hall's effective calendar: the shipped official schedules, overridden day by day by the
-/// hall's own entries. Read whole (a few dozen rows a year) for every deadline computed.
+/// A hall's effective calendar: the shipped official schedules, or the statutory holidays computed for a
+/// year without one (provisional until the State Council's schedule is imported), overridden day by day
+/// by the hall's own entries. Read whole (a few dozen rows a year) for every deadline computed.
 /// </summary>
 public sealed class HallCalendar
 {
     private readonly Dictionary<DateOnly, HallCalendarEntry> _days;
-    private readonly HashSet<int> _yearsWithHallEntries;
+    private readonly HashSet<int> _importedYears;
 
-    private HallCalendar(Dictionary<DateOnly, HallCalendarEntry> days, HashSet<int> yearsWithHallEntries)
+    private HallCalendar(Dictionary<DateOnly, HallCalendarEntry> days, HashSet<int> importedYears)
     {
         _days = days;
-        _yearsWithHallEntries = yearsWithHallEntries;
+        _importedYears = importedYears;
         Calendar = new WorkingDayCalendar(
             days.Values.Where(d => d.Kind == CalendarDayKind.DayOff).Select(d => d.Date),
             days.Values.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date));
@@ -31,26 +34,36 @@ public sealed class HallCalendar
 
     public WorkingDayCalendar Calendar { get; }
 
-    /// <summary>The year's special days; <c>Known</c> is false when neither the State Council's nor the hall's schedule exists for it.</summary>
+    /// <summary>
+    /// True when the year's days off are only computed: no State Council schedule (with its make-up
+    /// workdays) is shipped for it and the hall has not imported one.
+    /// </summary>
+    public bool IsProvisional(int year) => OfficialSchedules.For(year) is null && !_importedYears.Contains(year);
+
+    /// <summary>The year's special days; <c>Known</c> is false when the year is provisional.</summary>
     public (bool Known, IReadOnlyList<HallCalendarEntry> Days) Year(int year) =>
-        (OfficialSchedules.For(year) is not null || _yearsWithHallEntries.Contains(year),
-            [.. _days.Values.Where(d => d.Date.Year == year).OrderBy(d => d.Date)]);
+        (!IsProvisional(year), [.. _days.Values.Where(d => d.Date.Year == year).OrderBy(d => d.Date)]);
 
     public static HallCalendar From(IEnumerable<HallCalendarDay> hallDays)
     {
+        var own = hallDays.ToList();
+        var imported = own.Where(d => d.Imported).Select(d => d.Date.Year).ToHashSet();
         var days = new Dictionary<DateOnly, HallCalendarEntry>();
+        for (var year = StatutoryHolidays.FirstYear; year <= StatutoryHolidays.LastYear; year++)
+        {
+            if (OfficialSchedules.For(year) is not null || imported.Contains(year))
+                continue;
+            foreach (var day in StatutoryHolidays.For(year))
+                days[day.Date] = new HallCalendarEntry(day.Date, day.Kind, day.Name, CalendarSource.Provisional);
+        }
         foreach (var schedule in OfficialSchedules.All.Values)
         {
             foreach (var day in schedule.Days)
                 days[day.Date] = new HallCalendarEntry(day.Date, day.Kind, day.Name, CalendarSource.Official);
         }
-        var years = new HashSet<int>();
-        foreach (var day in hallDays)
-        {
+        foreach (var day in own)
             days[day.Date] = new HallCalendarEntry(day.Date, day.Kind, day.Name, CalendarSource.Hall);
-            years.Add(day.Date.Year);
-        }
-        return new HallCalendar(days, years);
+        return new HallCalendar(days, imported);
     }
 
     public static async Task<HallCalendar> LoadAsync(HallDbContext db, Guid hallId, CancellationToken ct) =>

@@ -26,7 +26,7 @@ public sealed class ImportCalendarYear(HallDbContext db, TimeProvider time)
         await db.HallCalendarDays.Where(d => d.HallId == hallId && d.Date >= first && d.Date <= last).ExecuteDeleteAsync(ct);
         db.HallCalendarDays.AddRange(entries.Select(e => new HallCalendarDay
         {
-            Id = Guid.CreateVersion7(now), HallId = hallId, Date = e.Date, Kind = e.Kind, Name = e.Name,
+            Id = Guid.CreateVersion7(now), HallId = hallId, Date = e.Date, Kind = e.Kind, Name = e.Name, Imported = true,
             UpdatedAt = now, UpdatedByUserId = userId,
         }));
         await db.SaveChangesAsync(ct);

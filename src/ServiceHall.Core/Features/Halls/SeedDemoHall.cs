@@ -10,7 +10,7 @@ namespace ServiceHall.Core.Features.Halls;
 /// The demo hall of a district government service centre, seeded once in Development: departments,
 /// items with prefixes, counters and the demo accounts named in the README.
 /// </summary>
-public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users)
+public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, TimeProvider time)
 {
     public const string DemoPassword = "Demo#2026";
 
@@ -77,7 +77,8 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users)
 
     private async Task AddUserAsync(string userName, string displayName, string? badge, Guid? hallId, string role)
     {
-        var user = new User { UserName = userName, DisplayName = displayName, BadgeNumber = badge, HallId = hallId };
+        var user = new User { UserName = userName, DisplayName = displayName, BadgeNumber = badge, HallId = hallId,
+            CreatedAt = time.GetUtcNow().UtcDateTime };
         EnsureRoles.Check(await users.CreateAsync(user, DemoPassword));
         EnsureRoles.Check(await users.AddToRoleAsync(user, role));
     }

@@ -9,6 +9,8 @@ public class User : IdentityUser<Guid>
     public string? BadgeNumber { get; set; }
     /// <summary>The hall the account works in; null for city-wide administrators.</summary>
     public Guid? HallId { get; set; }
+    /// <summary>When the account was made (UTC): attendance is expected only from that day on (S3).</summary>
+    public DateTime CreatedAt { get; set; }
 }
 
 public class Role : IdentityRole<Guid>

@@ -58,9 +58,46 @@ public abstract class CalendarEndpointTests(HallApp app)
         Assert.Contains("2026-10-07", daysOff);
         Assert.Equal("春节", year["daysOff"]!.AsArray().First(d => d!["date"]!.GetValue<string>() == "2026-02-23")!["name"]!.GetValue<string>());
 
-        var unknown = await app.Api().GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/calendar/2030");
-        Assert.False(unknown["scheduleKnown"]!.GetValue<bool>());
-        Assert.Empty(unknown["daysOff"]!.AsArray());
+        Assert.False(year["provisional"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Year_WithoutSchedule_ProvisionalStatutoryHolidays()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var year = await app.Api().GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/calendar/2030");
+        Assert.False(year["scheduleKnown"]!.GetValue<bool>());
+        Assert.True(year["provisional"]!.GetValue<bool>());
+        var daysOff = year["daysOff"]!.AsArray().ToDictionary(d => d!["date"]!.GetValue<string>(), d => d!);
+        // 2030: 春节 is 02-03 (除夕 02-02 .. 初三 02-05), 清明 04-05, 端午 06-05, 中秋 09-12.
+        Assert.Equal("春节", daysOff["2030-02-02"]["name"]!.GetValue<string>());
+        Assert.Contains("2030-02-05", daysOff.Keys);
+        Assert.DoesNotContain("2030-02-06", daysOff.Keys);
+        Assert.Contains("2030-04-05", daysOff.Keys);
+        Assert.Contains("2030-06-05", daysOff.Keys);
+        Assert.Contains("2030-09-12", daysOff.Keys);
+        Assert.Contains("2030-10-07", daysOff.Keys);
+        Assert.All(daysOff.Values, d => Assert.Equal("provisional", d["source"]!.GetValue<string>()));
+        Assert.Empty(year["makeUpWorkdays"]!.AsArray());
+
+        // The provisional days count for deadlines: 2030-02-01 (Fri) + 1 working day skips 春节 to 02-06.
+        var due = await app.Api().GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/calendar/due-date?from=2030-02-01&workingDays=1");
+        Assert.Equal("2030-02-06", due["dueDate"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SetDay_InProvisionalYear_StaysProvisional()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var admin = app.Api("admin");
+        await admin.SignInAsync();
+        var set = await admin.Http.PutAsJsonAsync($"/api/halls/{hall.Id}/calendar/days/2030-03-12", new { kind = "dayOff", name = "本地" });
+        await Expect.StatusAsync(set, HttpStatusCode.OK);
+        var year = await app.Api().GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/calendar/2030");
+        Assert.True(year["provisional"]!.GetValue<bool>());
+        var sources = year["daysOff"]!.AsArray().Select(d => d!["source"]!.GetValue<string>()).ToList();
+        Assert.Contains("hall", sources);
+        Assert.Contains("provisional", sources);
     }
 
     [Fact]
@@ -82,10 +119,12 @@ public abstract class CalendarEndpointTests(HallApp app)
         Assert.True(year["scheduleKnown"]!.GetValue<bool>());
         Assert.All(year["daysOff"]!.AsArray(), d => Assert.Equal("hall", d!["source"]!.GetValue<string>()));
 
-        // Another hall keeps the weekends-only 2027.
+        Assert.False(year["provisional"]!.GetValue<bool>());
+
+        // Another hall keeps the provisional 2027: 除夕 02-05 (Fri) to 初三 02-08 off, no make-up Sunday.
         var other = await TestHall.CreateAsync(app);
         var otherDue = await app.Api().GetOkAsync<JsonObject>($"/api/halls/{other.Id}/calendar/due-date?from=2027-02-04&workingDays=2");
-        Assert.Equal("2027-02-08", otherDue["dueDate"]!.GetValue<string>());
+        Assert.Equal("2027-02-10", otherDue["dueDate"]!.GetValue<string>());
 
         // A JSON import of the same year replaces the hall's entries for that year.
         var json = await admin.PostAsync($"/api/halls/{hall.Id}/calendar/2027/import", new

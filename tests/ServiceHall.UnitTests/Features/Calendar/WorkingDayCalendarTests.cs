@@ -94,9 +94,9 @@ public class WorkingDayCalendarTests
     [InlineData("2025-12-30", 2, "2026-01-04")]
     [InlineData("2025-12-31", 2, "2026-01-05")]
     [InlineData("2024-12-31", 1, "2025-01-02")]
-    // 2026 into 2027, which has no published schedule: weekends only.
-    [InlineData("2026-12-31", 1, "2027-01-01")]
-    [InlineData("2026-12-31", 2, "2027-01-04")]
+    // 2026 into 2027, which has no published schedule: the computed 元旦 (Friday 01-01) counts, provisionally.
+    [InlineData("2026-12-31", 1, "2027-01-04")]
+    [InlineData("2026-12-31", 2, "2027-01-05")]
     // Ordinary weeks.
     [InlineData("2026-11-20", 1, "2026-11-23")]
     [InlineData("2026-11-23", 5, "2026-11-30")]
