@@ -9,7 +9,19 @@ public static class DomainMessages
     public static string Describe(this IStringLocalizer<SharedResource> text, DomainException refusal) =>
         text[$"Error_{refusal.Code}", Arguments(text, refusal)].Value;
 
-    /// <summary>Enum arguments (a ticket's status…) are named in the current language too.</summary>
+    /// <summary>
+    /// Enum arguments (a ticket's status…) are named in the current language too, and so is the field a
+    /// refusal names ("问题为必填项", never "question 为必填项"); a field without a label reads "此项".
+    /// </summary>
     public static object[] Arguments(IStringLocalizer<SharedResource> text, DomainException refusal) =>
-        refusal.Args.Select(a => a is Enum e ? text[$"Enum_{e.GetType().Name}_{e}"].Value : a).ToArray();
+        refusal.Args.Select(a => a switch
+        {
+            Enum e => text[$"Enum_{e.GetType().Name}_{e}"].Value,
+            string field when field == refusal.Field => FieldLabel(text, field),
+            _ => a,
+        }).ToArray();
+
+    /// <summary>A request field (its JSON name) as the person reads it.</summary>
+    public static string FieldLabel(IStringLocalizer<SharedResource> text, string field) =>
+        text[$"Field_{field}"] is { ResourceNotFound: false } label ? label.Value : text["Field_Unknown"].Value;
 }

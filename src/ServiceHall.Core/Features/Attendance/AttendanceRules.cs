@@ -12,24 +12,30 @@ public enum AttendanceStatus
     LeftEarly,
     LateAndLeftEarly,
     Absent,
+    /// <summary>The person's account did not exist yet when they were due in: nothing was expected of them.</summary>
+    NotExpected,
 }
 
 public sealed record AttendanceDay(AttendanceStatus Status, int LateMinutes, int EarlyLeaveMinutes, bool MissingSignOut);
 
 /// <summary>
 /// One person's day against the hall's hours (S3), pure: due in <c>earlyMinutes</c> before opening
-/// ("提前10分钟到岗"), not before closing out. Times are the hall's local times.
+/// ("提前10分钟到岗"), not before closing out. Times are the hall's local times. Only working days of the
+/// hall's calendar (make-up workdays included) expect anyone, and only once the person's account exists
+/// (<paramref name="accountCreated"/>, local): an account made after the day's due time starts the next working day.
 /// </summary>
 public static class AttendanceRules
 {
     public static AttendanceDay Evaluate(bool workingDay, bool onLeave, TimeOnly opens, TimeOnly closes, int earlyMinutes,
-        DateTime? signedIn, DateTime? signedOut, DateTime now, DateOnly day)
+        DateTime? signedIn, DateTime? signedOut, DateTime now, DateOnly day, DateTime? accountCreated = null)
     {
         if (!workingDay)
             return new AttendanceDay(AttendanceStatus.DayOff, 0, 0, false);
+        var due = day.ToDateTime(opens).AddMinutes(-earlyMinutes);
+        if (accountCreated is { } created && created > due)
+            return new AttendanceDay(AttendanceStatus.NotExpected, 0, 0, false);
         if (onLeave)
             return new AttendanceDay(AttendanceStatus.OnLeave, 0, 0, false);
-        var due = day.ToDateTime(opens).AddMinutes(-earlyMinutes);
         var closing = day.ToDateTime(closes);
         if (signedIn is not { } inAt)
             return new AttendanceDay(now <= due ? AttendanceStatus.Pending : AttendanceStatus.Absent, 0, 0, false);

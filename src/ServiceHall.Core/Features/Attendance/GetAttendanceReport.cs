@@ -25,7 +25,7 @@ public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWo
         var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
         var staff = await db.Users.AsNoTracking()
             .Where(u => u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
-            .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct);
+            .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber, u.CreatedAt }).ToListAsync(ct);
         var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.HallId == hallId && a.Day == day).ToDictionaryAsync(a => a.UserId, ct);
         var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.HallId == hallId && l.From <= day && l.To >= day).ToListAsync(ct);
         var early = (await rules.ForHallAsync(hallId, ct)).EarlyArrivalMinutes;
@@ -35,7 +35,7 @@ public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWo
             var leave = leaves.FirstOrDefault(l => l.UserId == s.Id);
             var result = AttendanceRules.Evaluate(workingDay, leave is not null, hall.OpensAt, hall.ClosesAt, early,
                 record is null ? null : clock.ToLocal(record.SignedInAt),
-                record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, day);
+                record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, day, clock.ToLocal(s.CreatedAt));
             return new AttendanceReportRow(s.Id, s.DisplayName, s.BadgeNumber, record?.SignedInAt, record?.SignedOutAt, result.Status,
                 result.LateMinutes, result.EarlyLeaveMinutes, result.MissingSignOut, leave?.Kind);
         }).ToList();

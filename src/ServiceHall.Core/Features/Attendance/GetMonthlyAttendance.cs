@@ -33,7 +33,7 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
         var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
         var staff = await db.Users.AsNoTracking()
             .Where(u => u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
-            .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct);
+            .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber, u.CreatedAt }).ToListAsync(ct);
         var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.HallId == hallId && a.Day >= first && a.Day <= last)
             .ToListAsync(ct);
         var byPersonDay = records.ToDictionary(a => (a.UserId, a.Day));
@@ -49,12 +49,13 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
                 var record = byPersonDay.GetValueOrDefault((s.Id, d.Day));
                 var leave = leaves.FirstOrDefault(l => l.UserId == s.Id && l.From <= d.Day && l.To >= d.Day);
                 var result = AttendanceRules.Evaluate(d.Working, leave is not null, hall.OpensAt, hall.ClosesAt, early,
-                    record is null ? null : clock.ToLocal(record.SignedInAt), record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, d.Day);
+                    record is null ? null : clock.ToLocal(record.SignedInAt), record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, d.Day,
+                    clock.ToLocal(s.CreatedAt));
                 return new AttendanceMonthDay(d.Day, result.Status, record?.SignedInAt, record?.SignedOutAt, result.LateMinutes,
                     result.EarlyLeaveMinutes, result.MissingSignOut, leave?.Kind);
             }).ToList();
             int Count(params AttendanceStatus[] statuses) => list.Count(x => statuses.Contains(x.Status));
-            return new AttendanceMonthRow(s.Id, s.DisplayName, s.BadgeNumber, list.Count(x => x.Status != AttendanceStatus.DayOff),
+            return new AttendanceMonthRow(s.Id, s.DisplayName, s.BadgeNumber, list.Count(x => x.Status is not (AttendanceStatus.DayOff or AttendanceStatus.NotExpected)),
                 Count(AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly, AttendanceStatus.LateAndLeftEarly),
                 Count(AttendanceStatus.Late, AttendanceStatus.LateAndLeftEarly), list.Sum(x => x.LateMinutes),
                 Count(AttendanceStatus.LeftEarly, AttendanceStatus.LateAndLeftEarly), list.Sum(x => x.EarlyLeaveMinutes),

@@ -67,8 +67,9 @@ public abstract class AdminDialogBase : ComponentBase
     /// <summary>The refusal's message; a field name among its arguments becomes the field's label.</summary>
     private string Describe(DomainException e)
     {
-        var args = DomainMessages.Arguments(Errors, e).Select(a => a is string field && field == e.Field
-            && T[$"Field_{field}"] is { ResourceNotFound: false } label ? label.Value : a).ToArray();
-        return Errors[$"Error_{e.Code}", args];
+        // The dialog's own label first (it names the field as the form does), then the shared one.
+        var args = e.Args.Select(a => a is string field && field == e.Field && T[$"Field_{field}"] is { ResourceNotFound: false } label
+            ? label.Value : a).ToArray();
+        return Errors[$"Error_{e.Code}", DomainMessages.Arguments(Errors, new DomainException(e.Kind, e.Code, args) { Field = e.Field })];
     }
 }

@@ -9,7 +9,6 @@ public static class PageErrors
 {
     public static string Message(IStringLocalizer<SharedResource> text, DomainException refusal)
     {
-        var args = refusal.Args.Select(a => a is Enum e ? text[$"Enum_{e.GetType().Name}_{e}"].Value : a).ToArray();
-        return text[$"Error_{refusal.Code}", args].Value;
+        return text.Describe(refusal);
     }
 }

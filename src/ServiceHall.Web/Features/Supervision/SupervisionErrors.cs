@@ -12,7 +12,8 @@ public static class SupervisionErrors
         var args = refusal.Args.Select(a => a switch
         {
             Enum e => refusals[$"Enum_{e.GetType().Name}_{e}"].Value,
-            string field when field == refusal.Field && labels[$"Field_{field}"] is { ResourceNotFound: false } label => label.Value,
+            string field when field == refusal.Field => labels[$"Field_{field}"] is { ResourceNotFound: false } label ? label.Value
+                : DomainMessages.FieldLabel(refusals, field),
             _ => a,
         }).ToArray();
         return refusals[$"Error_{refusal.Code}", args].Value;

@@ -82,11 +82,10 @@ public abstract class SupervisionPageBase : ComponentBase
         }
     }
 
-    protected string When(DateTime? utc) =>
-        utc is { } at ? (_clock?.ToLocal(at) ?? at).ToString("g", System.Globalization.CultureInfo.CurrentCulture) : "";
+    // Before the directory is read the hall is unknown: show nothing rather than the server's zone.
+    protected string When(DateTime? utc) => _clock?.DateTimeText(utc) ?? "";
 
-    protected string Clock(DateTime? utc) =>
-        utc is { } at ? (_clock?.ToLocal(at) ?? at).ToString("t", System.Globalization.CultureInfo.CurrentCulture) : "";
+    protected string Clock(DateTime? utc) => _clock?.TimeText(utc) ?? "";
 
     protected static string Day(DateOnly? day) => day?.ToString("d", System.Globalization.CultureInfo.CurrentCulture) ?? "";
 

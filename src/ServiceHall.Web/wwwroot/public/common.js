@@ -50,9 +50,16 @@ const Hall = (() => {
     return getJson(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
   }
 
+  // Every time a person reads is in the hall's zone (P4), whatever the browser's: set from GET /api/halls.
+  let timeZone;
+  function useTimeZone(id) {
+    try { if (id) { new Intl.DateTimeFormat(lang, { timeZone: id }); timeZone = id; } } catch { /* unknown zone: the browser's */ }
+  }
+
+  /** Hours and minutes of a UTC instant (ISO text, or now when omitted) in the hall's zone. */
   function formatTime(iso) {
-    const d = new Date(iso.endsWith("Z") ? iso : `${iso}Z`); // the API sends UTC
-    return d.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+    const d = iso ? new Date(iso.endsWith("Z") ? iso : `${iso}Z`) : new Date(); // the API sends UTC
+    return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(d);
   }
 
   /**
@@ -109,5 +116,5 @@ const Hall = (() => {
   /** The id in /kiosk/{id}, /t/{id}, /display/{id}. */
   const routeId = () => decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
 
-  return { lang, t, loadStrings, getJson, postJson, formatTime, connectHall, routeId, hallEvents };
+  return { lang, t, loadStrings, getJson, postJson, formatTime, useTimeZone, connectHall, routeId, hallEvents };
 })();

@@ -353,7 +353,7 @@
   }
 
   function tick() {
-    $("clock").textContent = new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+    $("clock").textContent = Hall.formatTime();
   }
 
   const voice = DisplayVoice.create({ onUnavailable: () => { $("voice-warning").hidden = false; layout(); } });
@@ -362,6 +362,7 @@
   await Hall.loadStrings();
   const [halls, hallItems] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${hallId}/service-items`).catch(() => [])]);
   const hall = halls.find(h => h.id === hallId);
+  Hall.useTimeZone(hall?.timeZoneId);
   $("hall-name").textContent = hall ? hall.name : "";
   document.title = `${t("DisplayTitle")} · ${hall ? hall.name : ""}`;
   if (zone.counters.length) {

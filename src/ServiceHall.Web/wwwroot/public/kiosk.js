@@ -220,6 +220,7 @@
     const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${hallId}/service-items`)]);
     hall = halls.find(h => h.id === hallId);
     if (!hall) throw new Error("hall");
+    Hall.useTimeZone(hall.timeZoneId);
     items = list;
     $("hall-name").textContent = hall.name;
     document.title = `${t("KioskTitle")} · ${hall.name}`;

@@ -35,7 +35,7 @@
     linkGuide(ticket);
     $("ticket").hidden = false;
     $("ticket").dataset.status = ticket.status;
-    $("updated").textContent = t("PhoneUpdated", new Date().toLocaleTimeString(lang));
+    $("updated").textContent = t("PhoneUpdated", formatTime());
   }
 
   /** The item's 办事指南 (M1), to read the materials while waiting. */
@@ -78,6 +78,8 @@
     const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${ticket.hallId}/service-items`)]);
     items = new Map(list.map(i => [i.id, i]));
     const hall = halls.find(h => h.id === ticket.hallId);
+    Hall.useTimeZone(hall?.timeZoneId);
+    $("issued").textContent = formatTime(ticket.issuedAt);
     $("hall-name").textContent = hall ? hall.name : "";
     document.title = `${ticket.number} · ${t("PhoneTitle")}`;
     render(ticket);

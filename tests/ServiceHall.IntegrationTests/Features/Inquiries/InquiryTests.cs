@@ -14,6 +14,25 @@ public abstract class InquiryTests(HallApp app)
 
     private static string Status(JsonObject i) => i["status"]!.GetValue<string>();
 
+    [Theory]
+    [InlineData("zh-CN", "问题 为必填项。", "联系方式 不能超过")]
+    [InlineData("en", "Question is required.", "Contact must not be longer")]
+    public async Task Record_Invalid_FieldNamedInTheRequestLanguage(string language, string required, string tooLong)
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var staff = app.Api(hall.Staff[0]);
+        var missing = await Expect.ProblemAsync(await staff.PostAsync($"/api/halls/{hall.Id}/inquiries",
+            new { question = " ", channel = "onSite", answer = "x" }, language), HttpStatusCode.BadRequest, "Required");
+        Assert.Equal(required, missing["detail"]!.GetValue<string>());
+        // The errors object keys the field by its JSON name, for programs; its message names it for people.
+        Assert.Equal(required, missing["errors"]!["question"]![0]!.GetValue<string>());
+        var longContact = await Expect.ProblemAsync(await staff.PostAsync($"/api/halls/{hall.Id}/inquiries",
+            new { question = "问", channel = "onSite", contact = new string('1', 500), promisedReplyAt = InHours(2) }, language),
+            HttpStatusCode.BadRequest, "TooLong");
+        Assert.StartsWith(tooLong, longContact["detail"]!.GetValue<string>());
+        Assert.DoesNotContain("contact", longContact["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AnsweredOnTheSpot_ClosedAtOnce_NoContactNeeded()
     {

@@ -140,6 +140,43 @@ public abstract class AttendanceTests(HallApp app)
             HttpStatusCode.BadRequest, "InvalidDate");
     }
 
+    [Fact]
+    public async Task ExpectedOnWorkingDaysOnly_MakeUpDaysCount_NotBeforeTheAccount()
+    {
+        var hall = await TestHall.CreateAsync(app, configure: h =>
+        {
+            h.OpensAt = new TimeOnly(9, 0);
+            h.ClosesAt = new TimeOnly(17, 0);
+        });
+        var supervisor = app.Api(hall.Supervisor);
+        string Status(JsonObject day, string user) => Row(day, user).Str("status");
+        async Task<JsonObject> DayAsync(string date) => await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/daily?date={date}");
+
+        // An account older than these days: 国庆 is a day off, the make-up Sunday 2026-09-20 a working day.
+        var holiday = await DayAsync("2026-10-02");
+        Assert.False(holiday["workingDay"]!.GetValue<bool>());
+        Assert.Equal("dayOff", Status(holiday, hall.Staff[0]));
+        var makeUp = await DayAsync("2026-09-20");
+        Assert.True(makeUp["workingDay"]!.GetValue<bool>());
+        Assert.Equal("absent", Status(makeUp, hall.Staff[0]));
+
+        // An account made today by an administrator is expected from its first due time on, not before.
+        var userName = $"u{Guid.NewGuid():N}"[..12];
+        await app.Api("admin").PostOkAsync<JsonObject>("/api/admin/users", new
+        {
+            userName, displayName = userName, badgeNumber = "7001", role = "staff", hallId = hall.Id, password = "Counter#2026",
+        });
+        Assert.Equal("notExpected", Status(await DayAsync("2026-11-20"), userName));
+        Assert.Equal("absent", Status(await DayAsync("2026-11-20"), hall.Staff[0]));
+        var month = await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/monthly?year={app.Today.Year}&month={app.Today.Month}");
+        // Every earlier day of the month is not expected of the new account; at most today counts.
+        var row = Row(month, userName);
+        Assert.Equal(0, row["absent"]!.GetValue<int>());
+        Assert.True(row["workingDays"]!.GetValue<int>() <= 1);
+        Assert.All(row["days"]!.AsArray().Where(d => d.Str("day") != Iso(app.Today)),
+            d => Assert.Contains(d.Str("status"), new[] { "notExpected", "dayOff" }));
+    }
+
     private static JsonNode Row(JsonObject report, string userName) =>
         report["staff"]!.AsArray().Single(r => r.Str("name") == userName)!;
 }

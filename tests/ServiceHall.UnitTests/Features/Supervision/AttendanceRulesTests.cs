@@ -63,4 +63,20 @@ public class AttendanceRulesTests
     [Fact]
     public void LateMinutes_HallWithoutEarlyArrival_DueAtOpening() =>
         Assert.Equal(0, AttendanceRules.LateMinutes(Day, Opens, 0, At(9, 0)));
+
+    [Fact]
+    public void Evaluate_BeforeTheAccountExisted_NotExpected()
+    {
+        // Account made at 08:49, before the 08:50 due time: expected today, absent when nobody came.
+        Assert.Equal(AttendanceStatus.Absent,
+            AttendanceRules.Evaluate(true, false, Opens, Closes, 10, null, null, At(12, 0), Day, At(8, 49)).Status);
+        // Made at 11:00: today was already due, nothing is expected until the next working day.
+        Assert.Equal(AttendanceStatus.NotExpected,
+            AttendanceRules.Evaluate(true, false, Opens, Closes, 10, null, null, At(12, 0), Day, At(11, 0)).Status);
+        Assert.Equal(AttendanceStatus.NotExpected,
+            AttendanceRules.Evaluate(true, true, Opens, Closes, 10, null, null, At(12, 0), Day, Day.AddDays(3).ToDateTime(TimeOnly.MinValue)).Status);
+        // A day off stays a day off, never an absence.
+        Assert.Equal(AttendanceStatus.DayOff,
+            AttendanceRules.Evaluate(false, false, Opens, Closes, 10, null, null, At(12, 0), Day, Day.AddDays(3).ToDateTime(TimeOnly.MinValue)).Status);
+    }
 }
