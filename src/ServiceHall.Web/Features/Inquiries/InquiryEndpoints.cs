@@ -14,6 +14,7 @@ public static class InquiryEndpoints
         builder.Services.AddScoped<ListInquiries>();
         builder.Services.AddScoped<GetInquiryReport>();
         builder.Services.AddScoped<ListForwardTargets>();
+        builder.Services.AddScoped<RevealInquiryContact>();
     }
 
     public static void MapInquiryEndpoints(this WebApplication app)
@@ -41,5 +42,9 @@ public static class InquiryEndpoints
             forward.HandleAsync(inquiryId, request, http.User.UserId(), ct)).WithName("ForwardInquiry");
         inquiry.MapPost("/reply", (Guid inquiryId, ReplyInquiryRequest request, ReplyInquiry reply, HttpContext http, CancellationToken ct) =>
             reply.HandleAsync(inquiryId, request, http.User.UserId(), ct)).WithName("ReplyInquiry");
+        // A POST: the read is written to the audit, with its purpose.
+        inquiry.MapPost("/contact", (Guid inquiryId, RevealInquiryContactRequest request, RevealInquiryContact reveal, HttpContext http,
+                CancellationToken ct) => reveal.HandleAsync(inquiryId, http.User.UserId(), request, ct))
+            .WithName("RevealInquiryContact").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }

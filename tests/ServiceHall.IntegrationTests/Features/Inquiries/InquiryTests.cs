@@ -34,6 +34,44 @@ public abstract class InquiryTests(HallApp app)
     }
 
     [Fact]
+    public async Task RevealContact_OwnerHandlerSupervisor_WithPurpose_Audited()
+    {
+        var hall = await TestHall.CreateAsync(app, staff: 3);
+        var owner = app.Api(hall.Staff[0]);
+        var inquiry = await owner.PostOkAsync<JsonObject>($"/api/halls/{hall.Id}/inquiries", new
+        {
+            question = "公积金提取要多久？", channel = "phone", citizenName = "李四", contact = "13900002222", promisedReplyAt = InHours(24),
+        });
+        var id = inquiry["id"]!.GetValue<Guid>();
+        Assert.Equal("139****2222", inquiry["contact"]!.GetValue<string>());
+        var url = $"/api/inquiries/{id}/contact";
+
+        await Expect.ProblemAsync(await owner.PostAsync(url, new { purpose = " " }), HttpStatusCode.BadRequest, "Required");
+        Assert.False(await app.WithDbAsync(db => db.PersonalDataReads.AnyAsync(r => r.SubjectId == id)));
+        var contact = await owner.PostOkAsync<JsonObject>(url, new { purpose = "按承诺回电答复" });
+        Assert.Equal("李四", contact["citizenName"]!.GetValue<string>());
+        Assert.Equal("13900002222", contact["contact"]!.GetValue<string>());
+        var reads = await app.WithDbAsync(db => db.PersonalDataReads.Where(r => r.SubjectId == id).ToListAsync());
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, r => Assert.Equal("按承诺回电答复", r.Purpose));
+        Assert.All(reads, r => Assert.Equal("Inquiry", r.SubjectType));
+
+        // A colleague it was not forwarded to may not read it; once forwarded, the colleague may; a supervisor may.
+        var colleague = app.Api(hall.Staff[1]);
+        await Expect.ProblemAsync(await colleague.PostAsync(url, new { purpose = "好奇" }), HttpStatusCode.Forbidden, "InquiryNotYours");
+        await owner.PostOkAsync<JsonObject>($"/api/inquiries/{id}/forward", new
+        {
+            reason = "responsiblePersonAbsent", toUserId = await TestHall.UserIdAsync(app, hall.Staff[1]), note = "请代为答复",
+            responsiblePersonName = "王科长", responsiblePersonContact = "内线 8001",
+        });
+        Assert.Equal("13900002222", (await colleague.PostOkAsync<JsonObject>(url, new { purpose = "代为答复" }))["contact"]!.GetValue<string>());
+        await app.Api(hall.Supervisor).PostOkAsync<JsonObject>(url, new { purpose = "督办回访" });
+        var otherHall = app.Api((await TestHall.CreateAsync(app)).Supervisor);
+        await Expect.ProblemAsync(await otherHall.PostAsync(url, new { purpose = "x" }), HttpStatusCode.NotFound, "InquiryNotFound");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsync(url, new { purpose = "x" })).StatusCode);
+    }
+
+    [Fact]
     public async Task AnsweredOnTheSpot_ClosedAtOnce_NoContactNeeded()
     {
         var hall = await TestHall.CreateAsync(app);
