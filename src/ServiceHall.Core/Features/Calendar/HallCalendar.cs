@@ -16,7 +16,8 @@ public sealed record HallCalendarEntry(DateOnly Date, CalendarDayKind Kind, stri
 /// <summary>
 /// A hall's effective calendar: the shipped official schedules, or the statutory holidays computed for a
 /// year without one (provisional until the State Council's schedule is imported), overridden day by day
-/// by the hall's own entries. Read whole (a few dozen rows a year) for every deadline computed.
+/// by the hall's own entries. Read whole (a few dozen rows a year) for every deadline computed; the
+/// computed holidays are looked up, not copied, so a load costs what the hall's own rows cost.
 /// </summary>
 public sealed class HallCalendar
 {
@@ -29,7 +30,8 @@ public sealed class HallCalendar
         _importedYears = importedYears;
         Calendar = new WorkingDayCalendar(
             days.Values.Where(d => d.Kind == CalendarDayKind.DayOff).Select(d => d.Date),
-            days.Values.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date));
+            days.Values.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date),
+            IsProvisionalDayOff);
     }
 
     public WorkingDayCalendar Calendar { get; }
@@ -41,21 +43,26 @@ public sealed class HallCalendar
     public bool IsProvisional(int year) => OfficialSchedules.For(year) is null && !_importedYears.Contains(year);
 
     /// <summary>The year's special days; <c>Known</c> is false when the year is provisional.</summary>
-    public (bool Known, IReadOnlyList<HallCalendarEntry> Days) Year(int year) =>
-        (!IsProvisional(year), [.. _days.Values.Where(d => d.Date.Year == year).OrderBy(d => d.Date)]);
+    public (bool Known, IReadOnlyList<HallCalendarEntry> Days) Year(int year)
+    {
+        var days = _days.Values.Where(d => d.Date.Year == year).ToDictionary(d => d.Date);
+        if (IsProvisional(year))
+        {
+            foreach (var day in StatutoryHolidays.For(year))
+                days.TryAdd(day.Date, new HallCalendarEntry(day.Date, day.Kind, day.Name, CalendarSource.Provisional));
+        }
+        return (!IsProvisional(year), [.. days.Values.OrderBy(d => d.Date)]);
+    }
+
+    /// <summary>A computed holiday of a provisional year that no entry of the hall's overrides.</summary>
+    private bool IsProvisionalDayOff(DateOnly day) =>
+        !_days.ContainsKey(day) && IsProvisional(day.Year) && StatutoryHolidays.IsDayOff(day);
 
     public static HallCalendar From(IEnumerable<HallCalendarDay> hallDays)
     {
         var own = hallDays.ToList();
         var imported = own.Where(d => d.Imported).Select(d => d.Date.Year).ToHashSet();
         var days = new Dictionary<DateOnly, HallCalendarEntry>();
-        for (var year = StatutoryHolidays.FirstYear; year <= StatutoryHolidays.LastYear; year++)
-        {
-            if (OfficialSchedules.For(year) is not null || imported.Contains(year))
-                continue;
-            foreach (var day in StatutoryHolidays.For(year))
-                days[day.Date] = new HallCalendarEntry(day.Date, day.Kind, day.Name, CalendarSource.Provisional);
-        }
         foreach (var schedule in OfficialSchedules.All.Values)
         {
             foreach (var day in schedule.Days)

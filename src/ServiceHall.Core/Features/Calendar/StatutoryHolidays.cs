@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace ServiceHall.Core.Features.Calendar;
@@ -14,6 +15,7 @@ public static class StatutoryHolidays
 {
     private static readonly ChineseLunisolarCalendar Lunar = new();
     private static readonly ConcurrentDictionary<int, IReadOnlyList<CalendarEntry>> Cache = new();
+    private static readonly ConcurrentDictionary<int, FrozenSet<DateOnly>> DayOffSets = new();
 
     public const string NewYear = "元旦";
     public const string SpringFestival = "春节";
@@ -31,6 +33,10 @@ public static class StatutoryHolidays
     /// <summary>The years the rules hold for (the 清明 formula's century).</summary>
     public const int FirstYear = 2000;
     public const int LastYear = 2099;
+
+    /// <summary>Whether <paramref name="day"/> is one of its year's computed days off.</summary>
+    public static bool IsDayOff(DateOnly day) =>
+        DayOffSets.GetOrAdd(day.Year, year => For(year).Select(d => d.Date).ToFrozenSet()).Contains(day);
 
     /// <summary>正月初一 of the lunar year that begins in <paramref name="year"/>.</summary>
     public static DateOnly SpringFestivalDay(int year) => LunarDate(year, 1, 1);

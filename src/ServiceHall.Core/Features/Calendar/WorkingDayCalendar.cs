@@ -11,11 +11,14 @@ public sealed class WorkingDayCalendar
 
     private readonly HashSet<DateOnly> _daysOff;
     private readonly HashSet<DateOnly> _makeUpWorkdays;
+    private readonly Func<DateOnly, bool>? _computedDayOff;
 
-    public WorkingDayCalendar(IEnumerable<DateOnly> daysOff, IEnumerable<DateOnly> makeUpWorkdays)
+    /// <param name="computedDayOff">Days off looked up rather than listed (the provisional statutory holidays).</param>
+    public WorkingDayCalendar(IEnumerable<DateOnly> daysOff, IEnumerable<DateOnly> makeUpWorkdays, Func<DateOnly, bool>? computedDayOff = null)
     {
         _daysOff = [.. daysOff];
         _makeUpWorkdays = [.. makeUpWorkdays];
+        _computedDayOff = computedDayOff;
     }
 
     /// <summary>Weekends only: what a year without a published schedule falls back to.</summary>
@@ -23,7 +26,7 @@ public sealed class WorkingDayCalendar
 
     public bool IsWorkingDay(DateOnly day) =>
         _makeUpWorkdays.Contains(day)
-        || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_daysOff.Contains(day));
+        || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_daysOff.Contains(day) && _computedDayOff?.Invoke(day) != true);
 
     /// <summary>
     /// The Nth working day after <paramref name="from"/>; the start day is not counted. With N = 0,

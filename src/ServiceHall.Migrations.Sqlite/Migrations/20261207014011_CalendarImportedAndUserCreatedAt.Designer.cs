@@ -11,7 +11,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207010248_CalendarImportedAndUserCreatedAt")]
+    [Migration("20261207014011_CalendarImportedAndUserCreatedAt")]
     partial class CalendarImportedAndUserCreatedAt
     {
         /// <inheritdoc />
@@ -2045,6 +2045,16 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CounterId")

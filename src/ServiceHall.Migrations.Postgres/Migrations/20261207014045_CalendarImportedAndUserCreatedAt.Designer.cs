@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207010301_CalendarImportedAndUserCreatedAt")]
+    [Migration("20261207014045_CalendarImportedAndUserCreatedAt")]
     partial class CalendarImportedAndUserCreatedAt
     {
         /// <inheritdoc />
@@ -2064,6 +2064,16 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("uuid");
