@@ -13,6 +13,9 @@ namespace ServiceHall.BrowserTests.Features.Counters;
 /// </summary>
 public sealed class CounterLayoutTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
+    /// <summary>The page's heading for screen readers is clipped to a pixel on purpose.</summary>
+    private static readonly LayoutRules Rules = LayoutRules.Scrolling with { Ignore = [".sh-visually-hidden"] };
+
     [Theory]
     [InlineData(1024, 768, "staff1", 1)]
     [InlineData(1366, 768, "staff2", 2)]
@@ -22,7 +25,7 @@ public sealed class CounterLayoutTests(BrowserHall hall) : IClassFixture<Browser
         var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(width, height), user, "/counter");
         var counter = new CounterPage(page);
         await counter.WaitReadyAsync();
-        await Layout.AssertAsync(page, LayoutRules.Scrolling);
+        await Layout.AssertAsync(page, Rules);
         await AssertNoCharacterColumnsAsync(page);
 
         await counter.OpenCounterAsync(number);
@@ -31,7 +34,7 @@ public sealed class CounterLayoutTests(BrowserHall hall) : IClassFixture<Browser
         await page.Keyboard.PressAsync("F3");
         await Expect(counter.CurrentStatus).ToHaveTextAsync("办理中");
         await Expect(counter.WaitingList.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
-        await Layout.AssertAsync(page, LayoutRules.Scrolling);
+        await Layout.AssertAsync(page, Rules);
         await AssertNoCharacterColumnsAsync(page);
         if (width == 1024 && Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
             await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "counter-1024-zh.png"), FullPage = true });
