@@ -26,6 +26,7 @@ public static class VoiceClips
             throw new InvalidOperationException($"Display:VoiceClipsPath names a folder that does not exist: {full}");
         var files = new PhysicalFileProvider(full);
         var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".ogg"] = "audio/ogg"; // the provider's default says video/ogg
         app.Use(async (context, next) =>
         {
             if (HttpMethods.IsGet(context.Request.Method)
