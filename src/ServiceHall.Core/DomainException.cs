@@ -47,6 +47,10 @@ public static class ErrorCodes
     public const string BusinessDayClosed = "BusinessDayClosed";
     public const string BusinessDayHasQueue = "BusinessDayHasQueue";
     public const string BusinessDayStillIssuing = "BusinessDayStillIssuing";
+    public const string HallClosedToday = "HallClosedToday";
+    public const string LunchBreak = "LunchBreak";
+    public const string ItemNotServedNow = "ItemNotServedNow";
+    public const string QuotaReached = "QuotaReached";
     public const string AppointmentSlotInvalid = "AppointmentSlotInvalid";
     public const string AppointmentNotAllowed = "AppointmentNotAllowed";
     public const string TicketStateConflict = "TicketStateConflict";

@@ -1525,6 +1525,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone");
 
+                    b.Property<int>("DayEndGraceMinutes")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(60);
+
                     b.Property<bool>("FairnessEnabled")
                         .HasColumnType("boolean");
 
@@ -1532,6 +1536,16 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<TimeOnly>("IssueCutoff")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("IssueDuringLunch")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<TimeOnly?>("LunchEndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("LunchStartsAt")
                         .HasColumnType("time without time zone");
 
                     b.Property<int>("MaxPauseMinutesWithoutSubstitute")
@@ -1565,6 +1579,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<int>("UnstaffedGraceMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("WeekdayHours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("[]");
+
                     b.HasKey("Id");
 
                     b.ToTable("Halls");
@@ -1577,6 +1597,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<int>("AverageServiceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DailyQuota")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("DepartmentId")
@@ -1603,6 +1626,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<TimeOnly?>("ServedFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("ServedUntil")
+                        .HasColumnType("time without time zone");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -1875,7 +1904,7 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<DateTime>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ClosedByUserId")
+                    b.Property<Guid?>("ClosedByUserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("HallId", "Date");
@@ -1995,7 +2024,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasIndex("HallId", "BusinessDay", "Status");
 
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Channel\" <> 'Transfer'");
 
                     b.HasIndex("HallId", "ServiceItemId", "Lane", "QueuedAt", "Sequence")
                         .HasDatabaseName("IX_Tickets_Waiting")

@@ -1511,6 +1511,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DayEndGraceMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(60);
+
                     b.Property<bool>("FairnessEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1518,6 +1522,16 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly>("IssueCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IssueDuringLunch")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<TimeOnly?>("LunchEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("LunchStartsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MaxPauseMinutesWithoutSubstitute")
@@ -1551,6 +1565,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<int>("UnstaffedGraceMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WeekdayHours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.HasKey("Id");
 
                     b.ToTable("Halls");
@@ -1563,6 +1583,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AverageServiceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyQuota")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DepartmentId")
@@ -1588,6 +1611,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
@@ -1861,7 +1890,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ClosedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ClosedByUserId")
+                    b.Property<Guid?>("ClosedByUserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("HallId", "Date");
@@ -1981,7 +2010,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasIndex("HallId", "BusinessDay", "Status");
 
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Channel\" <> 'Transfer'");
 
                     b.HasIndex("HallId", "ServiceItemId", "Lane", "QueuedAt", "Sequence")
                         .HasDatabaseName("IX_Tickets_Waiting")

@@ -37,8 +37,12 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, ReconcileAle
             var s = sessions.FirstOrDefault(x => x.CounterId == c.Id);
             return new CounterPresence(c.Id, c.InService, s is not null, s?.PausedAt, s?.SubstituteUserId is not null);
         });
-        var openedToday = clock.ToUtc(clock.BusinessDay(now), hall.OpensAt);
-        var due = AlertRules.Evaluate(hall, now, clock.IsWithinServiceHours(hall, now), openedToday, itemStates, presence)
+        // Counters are due only when the hall is attended: a working day, in its hours, not in the lunch break (Q6, Q7).
+        var today = clock.BusinessDay(now);
+        var schedule = await HallDays.ScheduleAsync(db, hall, today, ct);
+        var localTime = clock.LocalTime(now);
+        var openedToday = clock.ToUtc(today, schedule.ServiceStartedAt(localTime));
+        var due = AlertRules.Evaluate(hall, now, schedule.InService(localTime), openedToday, itemStates, presence)
             .ToDictionary(c => c.Key);
 
         var alerts = due.Values.Select(condition => new Alert

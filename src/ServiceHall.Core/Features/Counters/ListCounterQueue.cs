@@ -35,7 +35,8 @@ public sealed class ListCounterQueue(HallDbContext db, TimeProvider time)
         var counter = await CounterAccess.FindAsync(db, counterId, ct);
         var hall = await HallById.FindAsync(db, counter.HallId, ct) ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var normalsSince = await CallNextTicket.NormalsSinceLastPriorityAsync(db, hall, now, ct);
-        var (candidates, waiting) = await CounterCandidates.LoadAsync(db, counter, now, take, ct);
+        var (candidates, waiting) = await CounterCandidates.LoadAsync(db, counter, now,
+            new HallClock(hall.TimeZoneId).BusinessDay(now), take, ct);
         var order = QueueSelector.Order(candidates, QueuePolicy.From(hall), now, normalsSince)
             .Take(take).Select(c => c.Id).ToList();
 

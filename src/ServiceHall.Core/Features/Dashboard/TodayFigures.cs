@@ -7,9 +7,12 @@ namespace ServiceHall.Core.Features.Dashboard;
 public sealed record TicketTimes(TicketChannel Channel, TicketStatus Status, DateTime IssuedAt, DateTime QueuedAt,
     DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt);
 
-/// <summary>Today's figures (S8): issued, served, and the average minutes of waiting and of service.</summary>
+/// <summary>
+/// Today's figures (S8): issued, served, and the average minutes of waiting and of service; expired are
+/// the tickets never called before the day ended (未办理, Q7).
+/// </summary>
 public sealed record DayFigures(int Issued, int Served, int Waiting, int NoShows, double? AverageWaitMinutes,
-    double? AverageServiceMinutes);
+    double? AverageServiceMinutes, int Expired = 0);
 
 /// <summary>Tickets issued and served in one local hour of the day, e.g. 9 for 09:00–09:59.</summary>
 public sealed record HourFigures(int Hour, int Issued, int Served);
@@ -33,7 +36,8 @@ public static class TodayFiguresRule
             tickets.Count(t => t.Status == TicketStatus.Waiting),
             tickets.Count(t => t.Status == TicketStatus.NoShow),
             Average(waits),
-            Average(services));
+            Average(services),
+            tickets.Count(t => t.Status == TicketStatus.Expired));
     }
 
     /// <summary>

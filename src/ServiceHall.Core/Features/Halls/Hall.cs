@@ -16,10 +16,20 @@ public class Hall
     public string? Address { get; set; }
     /// <summary>IANA zone; business days and hours are local to the hall.</summary>
     public string TimeZoneId { get; set; } = "Asia/Shanghai";
+    /// <summary>Default opening time: every working day without hours of its own in <see cref="WeekdayHours"/>.</summary>
     public TimeOnly OpensAt { get; set; } = new(9, 0);
     public TimeOnly ClosesAt { get; set; } = new(17, 0);
     /// <summary>No ticket is issued from this time on; tickets issued before it are still served (Q7).</summary>
     public TimeOnly IssueCutoff { get; set; } = new(16, 30);
+    /// <summary>Hours of particular weekdays (Saturday mornings, a closed Monday); other days keep the defaults.</summary>
+    public List<WeekdayHours> WeekdayHours { get; set; } = [];
+    /// <summary>The lunch break (午休), both or neither; no unstaffed-counter alert falls in it.</summary>
+    public TimeOnly? LunchStartsAt { get; set; }
+    public TimeOnly? LunchEndsAt { get; set; }
+    /// <summary>Whether the kiosk goes on issuing during the lunch break (tickets wait for the afternoon).</summary>
+    public bool IssueDuringLunch { get; set; } = true;
+    /// <summary>Minutes after closing when tickets never called end as expired and the day closes by itself (Q7).</summary>
+    public int DayEndGraceMinutes { get; set; } = 60;
     public PriorityPolicy PriorityPolicy { get; set; } = PriorityPolicy.Strict;
     public int InterleaveNormalsPerPriority { get; set; } = 3;
     /// <summary>A ticket waiting past its item's threshold is not overtaken by newer priority tickets.</summary>

@@ -46,25 +46,4 @@ public sealed class HallClock
     /// <summary>The UTC instant of a local time on a business day.</summary>
     public DateTime ToUtc(DateOnly day, TimeOnly time) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), _zone);
-
-    public IssueWindow IssueWindowAt(Hall hall, DateTime utc)
-    {
-        var time = LocalTime(utc);
-        if (time < hall.OpensAt)
-            return IssueWindow.NotYetOpen;
-        return time < hall.IssueCutoff ? IssueWindow.Open : IssueWindow.Closed;
-    }
-
-    public bool IsWithinServiceHours(Hall hall, DateTime utc)
-    {
-        var time = LocalTime(utc);
-        return time >= hall.OpensAt && time < hall.ClosesAt;
-    }
-}
-
-public enum IssueWindow
-{
-    NotYetOpen,
-    Open,
-    Closed,
 }

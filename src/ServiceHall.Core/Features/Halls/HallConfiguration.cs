@@ -1,16 +1,32 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ServiceHall.Core.Features.Halls;
 
 internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<Hall> builder)
     {
         builder.Property(h => h.Name).HasMaxLength(100);
         builder.Property(h => h.Address).HasMaxLength(200);
         builder.Property(h => h.TimeZoneId).HasMaxLength(64);
         builder.Property(h => h.NoticeLine).HasMaxLength(200);
+        // Seven rows at most, always read with the hall: one JSON column on both providers, no join.
+        builder.Property(h => h.WeekdayHours).HasMaxLength(1000)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<WeekdayHours>>(v, Json) ?? new List<WeekdayHours>(),
+                new ValueComparer<List<WeekdayHours>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, w) => HashCode.Combine(h, w.GetHashCode())),
+                    v => v.ToList()))
+            .HasDefaultValue(new List<WeekdayHours>()).ValueGeneratedNever();
+        builder.Property(h => h.IssueDuringLunch).HasDefaultValue(true).ValueGeneratedNever();
+        builder.Property(h => h.DayEndGraceMinutes).HasDefaultValue(60).ValueGeneratedNever();
         builder.HasMany(h => h.Departments).WithOne().HasForeignKey(d => d.HallId);
     }
 }

@@ -17,6 +17,11 @@ public class ServiceItem
     /// <summary>Expected minutes per service, for the wait estimate until measured figures exist.</summary>
     public int AverageServiceMinutes { get; set; } = 5;
     public bool IsActive { get; set; } = true;
+    /// <summary>Hours of the item within the hall's (e.g. 出入境 only mornings); null for the hall's hours.</summary>
+    public TimeOnly? ServedFrom { get; set; }
+    public TimeOnly? ServedUntil { get; set; }
+    /// <summary>At most this many tickets a day (限号); null for no limit.</summary>
+    public int? DailyQuota { get; set; }
     public int SortOrder { get; set; }
 
     public List<CounterServiceItem> Counters { get; set; } = [];

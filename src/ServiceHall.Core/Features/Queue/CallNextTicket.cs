@@ -27,7 +27,8 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         var policy = QueuePolicy.From(hall);
         var normalsSince = await NormalsSinceLastPriorityAsync(db, hall, now, ct);
         var lost = new HashSet<Guid>();
-        var candidates = await LoadCandidatesAsync(counter, now, lost, ct);
+        var today = new HallClock(hall.TimeZoneId).BusinessDay(now);
+        var candidates = await LoadCandidatesAsync(counter, now, today, lost, ct);
 
         Ticket? called = null;
         OperatedCounter operated;
@@ -41,7 +42,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
             for (var round = 0; round < 20 && called is null && candidates.Count > 0; round++)
             {
                 if (round > 0)
-                    candidates = await LoadCandidatesAsync(counter, now, lost, ct);
+                    candidates = await LoadCandidatesAsync(counter, now, today, lost, ct);
                 foreach (var candidate in QueueSelector.Order(candidates, policy, now, normalsSince).Take(CandidatesPerLane))
                 {
                     // The take and the read of the taken row are one statement (UPDATE … RETURNING).
@@ -75,11 +76,12 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
         return TicketView.From(called, counterNumber: operated.Counter.Number);
     }
 
-    private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, HashSet<Guid> lost, CancellationToken ct)
+    private async Task<List<QueueCandidate>> LoadCandidatesAsync(Counter counter, DateTime now, DateOnly today, HashSet<Guid> lost,
+        CancellationToken ct)
     {
         // Tickets lost to other counters are read again and dropped here: a list of them in the SQL
         // would give a new statement for every count, which EF would translate on every call.
-        var candidates = (await CounterCandidates.LoadAsync(db, counter, now, CandidatesPerLane + lost.Count, ct)).Candidates;
+        var candidates = (await CounterCandidates.LoadAsync(db, counter, now, today, CandidatesPerLane + lost.Count, ct)).Candidates;
         candidates.RemoveAll(c => lost.Contains(c.Id));
         return candidates;
     }

@@ -10,7 +10,7 @@ namespace ServiceHall.Core.Features.Queue;
 /// </summary>
 public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time)
 {
-    public async Task HandleAsync(Guid hallId, DateOnly date, Guid userId, CancellationToken ct)
+    public async Task HandleAsync(Guid hallId, DateOnly date, Guid? userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var write = await db.BeginWriteAsync(ct);
@@ -18,7 +18,8 @@ public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time)
             ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var clock = new HallClock(hall.TimeZoneId);
         var today = clock.BusinessDay(now);
-        if (date > today || (date == today && clock.IssueWindowAt(hall, now) != IssueWindow.Closed))
+        var schedule = await HallDays.ScheduleAsync(db, hall, today, ct);
+        if (date > today || (date == today && schedule.Open && clock.LocalTime(now) < schedule.IssueCutoff))
             throw DomainException.Conflict(ErrorCodes.BusinessDayStillIssuing, date.ToString("yyyy-MM-dd"));
         if (await db.BusinessDays.AnyAsync(d => d.HallId == hallId && d.Date == date, ct))
             throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);

@@ -15,14 +15,18 @@ internal sealed record CounterCandidateSet(List<QueueCandidate> Candidates, int 
 /// </summary>
 internal static class CounterCandidates
 {
-    public static async Task<CounterCandidateSet> LoadAsync(HallDbContext db, Counter counter, DateTime now, int perLane,
-        CancellationToken ct)
+    /// <summary>
+    /// Only tickets of <paramref name="today"/>: one left from an earlier day (until the day-end scan
+    /// expires it) never enters today's lanes (Q7).
+    /// </summary>
+    public static async Task<CounterCandidateSet> LoadAsync(HallDbContext db, Counter counter, DateTime now, DateOnly today,
+        int perLane, CancellationToken ct)
     {
         var candidates = new List<QueueCandidate>();
-        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, now, perLane).WithCancellation(ct))
+        await foreach (var c in DueAppointments.For(db)(db, counter.HallId, counter.Id, now, today, perLane).WithCancellation(ct))
             candidates.Add(c);
         var sentHere = 0;
-        await foreach (var c in SentToCounter.For(db)(db, counter.Id).WithCancellation(ct))
+        await foreach (var c in SentToCounter.For(db)(db, counter.Id, today).WithCancellation(ct))
         {
             candidates.Add(c);
             sentHere++;
@@ -33,7 +37,7 @@ internal static class CounterCandidates
         var counts = (await WaitingCounts.OfHallAsync(db, counter.HallId, ct)).Where(c => served.Contains(c.ServiceItemId)).ToList();
         foreach (var (itemId, lane) in counts.Select(c => c.ItemLane).Distinct())
         {
-            await foreach (var c in ItemLane.For(db)(db, counter.HallId, itemId, lane, perLane).WithCancellation(ct))
+            await foreach (var c in ItemLane.For(db)(db, counter.HallId, itemId, lane, today, perLane).WithCancellation(ct))
                 candidates.Add(c);
         }
         return new CounterCandidateSet(candidates, counts.Sum(c => c.Waiting) + sentHere);
@@ -42,9 +46,9 @@ internal static class CounterCandidates
     // Compiled once: call-next is the hottest read of a counter, and these are the same queries every
     // time, with scalar parameters only. Together they cover every waiting ticket of the counter's items
     // (not sent elsewhere) and every one sent to it.
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, int take) =>
-            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, DateTime, DateOnly, int, IAsyncEnumerable<QueueCandidate>>> DueAppointments = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid counterId, DateTime now, DateOnly today, int take) =>
+            db.Tickets.Where(t => t.HallId == hallId && t.Status == TicketStatus.Waiting && t.BusinessDay == today
                     && ((t.TargetCounterId == null
                             && db.CounterServiceItems.Any(s => s.CounterId == counterId && s.ServiceItemId == t.ServiceItemId))
                         || t.TargetCounterId == counterId))
@@ -56,18 +60,18 @@ internal static class CounterCandidates
                     t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
     /// <summary>Tickets transferred to this counter: a handful at most, all read (IX_Tickets_WaitingAtCounter).</summary>
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<QueueCandidate>>> SentToCounter = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid counterId) =>
-            db.Tickets.Where(t => t.TargetCounterId == counterId && t.Status == TicketStatus.Waiting)
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, IAsyncEnumerable<QueueCandidate>>> SentToCounter = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid counterId, DateOnly today) =>
+            db.Tickets.Where(t => t.TargetCounterId == counterId && t.Status == TicketStatus.Waiting && t.BusinessDay == today)
                 .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,
                     db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.MaxWaitMinutes).First(),
                     t.AppointmentStart, t.AppointmentEnd, t.Sequence))));
 
     /// <summary>The head of one lane of one item's general queue (IX_Tickets_Waiting).</summary>
-    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, int, IAsyncEnumerable<QueueCandidate>>> ItemLane = new(() =>
-        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, int take) =>
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, DateOnly, int, IAsyncEnumerable<QueueCandidate>>> ItemLane = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, DateOnly today, int take) =>
             db.Tickets.Where(t => t.HallId == hallId && t.ServiceItemId == itemId && t.Lane == lane
-                    && t.Status == TicketStatus.Waiting && t.TargetCounterId == null)
+                    && t.Status == TicketStatus.Waiting && t.TargetCounterId == null && t.BusinessDay == today)
                 .OrderBy(t => t.QueuedAt).ThenBy(t => t.Sequence)
                 .Take(take)
                 .Select(t => new QueueCandidate(t.Id, t.Priority, t.QueuedAt, t.IssuedAt,

@@ -8,6 +8,8 @@ public enum TicketStatus
     Done,
     NoShow,
     Transferred,
+    /// <summary>Never called before the day ended (未办理, Q7): terminal, never called on a later day.</summary>
+    Expired,
 }
 
 /// <summary>Priority classes of Q2 (优先通道).</summary>
@@ -90,6 +92,7 @@ public enum TicketEventKind
     Requeued,
     TransferredOut,
     TransferredIn,
+    Expired,
 }
 
 /// <summary>
@@ -123,5 +126,6 @@ public class BusinessDay
     public Guid HallId { get; set; }
     public DateOnly Date { get; set; }
     public DateTime ClosedAt { get; set; }
-    public Guid ClosedByUserId { get; set; }
+    /// <summary>Who closed it; null when it closed by itself at closing time plus the grace.</summary>
+    public Guid? ClosedByUserId { get; set; }
 }

@@ -153,13 +153,13 @@ public sealed class TicketIssueBatcher(
                 var item = hall.Items.GetValueOrDefault(p.ServiceItemId) ?? throw DomainException.NotFound(ErrorCodes.ServiceItemNotFound);
                 if (!item.IsActive)
                     throw DomainException.Conflict(ErrorCodes.ServiceItemInactive);
-                switch (new HallClock(hall.Hall.TimeZoneId).IssueWindowAt(hall.Hall, now))
-                {
-                    case IssueWindow.NotYetOpen:
-                        throw DomainException.Conflict(ErrorCodes.IssuingNotYetOpen, hall.Hall.OpensAt.ToString("HH:mm"));
-                    case IssueWindow.Closed:
-                        throw DomainException.Conflict(ErrorCodes.IssuingClosed, hall.Hall.IssueCutoff.ToString("HH:mm"));
-                }
+                // The same rule the kiosk shows before a tap (ItemAvailability), with this batch's earlier tickets counted.
+                var issued = hall.Issued.GetValueOrDefault(item.Id);
+                var itemFacts = new ItemFacts(item.ServedFrom, item.ServedUntil, item.DailyQuota, issued,
+                    hall.Counters.GetValueOrDefault(item.Id));
+                if (ItemAvailability.Refusal(ItemAvailability.Check(hall.Schedule, hall.LocalTime, itemFacts), hall.Schedule, itemFacts) is { } refused)
+                    throw refused;
+                hall.Issued[item.Id] = issued + 1;
                 if (hall.DayClosed)
                     throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
                 accepted.Add((p, item, hall.Day));
@@ -211,6 +211,18 @@ public sealed class TicketIssueBatcher(
                 tickets[i].Sequence = sequence;
                 tickets[i].Number = TicketNumbers.Format(accepted[i].Item.Prefix, sequence);
             }
+            // Two nodes may both have seen a quota not yet reached: the numbers just reserved are exact.
+            for (var i = tickets.Count - 1; i >= 0; i--)
+            {
+                if (accepted[i].Item.DailyQuota is { } quota && tickets[i].Sequence > quota)
+                {
+                    accepted[i].Pending.Completion.TrySetException(DomainException.Conflict(ErrorCodes.QuotaReached, quota));
+                    accepted.RemoveAt(i);
+                    tickets.RemoveAt(i);
+                }
+            }
+            if (tickets.Count == 0)
+                return [];
             await MultiRowInsert<Ticket>.InsertAsync(db, tickets, ct);
             await write.CommitAsync(ct);
         }
@@ -231,26 +243,40 @@ public sealed class TicketIssueBatcher(
 
     /// <summary>What a batch needs to know of one hall: read once per batch, not per ticket.</summary>
     private sealed record HallFacts(Hall Hall, Dictionary<Guid, ServiceItem> Items, DateOnly Day, bool DayClosed,
-        Dictionary<(Guid ServiceItemId, TicketPriority Priority), int> Waiting, Dictionary<Guid, int> Counters);
+        Dictionary<(Guid ServiceItemId, TicketPriority Priority), int> Waiting, Dictionary<Guid, int> Counters,
+        DaySchedule Schedule, TimeOnly LocalTime, Dictionary<Guid, int> Issued);
 
     private static async Task<HallFacts?> ReadHallAsync(HallDbContext db, Guid hallId, DateTime now, CancellationToken ct)
     {
         var hall = await HallById.FindAsync(db, hallId, ct);
         if (hall is null)
             return null;
-        var day = new HallClock(hall.TimeZoneId).BusinessDay(now);
+        var clock = new HallClock(hall.TimeZoneId);
+        var day = clock.BusinessDay(now);
         var items = new Dictionary<Guid, ServiceItem>();
         await foreach (var item in ItemsOfHall.For(db)(db, hallId).WithCancellation(ct))
             items[item.Id] = item;
         // Kept exact by the database (WaitingCount): a few rows, however long the queue.
         var waiting = (await WaitingCounts.OfHallAsync(db, hallId, ct))
             .ToDictionary(c => (c.ServiceItemId, c.Priority), c => c.Waiting);
+        // Numbers given today per item, for the daily quotas: read only when an item has one.
+        var issued = new Dictionary<Guid, int>();
+        if (items.Values.Any(i => i.DailyQuota is not null))
+        {
+            await foreach (var s in NumbersOfDay.For(db)(db, hallId, day).WithCancellation(ct))
+                issued[s.ServiceItemId] = s.LastSequence;
+        }
         return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), waiting,
-            await QueueEstimates.ServingCountersAsync(db, hallId, ct));
+            await QueueEstimates.ServingCountersAsync(db, hallId, ct), await HallDays.ScheduleAsync(db, hall, day, ct),
+            clock.LocalTime(now), issued);
     }
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<ServiceItem>>> ItemsOfHall = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, IAsyncEnumerable<TicketNumberSequence>>> NumbersOfDay = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId, DateOnly day) =>
+            db.TicketNumberSequences.AsNoTracking().Where(s => s.HallId == hallId && s.BusinessDay == day)));
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, CancellationToken, Task<bool>>> DayClosed = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, DateOnly day, CancellationToken ct) =>

@@ -7,7 +7,8 @@ public sealed record TransferTicketRequest(Guid? ToServiceItemId, Guid? ToCounte
 
 /// <summary>
 /// 转办 (Q3): the matter belongs elsewhere. A new ticket in the target item (or for one counter)
-/// keeps the original issue time, place in line and priority; the old one records why and where.
+/// keeps the number on the citizen's paper, the original issue time, place in line and priority; the
+/// old one records why and where.
 /// </summary>
 public sealed class TransferTicket(CounterTicketAction action, IHallNotifier notifier)
 {
@@ -34,17 +35,16 @@ public sealed class TransferTicket(CounterTicketAction action, IHallNotifier not
                     throw DomainException.Conflict(ErrorCodes.TicketNotServedHere, old.Number, here.Number);
 
                 var (item, targetCounter) = await ResolveTargetAsync(db, old, request, ct);
-                var day = new HallClock(await db.Halls.Where(h => h.Id == old.HallId).Select(h => h.TimeZoneId).SingleAsync(ct))
-                    .BusinessDay(c.Now);
-                var sequence = await TicketNumbers.AllocateAsync(db, old.HallId, item.Id, day, 1, ct);
+                // The citizen's paper says A001: the target queue calls A001, in line by the original issue
+                // time, on the day it was issued (a ticket of an earlier day is never carried over, Q7).
                 created = new Ticket
                 {
                     Id = Guid.CreateVersion7(c.Now),
                     HallId = old.HallId,
                     ServiceItemId = item.Id,
-                    BusinessDay = day,
-                    Sequence = sequence,
-                    Number = TicketNumbers.Format(item.Prefix, sequence),
+                    BusinessDay = old.BusinessDay,
+                    Sequence = old.Sequence,
+                    Number = old.Number,
                     Priority = old.Priority,
                     Channel = TicketChannel.Transfer,
                     Status = TicketStatus.Waiting,

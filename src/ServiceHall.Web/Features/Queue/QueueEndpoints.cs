@@ -18,6 +18,8 @@ public static class QueueEndpoints
         builder.Services.AddScoped<GetTicket>();
         builder.Services.AddScoped<GetQueueOverview>();
         builder.Services.AddScoped<RequeueTicket>();
+        builder.Services.AddScoped<EndBusinessDay>();
+        builder.Services.AddHostedService<DayEndMonitor>();
     }
 
     public static void MapQueueEndpoints(this WebApplication app)

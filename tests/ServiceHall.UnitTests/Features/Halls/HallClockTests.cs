@@ -51,40 +51,45 @@ public class HallClockTests
         Assert.Equal(new TimeOnly(17, 0), clock.LocalTime(Utc(11, 23, 17)));
     }
 
-    // ---- issue window ---------------------------------------------------------------------
+    // ---- issue window (now the availability rule over a working day's schedule) ---------------
+
+    private static readonly ItemFacts AnyItem = new(null, null, null, 0, 1);
+
+    private UnavailableReason? IssueAt(Hall hall, DateTime utc) =>
+        ItemAvailability.Check(OpeningHours.For(hall, _shanghai.BusinessDay(utc), true, null), _shanghai.LocalTime(utc), AnyItem);
 
     [Theory]
-    [InlineData(0, 0, IssueWindow.NotYetOpen)] // 08:00 local
-    [InlineData(0, 59, IssueWindow.NotYetOpen)] // 08:59 local
-    [InlineData(1, 0, IssueWindow.Open)] // exactly 09:00 opening
-    [InlineData(4, 0, IssueWindow.Open)] // 12:00
-    [InlineData(8, 29, IssueWindow.Open)] // 16:29
-    [InlineData(8, 30, IssueWindow.Closed)] // exactly 16:30 cut-off
-    [InlineData(8, 45, IssueWindow.Closed)] // 16:45, counters still serving
-    [InlineData(9, 0, IssueWindow.Closed)] // 17:00 closing
-    [InlineData(15, 59, IssueWindow.Closed)] // 23:59
-    [InlineData(16, 0, IssueWindow.NotYetOpen)] // 00:00 next local day
-    public void IssueWindowAt_LocalTimeOfDay_NotYetOpenOpenClosed(int utcHour, int utcMinute, IssueWindow expected)
+    [InlineData(0, 0, UnavailableReason.NotYetOpen)] // 08:00 local
+    [InlineData(0, 59, UnavailableReason.NotYetOpen)] // 08:59 local
+    [InlineData(1, 0, null)] // exactly 09:00 opening
+    [InlineData(4, 0, null)] // 12:00
+    [InlineData(8, 29, null)] // 16:29
+    [InlineData(8, 30, UnavailableReason.AfterCutoff)] // exactly 16:30 cut-off
+    [InlineData(8, 45, UnavailableReason.AfterCutoff)] // 16:45, counters still serving
+    [InlineData(9, 0, UnavailableReason.AfterCutoff)] // 17:00 closing
+    [InlineData(15, 59, UnavailableReason.AfterCutoff)] // 23:59
+    [InlineData(16, 0, UnavailableReason.NotYetOpen)] // 00:00 next local day
+    public void IssueAt_LocalTimeOfDay_NotYetOpenOpenClosed(int utcHour, int utcMinute, UnavailableReason? expected)
     {
-        Assert.Equal(expected, _shanghai.IssueWindowAt(_hall, Utc(3, 2, utcHour, utcMinute)));
+        Assert.Equal(expected, IssueAt(_hall, Utc(3, 2, utcHour, utcMinute)));
     }
 
     [Fact]
-    public void IssueWindowAt_OneSecondAroundBoundaries_Exact()
+    public void IssueAt_OneSecondAroundBoundaries_Exact()
     {
-        Assert.Equal(IssueWindow.NotYetOpen, _shanghai.IssueWindowAt(_hall, Utc(3, 2, 0, 59, 59)));
-        Assert.Equal(IssueWindow.Open, _shanghai.IssueWindowAt(_hall, Utc(3, 2, 8, 29, 59)));
-        Assert.Equal(IssueWindow.Closed, _shanghai.IssueWindowAt(_hall, Utc(3, 2, 8, 30, 0)));
+        Assert.Equal(UnavailableReason.NotYetOpen, IssueAt(_hall, Utc(3, 2, 0, 59, 59)));
+        Assert.Null(IssueAt(_hall, Utc(3, 2, 8, 29, 59)));
+        Assert.Equal(UnavailableReason.AfterCutoff, IssueAt(_hall, Utc(3, 2, 8, 30, 0)));
     }
 
     [Fact]
-    public void IssueWindowAt_HallHours_UsesTheHallsOwnTimes()
+    public void IssueAt_HallHours_UsesTheHallsOwnTimes()
     {
         var hall = new Hall { Name = "医院", OpensAt = new TimeOnly(7, 30), IssueCutoff = new TimeOnly(11, 0), ClosesAt = new TimeOnly(12, 0) };
 
-        Assert.Equal(IssueWindow.NotYetOpen, _shanghai.IssueWindowAt(hall, _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(7, 29))));
-        Assert.Equal(IssueWindow.Open, _shanghai.IssueWindowAt(hall, _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(7, 30))));
-        Assert.Equal(IssueWindow.Closed, _shanghai.IssueWindowAt(hall, _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(11, 0))));
+        Assert.Equal(UnavailableReason.NotYetOpen, IssueAt(hall, _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(7, 29))));
+        Assert.Null(IssueAt(hall, _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(7, 30))));
+        Assert.Equal(UnavailableReason.AfterCutoff, IssueAt(hall, _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(11, 0))));
     }
 
     // ---- service hours --------------------------------------------------------------------
@@ -98,11 +103,11 @@ public class HallClockTests
     [InlineData(17, 0, 0, false)]
     [InlineData(23, 0, 0, false)]
     [InlineData(0, 0, 0, false)]
-    public void IsWithinServiceHours_LocalTime_FromOpeningUntilClosing(int hour, int minute, int second, bool expected)
+    public void InService_LocalTime_FromOpeningUntilClosing(int hour, int minute, int second, bool expected)
     {
-        var utc = _shanghai.ToUtc(new DateOnly(2026, 3, 2), new TimeOnly(hour, minute, second));
+        var schedule = OpeningHours.For(_hall, new DateOnly(2026, 3, 2), true, null);
 
-        Assert.Equal(expected, _shanghai.IsWithinServiceHours(_hall, utc));
+        Assert.Equal(expected, schedule.InService(new TimeOnly(hour, minute, second)));
     }
 
     // ---- ToUtc ----------------------------------------------------------------------------
