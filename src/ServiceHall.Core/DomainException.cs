@@ -51,6 +51,8 @@ public static class ErrorCodes
     public const string LunchBreak = "LunchBreak";
     public const string ItemNotServedNow = "ItemNotServedNow";
     public const string QuotaReached = "QuotaReached";
+    public const string LunchOutsideHours = "LunchOutsideHours";
+    public const string WeekdayHoursInvalid = "WeekdayHoursInvalid";
     public const string AppointmentSlotInvalid = "AppointmentSlotInvalid";
     public const string AppointmentNotAllowed = "AppointmentNotAllowed";
     public const string TicketStateConflict = "TicketStateConflict";

@@ -39,6 +39,7 @@ public abstract class HallApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:TokenMinutes", "100000");
         builder.UseSetting("Monitor:CoalesceMilliseconds", "50");
         builder.UseSetting("Monitor:ScanSeconds", "3600");
+        builder.UseSetting("BusinessDay:ScanSeconds", "3600");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -31,6 +31,9 @@ public sealed record TestHall(Guid Id, Dictionary<string, Guid> Items, List<Guid
         {
             Id = Guid.CreateVersion7(), Name = $"测试大厅 {tag}", OpensAt = new TimeOnly(0, 0),
             ClosesAt = new TimeOnly(23, 59, 59), IssueCutoff = new TimeOnly(23, 59, 59),
+            // Open every day of the week, so that a test's clock may pass a weekend; tests of the
+            // calendar itself clear these.
+            WeekdayHours = [AllDay(DayOfWeek.Saturday), AllDay(DayOfWeek.Sunday)],
         };
         configure?.Invoke(hall);
         var department = new Department { Id = Guid.CreateVersion7(), HallId = hall.Id, Name = "综合" };
@@ -59,6 +62,9 @@ public sealed record TestHall(Guid Id, Dictionary<string, Guid> Items, List<Guid
         return new TestHall(hall.Id, items.ToDictionary(i => i.Prefix, i => i.Id), counterList.Select(c => c.Id).ToList(),
             staffNames, supervisor) { Kiosk = kiosk };
     }
+
+    public static WeekdayHours AllDay(DayOfWeek day) =>
+        new(day, false, new TimeOnly(0, 0), new TimeOnly(23, 59, 59), new TimeOnly(23, 59, 59));
 
     public static async Task<Guid> UserIdAsync(HallApp app, string userName)
     {

@@ -20,7 +20,12 @@ public sealed record HallRequest(
     int? NoShowRequeueMinutes = null,
     int? MaxPauseMinutesWithoutSubstitute = null,
     int? UnstaffedGraceMinutes = null,
-    string? NoticeLine = null)
+    string? NoticeLine = null,
+    IReadOnlyList<WeekdayHours>? WeekdayHours = null,
+    TimeOnly? LunchStartsAt = null,
+    TimeOnly? LunchEndsAt = null,
+    bool? IssueDuringLunch = null,
+    int? DayEndGraceMinutes = null)
 {
     /// <summary>Checks every field and writes them to <paramref name="hall"/>; nothing is written on a refusal.</summary>
     public void ApplyTo(Hall hall)
@@ -45,6 +50,14 @@ public sealed record HallRequest(
             defaults.MaxPauseMinutesWithoutSubstitute);
         var grace = AdminInput.Range(UnstaffedGraceMinutes, "unstaffedGraceMinutes", 0, 120, defaults.UnstaffedGraceMinutes);
         var notice = AdminInput.OptionalText(NoticeLine, "noticeLine", 200);
+        var weekdays = CheckWeekdays(WeekdayHours ?? [], opens, closes);
+        // The lunch break (午休): both ends or neither, inside the default hours.
+        if ((LunchStartsAt is null) != (LunchEndsAt is null))
+            throw DomainException.Invalid(LunchStartsAt is null ? "lunchStartsAt" : "lunchEndsAt", ErrorCodes.Required,
+                LunchStartsAt is null ? "lunchStartsAt" : "lunchEndsAt");
+        if (LunchStartsAt is { } ls && LunchEndsAt is { } le && (ls >= le || ls <= opens || le >= closes))
+            throw DomainException.Invalid("lunchEndsAt", ErrorCodes.LunchOutsideHours, opens, closes);
+        var dayEnd = AdminInput.Range(DayEndGraceMinutes, "dayEndGraceMinutes", 0, 360, defaults.DayEndGraceMinutes);
 
         hall.Name = name;
         hall.Address = address;
@@ -59,6 +72,35 @@ public sealed record HallRequest(
         hall.MaxPauseMinutesWithoutSubstitute = pause;
         hall.UnstaffedGraceMinutes = grace;
         hall.NoticeLine = notice;
+        hall.WeekdayHours = weekdays;
+        (hall.LunchStartsAt, hall.LunchEndsAt) = (LunchStartsAt, LunchEndsAt);
+        hall.IssueDuringLunch = IssueDuringLunch ?? defaults.IssueDuringLunch;
+        hall.DayEndGraceMinutes = dayEnd;
+    }
+
+    /// <summary>One entry a weekday at most; an open one's hours as the defaults' rules (opening before the cut-off, cut-off by closing).</summary>
+    private static List<WeekdayHours> CheckWeekdays(IReadOnlyList<WeekdayHours> days, TimeOnly opens, TimeOnly closes)
+    {
+        if (days.Select(d => d.Day).Distinct().Count() != days.Count || days.Any(d => !Enum.IsDefined(d.Day)))
+            throw DomainException.Invalid("weekdayHours", ErrorCodes.WeekdayHoursInvalid, "weekdayHours");
+        var checkedDays = new List<WeekdayHours>();
+        foreach (var d in days.OrderBy(d => ((int)d.Day + 6) % 7))
+        {
+            if (d.Closed)
+            {
+                checkedDays.Add(new WeekdayHours(d.Day, true));
+                continue;
+            }
+            var o = d.OpensAt ?? opens;
+            var c = d.ClosesAt ?? closes;
+            var cut = d.IssueCutoff ?? c;
+            if (o >= c)
+                throw DomainException.Invalid("weekdayHours", ErrorCodes.HoursInvalid, o, c);
+            if (cut <= o || cut > c)
+                throw DomainException.Invalid("weekdayHours", ErrorCodes.CutoffOutsideHours, o, c);
+            checkedDays.Add(new WeekdayHours(d.Day, false, o, c, cut));
+        }
+        return checkedDays;
     }
 }
 

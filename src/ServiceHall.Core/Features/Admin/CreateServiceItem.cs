@@ -16,7 +16,10 @@ public sealed record ServiceItemRequest(
     int? AverageServiceMinutes = null,
     Guid[]? CounterIds = null,
     int? SortOrder = null,
-    bool? IsActive = null);
+    bool? IsActive = null,
+    TimeOnly? ServedFrom = null,
+    TimeOnly? ServedUntil = null,
+    int? DailyQuota = null);
 
 /// <summary>
 /// A service item (事项): its ticket prefix, unique in the hall (Q1), its alert thresholds, default
@@ -53,6 +56,10 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
         var maxWaitMinutes = AdminInput.Range(request.MaxWaitMinutes, "maxWaitMinutes", 1, 480, 10);
         var serviceMinutes = AdminInput.Range(request.AverageServiceMinutes, "averageServiceMinutes", 1, 240, 5);
         var sortOrder = AdminInput.Range(request.SortOrder, "sortOrder", 0, 9999, 0);
+        // Item hours lie within the hall's; either end may be left open (the hall's opening or cut-off).
+        if (request is { ServedFrom: { } from, ServedUntil: { } until } && from >= until)
+            throw DomainException.Invalid("servedUntil", ErrorCodes.HoursInvalid, from, until);
+        int? quota = request.DailyQuota is null ? null : AdminInput.Range(request.DailyQuota, "dailyQuota", 1, 9999);
         if (departmentId != item.DepartmentId)
             await HallReferences.ActiveDepartmentAsync(db, item.HallId, departmentId, ct);
         if (await db.ServiceItems.AnyAsync(i => i.HallId == item.HallId && i.Prefix == prefix && i.Id != item.Id, ct))
@@ -69,6 +76,9 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
         item.MaxWaitMinutes = maxWaitMinutes;
         item.AverageServiceMinutes = serviceMinutes;
         item.SortOrder = sortOrder;
+        item.ServedFrom = request.ServedFrom;
+        item.ServedUntil = request.ServedUntil;
+        item.DailyQuota = quota;
         item.IsActive = request.IsActive ?? true;
         item.Counters.RemoveAll(x => !counterIds.Contains(x.CounterId));
         foreach (var counterId in counterIds.Where(id => item.Counters.All(x => x.CounterId != id)))

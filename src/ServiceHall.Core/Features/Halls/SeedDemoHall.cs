@@ -8,25 +8,28 @@ namespace ServiceHall.Core.Features.Halls;
 
 /// <summary>
 /// The demo hall of a district government service centre, seeded once in Development: departments,
-/// items with prefixes, counters and the demo accounts named in the README.
+/// items with prefixes, counters and the demo accounts named in the README. Whenever the demo starts,
+/// its hall is open (<see cref="OpenNowAsync"/>).
 /// </summary>
 public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, TimeProvider time)
 {
     public const string DemoPassword = "Demo#2026";
+    public const string DemoHallName = "滨江区政务服务中心";
 
     public async Task<Hall?> HandleAsync(CancellationToken ct)
     {
         if (await db.Halls.AnyAsync(ct))
+        {
+            await OpenNowAsync(ct);
             return null;
+        }
         var hall = new Hall
         {
             Id = Guid.CreateVersion7(),
-            Name = "滨江区政务服务中心",
+            Name = DemoHallName,
             Address = "滨江区江南大道 100 号 一楼大厅",
-            // Open around the clock so the demo can be tried at any hour; real halls set their hours.
-            OpensAt = new TimeOnly(0, 0),
-            ClosesAt = new TimeOnly(23, 59, 59),
-            IssueCutoff = new TimeOnly(23, 59, 59),
+            // A real hall's day until 17:30 (issuing until 17:00), lunch 12:00–13:30 with issuing going
+            // on; OpenNowAsync sets it from the hour the demo starts.
             NoticeLine = "请携带身份证原件，按号就座，留意叫号。",
         };
         var departments = new[] { "市场监管", "人力社保", "公安户政", "不动产登记" }
@@ -72,7 +75,44 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
         await AddUserAsync("kiosk1", "大厅取号机 1", null, hall.Id, Roles.Kiosk);
         await AddUserAsync("display1", "叫号大屏 1", null, hall.Id, Roles.Display);
         await AddUserAsync("pad1", "1号窗口评价器", null, hall.Id, Roles.RatingPad);
+        await OpenNowAsync(ct);
         return hall;
+    }
+
+    /// <summary>
+    /// Someone starting the demo can take a ticket at once and sign in on time: the demo hall's day
+    /// opens at the present half hour (a sign-in now is not shown hours late), keeps at least two hours
+    /// of issuing ahead (17:30 at the earliest), keeps its lunch break where it still fits, and today,
+    /// if a day off, becomes a make-up workday of the demo. Only the demo hall, only with Demo:Seed.
+    /// </summary>
+    public async Task OpenNowAsync(CancellationToken ct)
+    {
+        var hall = await db.Halls.FirstOrDefaultAsync(h => h.Name == DemoHallName, ct);
+        if (hall is null)
+            return;
+        var now = time.GetUtcNow().UtcDateTime;
+        var clock = new HallClock(hall.TimeZoneId);
+        var today = clock.BusinessDay(now);
+        var local = clock.LocalTime(now);
+        var end = new TimeOnly(23, 59, 59);
+
+        hall.WeekdayHours = [];
+        hall.OpensAt = new TimeOnly(local.Hour, local.Minute < 30 ? 0 : 30);
+        var closes = local.Hour >= 21 ? end : local.AddMinutes(150);
+        hall.ClosesAt = closes < new TimeOnly(17, 30) ? new TimeOnly(17, 30) : closes;
+        hall.IssueCutoff = hall.ClosesAt == end ? end : hall.ClosesAt.AddMinutes(-30);
+        var lunchFits = hall.OpensAt < new TimeOnly(12, 0) && hall.ClosesAt > new TimeOnly(13, 30);
+        hall.LunchStartsAt = lunchFits ? new TimeOnly(12, 0) : null;
+        hall.LunchEndsAt = lunchFits ? new TimeOnly(13, 30) : null;
+        hall.IssueDuringLunch = true;
+        if (!(await HallDays.ScheduleAsync(db, hall, today, ct)).Open)
+        {
+            var day = await db.HallCalendarDays.FirstOrDefaultAsync(d => d.HallId == hall.Id && d.Date == today, ct);
+            if (day is null)
+                db.HallCalendarDays.Add(day = new Calendar.HallCalendarDay { Id = Guid.CreateVersion7(), HallId = hall.Id, Date = today });
+            (day.Kind, day.Name, day.UpdatedAt, day.UpdatedByUserId) = (Calendar.CalendarDayKind.MakeUpWorkday, "演示开放日", now, Guid.Empty);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AddUserAsync(string userName, string displayName, string? badge, Guid? hallId, string role)

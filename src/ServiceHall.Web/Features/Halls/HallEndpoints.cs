@@ -18,6 +18,7 @@ public static class HallEndpoints
         builder.Services.AddScoped<ListRecentCalls>();
         builder.Services.AddScoped<SeedDemoHall>();
         builder.Services.AddScoped<CloseBusinessDay>();
+        builder.Services.AddScoped<GetBusinessDay>();
     }
 
     public static void MapHallEndpoints(this WebApplication app)

@@ -45,12 +45,56 @@
         button.querySelector(".prefix").textContent = item.prefix;
         button.querySelector(".name").textContent = item.name;
         button.querySelector(".waiting").textContent = t("KioskWaiting", count);
-        button.addEventListener("click", () => choose(item));
+        markAvailability(button, item);
+        button.addEventListener("click", () => { if (!item.unavailable) choose(item); });
         grid.append(button);
       }
       section.append(h3, grid);
       root.append(section);
     }
+  }
+
+  const hm = time => (time ?? "").slice(0, 5);
+
+  // Q7, 限号: an item that cannot be issued now is greyed out with its reason before anyone taps it.
+  function markAvailability(button, item) {
+    const reason = item.unavailable;
+    button.classList.toggle("unavailable", !!reason);
+    button.disabled = !!reason;
+    const line = button.querySelector(".waiting");
+    if (reason === "notServedNow") line.textContent = t("Unavailable_notServedNow", hm(item.servedFrom ?? hall.today?.opensAt), hm(item.servedUntil ?? hall.today?.issueCutoff));
+    else if (reason) line.textContent = t(`Unavailable_${reason}`);
+    else line.textContent = t("KioskWaiting", waiting.get(item.id) ?? 0);
+  }
+
+  // The home screen says why nothing can be taken: a day off, after the cut-off, the lunch break.
+  function renderBanner() {
+    const today = hall.today ?? {};
+    const messages = {
+      hallClosedToday: [t("KioskClosedToday"), t("KioskClosedTodayHint")],
+      afterCutoff: [t("KioskIssuingEnded"), t("KioskIssuingEndedHint")],
+      lunchBreak: [t("KioskLunchBreak", hm(today.lunchEndsAt)), ""],
+      notYetOpen: [t("KioskNotYetOpen", hm(today.opensAt)), ""],
+    };
+    const message = messages[today.issuing];
+    $("day-banner").hidden = !message;
+    $("day-banner-title").textContent = message ? message[0] : "";
+    $("day-banner-hint").textContent = message ? message[1] : "";
+  }
+
+  async function refreshAvailability() {
+    try {
+      const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${hallId}/service-items`)]);
+      hall = halls.find(h => h.id === hallId) ?? hall;
+      const known = items.map(i => i.id).join();
+      items = list;
+      if (known !== items.map(i => i.id).join()) renderItems();
+      document.querySelectorAll(".item-button").forEach(b => {
+        const item = items.find(i => i.id === b.dataset.itemId);
+        if (item) markAvailability(b, item);
+      });
+      renderBanner();
+    } catch { /* the next change or tick tries again */ }
   }
 
   function renderPriorities() {
@@ -128,10 +172,8 @@
     try {
       const queue = await getJson(`/api/halls/${hallId}/queue`);
       waiting = new Map(queue.items.map(i => [i.serviceItemId, i.waiting]));
-      document.querySelectorAll(".item-button").forEach(b => {
-        b.querySelector(".waiting").textContent = t("KioskWaiting", waiting.get(b.dataset.itemId) ?? 0);
-      });
     } catch { /* the next QueueChanged or reconnect will try again */ }
+    await refreshAvailability();
   }
 
   // ---- the receipt's date and the service guide (M1), kept apart so that other kiosk work merges cleanly ----
@@ -227,14 +269,15 @@
     await refreshQueue();
     renderItems();
     watchGuideButtons();
+    renderBanner();
     $("loading").hidden = true;
+    // Hours, the cut-off and the lunch break change with the time alone.
+    setInterval(refreshAvailability, 60000);
     show("choose-item");
     connectHall(hallId, {
       QueueChanged: overview => {
         waiting = new Map(overview.items.map(i => [i.serviceItemId, i.waiting]));
-        document.querySelectorAll(".item-button").forEach(b => {
-          b.querySelector(".waiting").textContent = t("KioskWaiting", waiting.get(b.dataset.itemId) ?? 0);
-        });
+        refreshAvailability();
       },
     }, refreshQueue);
   } catch {

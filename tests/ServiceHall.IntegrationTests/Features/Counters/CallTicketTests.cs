@@ -53,8 +53,9 @@ public abstract class CallTicketTests(HallApp app)
         await two.ActAsync(hall.Counters[1], sent.Id, "call", new { reason = "需1号窗口办理" });
         await two.ActAsync(hall.Counters[1], sent.Id, "transfer", new { toCounterId = hall.Counters[0], reason = "需1号窗口办理" });
 
-        // A's emergency, then the priority lane (A002, then the B ticket sent here as B007: it keeps its later issue time), then A001.
-        Assert.Equal(["A003", "A002", "B007", "A001"], await CallAllAsync(hall, one, hall.Counters[0]));
+        // A's emergency, then the priority lane (A002, then the B ticket sent here, still B006 as on its paper: it keeps
+        // its later issue time), then A001.
+        Assert.Equal(["A003", "A002", "B006", "A001"], await CallAllAsync(hall, one, hall.Counters[0]));
         Assert.Equal(["B001", "B002", "B005", "B003", "B004"], await CallAllAsync(hall, two, hall.Counters[1]));
     }
 
@@ -236,7 +237,9 @@ public abstract class CallTicketTests(HallApp app)
         await Expect.ProblemAsync(noReason, HttpStatusCode.BadRequest, "Required");
         var moved = await staff.ActAsync(hall.Counters[0], ticket.Id, "transfer", new { toServiceItemId = hall.Item("B"), reason = "属于B事项" });
 
-        Assert.Equal("B002", moved.Number);
+        // The citizen keeps the number on the paper (A001), not a new one of item B.
+        Assert.Equal(ticket.Number, moved.Number);
+        Assert.Equal(hall.Item("B"), moved.ServiceItemId);
         Assert.Equal("elderly", moved.Priority);
         Assert.Equal("transfer", moved.Channel);
         Assert.Equal(ticket.IssuedAt, moved.IssuedAt);
