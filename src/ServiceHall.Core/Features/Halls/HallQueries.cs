@@ -81,7 +81,8 @@ public sealed class ListServiceItems(HallDbContext db, TimeProvider time)
         var localTime = clock.LocalTime(now);
         var issued = await db.TicketNumberSequences.AsNoTracking().Where(s => s.HallId == hallId && s.BusinessDay == day)
             .ToDictionaryAsync(s => s.ServiceItemId, s => s.LastSequence, ct);
-        var open = await QueueEstimates.OpenCountersAsync(db, hallId, ct);
+        // Counters that would call the item: signed in, else at least in service (staff arrive at opening).
+        var open = await QueueEstimates.ServingCountersAsync(db, hallId, ct);
         var waiting = (await WaitingCounts.OfHallAsync(db, hallId, ct))
             .GroupBy(c => c.ServiceItemId).ToDictionary(g => g.Key, g => g.Sum(c => c.Waiting));
         return items.Select(x =>
@@ -90,7 +91,7 @@ public sealed class ListServiceItems(HallDbContext db, TimeProvider time)
             var counters = open.GetValueOrDefault(i.Id);
             var unavailable = ItemAvailability.Check(schedule, localTime,
                 new ItemFacts(i.ServedFrom, i.ServedUntil, i.DailyQuota, issued.GetValueOrDefault(i.Id), counters));
-            // No estimate where no open counter serves the item: nobody could say when it is called.
+            // No estimate where no counter serves the item: nobody could say when it is called.
             int? wait = counters > 0 ? WaitEstimator.EstimateMinutes(waiting.GetValueOrDefault(i.Id), i.AverageServiceMinutes, counters) : null;
             return new ServiceItemView(i.Id, i.DepartmentId, x.Department, i.Name, i.Prefix, i.MaxWaiting, i.MaxWaitMinutes,
                 i.AverageServiceMinutes, x.Counters, i.ServedFrom, i.ServedUntil, i.DailyQuota, unavailable, wait);

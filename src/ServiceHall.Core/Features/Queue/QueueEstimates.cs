@@ -17,15 +17,6 @@ public static class QueueEstimates
             g => g.Count(l => l.Staffed) is var staffed and > 0 ? staffed : g.Count(l => l.InService));
     }
 
-    /// <summary>Per item, the counters open now (a session signed in): none means nobody would call its tickets.</summary>
-    public static async Task<Dictionary<Guid, int>> OpenCountersAsync(HallDbContext db, Guid hallId, CancellationToken ct)
-    {
-        var links = new List<CounterLink>();
-        await foreach (var link in CounterLinks.For(db)(db, hallId).WithCancellation(ct))
-            links.Add(link);
-        return links.Where(l => l.Staffed && l.InService).GroupBy(l => l.ServiceItemId).ToDictionary(g => g.Key, g => g.Count());
-    }
-
     private sealed record CounterLink(Guid ServiceItemId, bool Staffed, bool InService);
 
     // Read for every batch of tickets: compiled once per provider.

@@ -214,10 +214,8 @@ public abstract class BusinessDayTests(HallApp app)
         var refused = await Expect.ProblemAsync(await TryIssueAsync(pausing.Id, pausing.Item("A")), HttpStatusCode.Conflict, "LunchBreak");
         Assert.Contains("13:30", refused["detail"]!.GetValue<string>());
         Assert.Equal("lunchBreak", (await ItemAsync(pausing.Id, pausing.Item("A")))["unavailable"]!.GetValue<string>());
-        // Over lunch nobody is expected at a counter: the item is offered, without an estimate.
-        var offered = await ItemAsync(goingOn.Id, goingOn.Item("A"));
-        Assert.Null(offered["unavailable"]);
-        Assert.Null(offered["estimatedWaitMinutes"]);
+        // Where issuing goes on, the item is offered over lunch; its tickets wait for the afternoon.
+        Assert.Null((await ItemAsync(goingOn.Id, goingOn.Item("A")))["unavailable"]);
         Assert.Equal("A001", (await app.Api("kiosk1").IssueAsync(goingOn.Id, goingOn.Item("A"))).Number);
 
         app.Clock.Advance(TimeSpan.FromMinutes(80));
@@ -271,19 +269,23 @@ public abstract class BusinessDayTests(HallApp app)
     }
 
     [Fact]
-    public async Task ServiceItems_NoOpenCounter_NoCounterOpenAndNoEstimate()
+    public async Task ServiceItems_NoCounterInServiceForTheItem_NoCounterOpenAndNoEstimate()
     {
         At(DayOfWeek.Tuesday, 10, 0);
         var hall = await TestHall.CreateAsync(app, configure: OfficeHours);
+        Task SetInServiceAsync(bool inService) => app.WithDbAsync(db =>
+            db.Counters.Where(c => c.HallId == hall.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.InService, inService)));
+        await SetInServiceAsync(false);
         var closed = await ItemAsync(hall.Id, hall.Item("A"));
-        await app.Api(hall.Staff[0]).OpenAsync(hall.Counters[0]);
+        await SetInServiceAsync(true);
         await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
         var open = await ItemAsync(hall.Id, hall.Item("A"));
 
         Assert.Equal("noCounterOpen", closed["unavailable"]!.GetValue<string>());
         Assert.Null(closed["estimatedWaitMinutes"]);
         Assert.Null(open["unavailable"]);
-        Assert.Equal(5, open["estimatedWaitMinutes"]!.GetValue<int>());
+        // One waiting, five minutes each, shared by the hall's two counters.
+        Assert.Equal(3, open["estimatedWaitMinutes"]!.GetValue<int>());
     }
 
     // ---- alerts -------------------------------------------------------------------------------
