@@ -13,6 +13,9 @@ public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time)
     public async Task HandleAsync(Guid hallId, DateOnly date, Guid? userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // A supervisor bound to a hall closes that hall's day only.
+        if (userId is { } user)
+            await Supervision.HallAccess.EnsureAsync(db, hallId, user, ct);
         await using var write = await db.BeginWriteAsync(ct);
         var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
