@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207014452_BusinessDayHours")]
+    [Migration("20261207022153_BusinessDayHours")]
     partial class BusinessDayHours
     {
         /// <inheritdoc />
@@ -1108,6 +1108,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Other");
+
                     b.Property<Guid>("CounterId")
                         .HasColumnType("uuid");
 
@@ -1170,6 +1176,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PauseCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("PauseReason")
                         .HasMaxLength(200)
