@@ -45,7 +45,7 @@ public abstract class BusinessDayTests(HallApp app)
     }
 
     private Task<HttpResponseMessage> TryIssueAsync(Guid hallId, Guid itemId, string? language = null) =>
-        app.Api("kiosk1").PostAsync($"/api/halls/{hallId}/tickets", new { serviceItemId = itemId }, language);
+        app.Api().PostAsync($"/api/halls/{hallId}/tickets", new { serviceItemId = itemId }, language);
 
     private Task AddCalendarDayAsync(Guid hallId, DateOnly date, CalendarDayKind kind, string name) => app.WithDbAsync(async db =>
     {
@@ -77,7 +77,7 @@ public abstract class BusinessDayTests(HallApp app)
             OfficeHours(h);
             h.DayEndGraceMinutes = 30;
         });
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api();
         var served = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var called = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
@@ -118,9 +118,9 @@ public abstract class BusinessDayTests(HallApp app)
     {
         At(DayOfWeek.Wednesday, 16, 50);
         var hall = await TestHall.CreateAsync(app, configure: OfficeHours);
-        var yesterday = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var yesterday = await app.Api().IssueAsync(hall.Id, hall.Item("A"));
         At(DayOfWeek.Thursday, 9, 0);
-        var today = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var today = await app.Api().IssueAsync(hall.Id, hall.Item("A"));
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
 
@@ -191,7 +191,7 @@ public abstract class BusinessDayTests(HallApp app)
         var hall = await TestHall.CreateAsync(app, configure: OfficeHours);
         await AddCalendarDayAsync(hall.Id, Shanghai.BusinessDay(app.Clock.GetUtcNow().UtcDateTime), CalendarDayKind.MakeUpWorkday, "调休上班");
 
-        var ticket = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var ticket = await app.Api().IssueAsync(hall.Id, hall.Item("A"));
 
         Assert.Equal("A001", ticket.Number);
     }
@@ -218,10 +218,10 @@ public abstract class BusinessDayTests(HallApp app)
         Assert.Equal("lunchBreak", (await ItemAsync(pausing.Id, pausing.Item("A")))["unavailable"]!.GetValue<string>());
         // Where issuing goes on, the item is offered over lunch; its tickets wait for the afternoon.
         Assert.Null((await ItemAsync(goingOn.Id, goingOn.Item("A")))["unavailable"]);
-        Assert.Equal("A001", (await app.Api("kiosk1").IssueAsync(goingOn.Id, goingOn.Item("A"))).Number);
+        Assert.Equal("A001", (await app.Api().IssueAsync(goingOn.Id, goingOn.Item("A"))).Number);
 
         app.Clock.Advance(TimeSpan.FromMinutes(80));
-        Assert.Equal("A001", (await app.Api("kiosk1").IssueAsync(pausing.Id, pausing.Item("A"))).Number);
+        Assert.Equal("A001", (await app.Api().IssueAsync(pausing.Id, pausing.Item("A"))).Number);
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public abstract class BusinessDayTests(HallApp app)
 
         Assert.Contains("11:30", problem["detail"]!.GetValue<string>());
         Assert.Equal("notServedNow", (await ItemAsync(hall.Id, hall.Item("A")))["unavailable"]!.GetValue<string>());
-        Assert.Equal("B001", (await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("B"))).Number);
+        Assert.Equal("B001", (await app.Api().IssueAsync(hall.Id, hall.Item("B"))).Number);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public abstract class BusinessDayTests(HallApp app)
 
         // The quota is per day.
         At(DayOfWeek.Wednesday, 10, 0);
-        Assert.Equal("A001", (await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"))).Number);
+        Assert.Equal("A001", (await app.Api().IssueAsync(hall.Id, hall.Item("A"))).Number);
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public abstract class BusinessDayTests(HallApp app)
         await SetInServiceAsync(false);
         var closed = await ItemAsync(hall.Id, hall.Item("A"));
         await SetInServiceAsync(true);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api().IssueAsync(hall.Id, hall.Item("A"));
         var open = await ItemAsync(hall.Id, hall.Item("A"));
 
         Assert.Equal("noCounterOpen", closed["unavailable"]!.GetValue<string>());
@@ -342,7 +342,7 @@ public abstract class BusinessDayTests(HallApp app)
             await db.SaveChangesAsync();
             return (a.Id, c.Id);
         });
-        var kiosk = app.Api("kiosk1");
+        var kiosk = app.Api();
         var c1 = await kiosk.IssueAsync(hall.Id, hall.Item("C"));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var a1 = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
