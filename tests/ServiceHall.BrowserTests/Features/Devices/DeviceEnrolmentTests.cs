@@ -81,6 +81,7 @@ public sealed class DeviceEnrolmentTests(OneTicketPerPhoneHall hall) : IClassFix
         await kiosk.TakeTicketAsync("户籍办理", "军人");
         await Expect(page.Locator("#error")).ToContainTextAsync("这部手机取号过于频繁");
         await Expect(page.Locator("input[type=password]")).ToHaveCountAsync(0);
+        await Layout.AssertAsync(page, LayoutRules.Touch);
     }
 
     [Fact]
