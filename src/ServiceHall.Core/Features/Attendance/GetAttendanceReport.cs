@@ -22,6 +22,8 @@ public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWo
         var now = clock.ToLocal(time.GetUtcNow().UtcDateTime);
         var day = date ?? DateOnly.FromDateTime(now);
         var workingDay = await workingDays.IsWorkingDayAsync(hallId, day, ct);
+        var schedule = await HallDays.ScheduleAsync(db, hall, day, ct);
+        var (opens, closes) = schedule.Open ? (schedule.OpensAt, schedule.ClosesAt) : (hall.OpensAt, hall.ClosesAt);
         var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
         var staff = await db.Users.AsNoTracking()
             .Where(u => u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
@@ -33,12 +35,12 @@ public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWo
         {
             var record = records.GetValueOrDefault(s.Id);
             var leave = leaves.FirstOrDefault(l => l.UserId == s.Id);
-            var result = AttendanceRules.Evaluate(workingDay, leave is not null, hall.OpensAt, hall.ClosesAt, early,
+            var result = AttendanceRules.Evaluate(workingDay, leave is not null, opens, closes, early,
                 record is null ? null : clock.ToLocal(record.SignedInAt),
                 record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, day, clock.ToLocal(s.CreatedAt));
             return new AttendanceReportRow(s.Id, s.DisplayName, s.BadgeNumber, record?.SignedInAt, record?.SignedOutAt, result.Status,
                 result.LateMinutes, result.EarlyLeaveMinutes, result.MissingSignOut, leave?.Kind);
         }).ToList();
-        return new AttendanceReport(hallId, day, workingDay, hall.OpensAt.AddMinutes(-early), hall.ClosesAt, rows);
+        return new AttendanceReport(hallId, day, workingDay, opens.AddMinutes(-early), closes, rows);
     }
 }

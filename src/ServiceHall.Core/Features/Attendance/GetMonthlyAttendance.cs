@@ -38,9 +38,13 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
             .ToListAsync(ct);
         var byPersonDay = records.ToDictionary(a => (a.UserId, a.Day));
         var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.HallId == hallId && l.From <= last && l.To >= first).ToListAsync(ct);
-        var days = new List<(DateOnly Day, bool Working)>();
+        var days = new List<(DateOnly Day, bool Working, TimeOnly Opens, TimeOnly Closes)>();
         for (var d = first; d <= until; d = d.AddDays(1))
-            days.Add((d, await workingDays.IsWorkingDayAsync(hallId, d, ct)));
+        {
+            var schedule = await HallDays.ScheduleAsync(db, hall, d, ct);
+            var (opens, closes) = schedule.Open ? (schedule.OpensAt, schedule.ClosesAt) : (hall.OpensAt, hall.ClosesAt);
+            days.Add((d, await workingDays.IsWorkingDayAsync(hallId, d, ct), opens, closes));
+        }
 
         var rows = staff.Select(s =>
         {
@@ -48,7 +52,7 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
             {
                 var record = byPersonDay.GetValueOrDefault((s.Id, d.Day));
                 var leave = leaves.FirstOrDefault(l => l.UserId == s.Id && l.From <= d.Day && l.To >= d.Day);
-                var result = AttendanceRules.Evaluate(d.Working, leave is not null, hall.OpensAt, hall.ClosesAt, early,
+                var result = AttendanceRules.Evaluate(d.Working, leave is not null, d.Opens, d.Closes, early,
                     record is null ? null : clock.ToLocal(record.SignedInAt), record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, d.Day,
                     clock.ToLocal(s.CreatedAt));
                 return new AttendanceMonthDay(d.Day, result.Status, record?.SignedInAt, record?.SignedOutAt, result.LateMinutes,

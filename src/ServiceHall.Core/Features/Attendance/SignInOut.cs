@@ -89,9 +89,12 @@ public sealed class SignInOut(HallDbContext db, TimeProvider time, HallSupervisi
     {
         var hallId = await db.Users.Where(u => u.Id == userId).Select(u => u.HallId).FirstOrDefaultAsync(ct)
             ?? throw DomainException.Conflict(ErrorCodes.NoHallForAttendance);
-        var hall = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => new { h.TimeZoneId, h.OpensAt }).FirstAsync(ct);
+        var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == hallId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var clock = new HallClock(hall.TimeZoneId);
-        return new Today(userId, hallId, clock.BusinessDay(now), now, clock, hall.OpensAt);
+        var day = clock.BusinessDay(now);
+        // Lateness counts from the day's own opening (a weekday's hours, a make-up workday's), not the default.
+        var schedule = await HallDays.ScheduleAsync(db, hall, day, ct);
+        return new Today(userId, hallId, day, now, clock, schedule.Open ? schedule.OpensAt : hall.OpensAt);
     }
 }

@@ -66,6 +66,29 @@ public abstract class AttendanceTests(HallApp app)
     }
 
     [Fact]
+    public async Task SignIn_WeekdayWithItsOwnHours_LateCountsFromThatDaysOpening()
+    {
+        // The hall's default opening was 90 minutes ago; today's weekday has its own, 30 minutes from now.
+        var now = app.LocalTime;
+        var opens = new TimeOnly(now.Hour, now.Minute).AddMinutes(30);
+        var hall = await TestHall.CreateAsync(app, staff: 1, configure: h =>
+        {
+            h.OpensAt = opens.AddHours(-2);
+            h.ClosesAt = opens.AddHours(7);
+            h.WeekdayHours = [new Core.Features.Halls.WeekdayHours(app.Today.DayOfWeek, false, opens, opens.AddHours(7), opens.AddHours(6))];
+        });
+
+        app.Clock.Advance(TimeSpan.FromMinutes(25)); // 5 minutes past the time to be in, 10 minutes before that opening
+        await app.Api(hall.Staff[0]).PostOkAsync<JsonObject>("/api/attendance/sign-in");
+
+        var day = await app.Api(hall.Supervisor).GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/daily");
+        Assert.Equal("late", Row(day, hall.Staff[0]).Str("status"));
+        Assert.Equal(5, Row(day, hall.Staff[0])["lateMinutes"]!.GetValue<int>());
+        var me = await app.Api(hall.Staff[0]).GetOkAsync<JsonObject>("/api/attendance/me");
+        Assert.Equal(5, me["lateMinutes"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task AbsentWhenNotSignedInPastTheTime_AndRolesAndInputs()
     {
         var now = app.LocalTime;
