@@ -5,14 +5,18 @@ using ServiceHall.Core.Features.Identity;
 namespace ServiceHall.Core.Features.Devices;
 
 /// <summary>
-/// The demo's device accounts (kiosk1, display1, pad1 at counter 1) are enrolled devices of the demo
+/// The demo's device accounts (kiosk1, display1, padN at counter N) are enrolled devices of the demo
 /// hall, so they sign in through /login and land on their pages; an older demo database gets them too.
 /// </summary>
 public sealed class SeedDemoDevices(HallDbContext db, TimeProvider time)
 {
     public async Task HandleAsync(CancellationToken ct)
     {
-        (string UserName, DeviceKind Kind)[] demo = [("kiosk1", DeviceKind.Kiosk), ("display1", DeviceKind.Display), ("pad1", DeviceKind.RatingPad)];
+        (string UserName, DeviceKind Kind)[] demo =
+        [
+            ("kiosk1", DeviceKind.Kiosk), ("display1", DeviceKind.Display),
+            .. Enumerable.Range(1, 6).Select(n => ($"pad{n}", DeviceKind.RatingPad)),
+        ];
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (userName, kind) in demo)
         {
@@ -22,8 +26,9 @@ public sealed class SeedDemoDevices(HallDbContext db, TimeProvider time)
             if (account is null || await db.Devices.AnyAsync(d => d.UserId == account.Id, ct))
                 continue;
             var hallId = account.HallId!.Value;
+            var number = kind == DeviceKind.RatingPad ? int.Parse(userName["pad".Length..], System.Globalization.CultureInfo.InvariantCulture) : 0;
             var counterId = kind == DeviceKind.RatingPad
-                ? await db.Counters.Where(c => c.HallId == hallId).OrderBy(c => c.Number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
+                ? await db.Counters.Where(c => c.HallId == hallId && c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
                 : null;
             if (kind == DeviceKind.RatingPad && counterId is null)
                 continue;

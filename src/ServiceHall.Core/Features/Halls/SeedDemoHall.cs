@@ -74,7 +74,9 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
         await AddUserAsync("staff3", "张伟", "1003", hall.Id, Roles.Staff);
         await AddUserAsync("kiosk1", "大厅取号机 1", null, hall.Id, Roles.Kiosk);
         await AddUserAsync("display1", "叫号大屏 1", null, hall.Id, Roles.Display);
-        await AddUserAsync("pad1", "1号窗口评价器", null, hall.Id, Roles.RatingPad);
+        // A rating pad beside every counter (pad1 at counter 1 … pad6 at counter 6), as a hall has them.
+        for (var n = 1; n <= served.Length; n++)
+            await AddUserAsync($"pad{n}", $"{n}号窗口评价器", null, hall.Id, Roles.RatingPad);
         await OpenNowAsync(ct);
         return hall;
     }

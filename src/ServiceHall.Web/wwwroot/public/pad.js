@@ -53,7 +53,6 @@
     try {
       const pad = await Rating.call(`/api/counters/${counterId}/rating-pad`);
       $("loading").hidden = true;
-      $("sign-in").hidden = true;
       showCard(pad);
       connect(pad.hallId);
       const ticket = pad.ticket;
@@ -67,7 +66,10 @@
       if (ticket.ticketId !== current) showForm(ticket);
     } catch (e) {
       $("loading").hidden = true;
-      if (e.status === 401 || e.status === 403) $("sign-in").hidden = false;
+      // Never a sign-in form for the public: a pad not yet signed in goes to /login (done once when it is set up),
+      // a pad of another counter says why it may not rate here.
+      if (e.status === 401) location.href = "/login?ReturnUrl=" + encodeURIComponent(location.pathname + location.search);
+      else { $("loading").hidden = false; $("loading").textContent = e.message; }
     }
   }
 
@@ -80,17 +82,6 @@
       TicketIssued: () => {}, QueueChanged: () => {}, AlertRaised: () => {}, AlertCleared: () => {},
     }, refresh);
   }
-
-  $("sign-in").addEventListener("submit", async event => {
-    event.preventDefault();
-    try {
-      await Rating.post("/api/auth/login?useCookies=true", { userName: $("pad-user").value, password: $("pad-password").value });
-      await refresh();
-    } catch (e) {
-      $("sign-in-error").textContent = e.message;
-      $("sign-in-error").hidden = false;
-    }
-  });
 
   const sw = $("lang-switch");
   if (Rating.lang === "en") sw.href = location.pathname;

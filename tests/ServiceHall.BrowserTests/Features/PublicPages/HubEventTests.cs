@@ -39,7 +39,7 @@ public sealed class HubEventTests(BrowserHall hall) : IClassFixture<BrowserHall>
         var counters = await staff.GetFromJsonAsync<JsonArray>($"/api/halls/{hall.HallId}/counters");
         var counterId = counters!.First(c => c!["number"]!.GetValue<int>() == 1)!["id"]!.GetValue<string>();
         var pad = await Watched(1280, 800);
-        await pad.GotoAsync($"/pad/{counterId}");
+        await new RatingPadPage(pad).GotoAndSignInAsync(counterId);
         await kioskPage.Page.Locator("body[data-connection=connected]").WaitForAsync();
 
         // TicketIssued, QueueChanged and TicketCalled reach every page of the hall.

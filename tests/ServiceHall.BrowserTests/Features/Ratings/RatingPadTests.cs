@@ -29,7 +29,7 @@ public sealed class RatingPadTests(BrowserHall hall) : IClassFixture<BrowserHall
         var page = await hall.NewPageAsync(1280, 800);
         await page.Clock.InstallAsync(); // timers are the page's own; the test moves them on
         var pad = new RatingPadPage(page);
-        await pad.GotoAndSignInAsync(counterId);
+        await pad.GotoAndSignInAsync(counterId, "pad3");
 
         // Idle: the counter's supervision card (行风监督卡) with the counter, the badge on duty and the supervision phone.
         await Expect(pad.Card).ToContainTextAsync("3号窗口");
@@ -111,7 +111,7 @@ public sealed class RatingPadTests(BrowserHall hall) : IClassFixture<BrowserHall
         (await staff.PostAsync($"/api/counters/{counterId}/open", null)).EnsureSuccessStatusCode();
         var page = await hall.NewPageAsync(1280, 800);
         var pad = new RatingPadPage(page);
-        await pad.GotoAndSignInAsync(counterId);
+        await pad.GotoAndSignInAsync(counterId, "pad1");
         await page.GotoAsync($"/pad/{counterId}?lang=en");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Service supervision card" })).ToBeVisibleAsync();
         await Layout.AssertAsync(page, LayoutRules.Touch);

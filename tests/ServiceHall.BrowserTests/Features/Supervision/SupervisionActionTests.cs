@@ -206,10 +206,7 @@ public sealed class SupervisionActionTests(BrowserHall hall) : IClassFixture<Bro
         (await staff.PostAsync($"/api/counters/{counterId}/tickets/{ticketId}/finish", null)).EnsureSuccessStatusCode();
 
         var pad = await hall.NewPageAsync(1024, 768);
-        await pad.GotoAsync($"/pad/{counterId}");
-        await pad.GetByLabel("账号").FillAsync("pad1");
-        await pad.GetByLabel("密码").FillAsync("Demo#2026");
-        await pad.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await new RatingPadPage(pad).GotoAndSignInAsync(counterId, $"pad{counterNumber}");
         await Expect(pad.Locator("#pad-ticket")).ToContainTextAsync(ticket["number"]!.GetValue<string>());
         await pad.GetByRole(AriaRole.Button, new() { Name = level, Exact = true }).ClickAsync();
         await pad.GetByLabel("意见和建议（选填）").FillAsync(comment);

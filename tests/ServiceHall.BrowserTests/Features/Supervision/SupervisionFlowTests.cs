@@ -32,10 +32,7 @@ public sealed class SupervisionFlowTests(BrowserHall hall) : IClassFixture<Brows
         (await staff.PostAsync($"/api/counters/{counterId}/tickets/{ticketId}/finish", null)).EnsureSuccessStatusCode();
 
         var pad = await hall.NewPageAsync(1024, 768);
-        await pad.GotoAsync($"/pad/{counterId}");
-        await pad.GetByLabel("账号").FillAsync("pad1");
-        await pad.GetByLabel("密码").FillAsync("Demo#2026");
-        await pad.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await new RatingPadPage(pad).GotoAndSignInAsync(counterId, "pad3");
         await Expect(pad.Locator("#pad-ticket")).ToContainTextAsync(number);
         await pad.GetByRole(AriaRole.Button, new() { Name = "不满意", Exact = true }).ClickAsync();
         await pad.GetByRole(AriaRole.Button, new() { Name = "服务态度", Exact = true }).ClickAsync();
