@@ -23,7 +23,7 @@ internal static class DemoBanner
                   kiosk (取号机)                  {url}/kiosk/{hall.Id}
                   call display (叫号大屏)         {url}/display/{hall.Id}   display1
                   counter workstation (窗口工作台) {url}/login → /counter     staff1, staff2, staff3
-                  rating pad (评价器)             {url}/login → /pad/{firstCounter}   pad1
+                  rating pad (评价器)             {url}/login → /pad/{firstCounter}   pad1 (pad2…pad6 at counters 2–6)
                   live dashboard (实时监控)       {url}/login → /dashboard   supervisor
                   supervision (好差评·投诉·考勤)  {url}/supervision          supervisor
                   online complaint (网上投诉)     {url}/complain/{hall.Id}

@@ -220,8 +220,11 @@ public abstract class DeviceTests(HallApp app)
     {
         var demo = await app.DemoHallAsync();
         var devices = await app.WithDbAsync(db => db.Devices.AsNoTracking().Where(d => d.HallId == demo.Id).ToListAsync());
-        Assert.Equal([DeviceKind.Kiosk, DeviceKind.Display, DeviceKind.RatingPad], devices.Select(d => d.Kind).Order());
+        Assert.Equal([DeviceKind.Kiosk, DeviceKind.Display, .. Enumerable.Repeat(DeviceKind.RatingPad, 6)], devices.Select(d => d.Kind).Order());
         Assert.All(devices, d => Assert.NotNull(d.EnrolledAt));
+        // A pad beside every counter, each bound to its own.
+        var counters = await app.WithDbAsync(db => db.Counters.AsNoTracking().Where(c => c.HallId == demo.Id).Select(c => c.Id).ToListAsync());
+        Assert.Equal(counters.Order(), devices.Where(d => d.Kind == DeviceKind.RatingPad).Select(d => d.CounterId!.Value).Order());
         var kiosk = app.Api("kiosk1");
         var item = await app.WithDbAsync(db => db.ServiceItems.Where(i => i.HallId == demo.Id).Select(i => i.Id).FirstAsync());
         Assert.Equal("kiosk", (await kiosk.IssueAsync(demo.Id, item)).Channel);

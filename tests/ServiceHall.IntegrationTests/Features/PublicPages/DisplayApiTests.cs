@@ -56,7 +56,7 @@ public abstract class DisplayApiTests(HallApp app)
     public async Task ListCounters_CalledThenStarted_ShowsNumberAndWhetherServing()
     {
         var hall = await TestHall.CreateAsync(app);
-        var ticket = await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        var ticket = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
         await staff.CallNextAsync(hall.Counters[0]);
@@ -74,8 +74,8 @@ public abstract class DisplayApiTests(HallApp app)
     public async Task RecentCalls_CallsAndRecall_NewestFirstWithNumbersOnly()
     {
         var hall = await TestHall.CreateAsync(app);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("B"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("B"));
         var one = app.Api(hall.Staff[0]);
         var two = app.Api(hall.Staff[1]);
         await one.OpenAsync(hall.Counters[0]);
@@ -98,7 +98,7 @@ public abstract class DisplayApiTests(HallApp app)
     public async Task RecentCalls_NextDay_Empty()
     {
         var hall = await TestHall.CreateAsync(app);
-        await app.Api("kiosk1").IssueAsync(hall.Id, hall.Item("A"));
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
         await staff.CallNextAsync(hall.Counters[0]);
