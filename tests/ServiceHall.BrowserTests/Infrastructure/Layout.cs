@@ -23,8 +23,9 @@ public sealed record LayoutRules
     /// <summary>Phone pages: scroll vertically, never sideways.</summary>
     public static LayoutRules Scrolling => new() { AllowVerticalScroll = true };
 
-    /// <summary>Staff and back-office pages (MudBlazor): scroll vertically; an outlined field's label sits on its border by design.</summary>
-    public static LayoutRules BackOffice => new() { AllowVerticalScroll = true, Ignore = [".mud-input-label"] };
+    /// <summary>Staff and back-office pages (MudBlazor): scroll vertically; an outlined field's label sits on its border by design;
+    /// MudBlazor's tab header measures its own labels (its slider makes a tab wider inside than out).</summary>
+    public static LayoutRules BackOffice => new() { AllowVerticalScroll = true, Ignore = [".mud-input-label", ".mud-tab"] };
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace ServiceHall.BrowserTests.Features.Counters;
 public sealed class TransferTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]
-    public async Task Transfer_ToAnotherItem_NewNumberWaitsThereWithReason()
+    public async Task Transfer_ToAnotherItem_SameNumberWaitsThereWithReason()
     {
         using var api = hall.Http();
         var number = await IssueAsync(api, "户籍办理");
@@ -27,7 +27,8 @@ public sealed class TransferTests(BrowserHall hall) : IClassFixture<BrowserHall>
         await dialog.GetByRole(AriaRole.Button, new() { Name = "不属于本窗口职责" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "转办", Exact = true }).ClickAsync();
 
-        await Expect(counter.Notice).ToContainTextAsync($"号票 {number} 已转办，新号码 H");
+        // The citizen keeps the number on their paper (Q3): it waits in the new queue as it is.
+        await Expect(counter.Notice).ToContainTextAsync($"号票 {number} 已转办，群众凭原号 {number} 在新队列等候");
         await Expect(counter.CurrentTicket).ToContainTextAsync("空闲");
         var queue = await api.GetFromJsonAsync<JsonObject>($"/api/halls/{hall.HallId}/queue");
         var consult = queue!["items"]!.AsArray().First(i => i!["prefix"]!.GetValue<string>() == "H")!;
@@ -35,8 +36,7 @@ public sealed class TransferTests(BrowserHall hall) : IClassFixture<BrowserHall>
 
         // Counter 6 serves 综合咨询: the transferred ticket waits there, with its reason.
         var other = await OpenCounterAsync("staff1", 6);
-        var newNumber = (await counter.Notice.InnerTextAsync()).Split("新号码 ")[1].TrimEnd('。');
-        await Expect(other.Waiting(newNumber)).ToBeVisibleAsync();
+        await Expect(other.Waiting(number)).ToBeVisibleAsync();
     }
 
     [Fact]
