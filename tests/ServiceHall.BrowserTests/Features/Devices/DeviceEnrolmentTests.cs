@@ -97,7 +97,12 @@ public sealed class DeviceEnrolmentTests(OneTicketPerPhoneHall hall) : IClassFix
         await Expect(panel.GetByTestId("device-row").Filter(new() { HasText = "大厅取号机 1" })).ToContainTextAsync("离线");
         await Layout.AssertAsync(page, LayoutRules.BackOffice);
         if (_shots is { Length: > 0 })
-            await panel.ScreenshotAsync(new() { Path = Path.Combine(_shots, "dashboard-devices-zh.png") });
+        {
+            // The panel re-renders as devices report in: photograph its place on the page, not the element.
+            var box = (await panel.BoundingBoxAsync())!;
+            await page.ScreenshotAsync(new() { Path = Path.Combine(_shots, "dashboard-devices-zh.png"), FullPage = true,
+                Clip = new() { X = box.X, Y = box.Y, Width = box.Width, Height = box.Height } });
+        }
     }
 
     [Fact]
