@@ -30,6 +30,16 @@ public sealed class BackOfficeLayoutTests(BrowserHall hall) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task Dashboard_WithItsPanels_KeepsItsStylesheet()
+    {
+        // Each page's own stylesheet comes through HeadContent, of which only the last rendered counts: a panel
+        // that brings its own once took the dashboard's away, and the figures fell apart into lines of text.
+        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");
+        await page.GetByTestId("devices-panel").WaitForAsync();
+        Assert.Equal("grid", await page.Locator(".sh-stats").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+    }
+
+    [Fact]
     public async Task Login_Empty_FitsTheScreen()
     {
         var page = await hall.NewPageAsync(1366, 768);
