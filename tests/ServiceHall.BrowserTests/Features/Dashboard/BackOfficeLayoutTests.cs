@@ -36,7 +36,7 @@ public sealed class BackOfficeLayoutTests(BrowserHall hall) : IClassFixture<Brow
         // that brings its own once took the dashboard's away, and the figures fell apart into lines of text.
         var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");
         await page.GetByTestId("devices-panel").WaitForAsync();
-        Assert.Equal("grid", await page.Locator(".sh-stats").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".sh-stats")).ToHaveCSSAsync("display", "grid");
     }
 
     [Fact]
