@@ -25,7 +25,7 @@ public static class IdentitySetup
     public static void AddHallIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddDataProtection().SetApplicationName("ServiceHall").PersistKeysToDbContext<HallDbContext>();
+        Infrastructure.KeyProtection.KeyProtectionSetup.AddKeyProtection(builder);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;

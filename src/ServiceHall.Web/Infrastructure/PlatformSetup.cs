@@ -78,6 +78,7 @@ public static class PlatformSetup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await DatabaseSetup.MigrateAsync(services.GetRequiredService<HallDbContext>());
+        await services.GetRequiredService<KeyProtection.RewrapStoredKeys>().HandleAsync();
         await services.GetRequiredService<EnsureRoles>().HandleAsync();
         var logger = services.GetRequiredService<ILogger<Program>>();
         var config = app.Configuration;

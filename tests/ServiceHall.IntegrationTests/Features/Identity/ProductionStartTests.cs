@@ -25,6 +25,7 @@ public sealed class ProductionStartTests(SqliteHallApp app) : IClassFixture<Sqli
                 b.UseSetting("ConnectionStrings:Sqlite", $"Data Source={file}");
                 b.UseSetting("Bootstrap:AdminUserName", "chief");
                 b.UseSetting("Bootstrap:AdminPassword", "Chief#Admin-2026");
+                b.UseSetting("KeyProtection:KeyFile", file + ".key");
             });
             var client = production.CreateClient();
 
@@ -40,7 +41,7 @@ public sealed class ProductionStartTests(SqliteHallApp app) : IClassFixture<Sqli
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".key" })
                 File.Delete(file + suffix);
         }
     }
