@@ -41,6 +41,11 @@ public sealed class DisplayPage(IPage page)
         await page.EvaluateAsync<int[]>(
             "() => [...document.querySelectorAll('#counters .counter')].filter(c => !c.hidden).map(c => Number(c.dataset.counter))");
 
+    /// <summary>The items listed with their waiting counts, and how many of them are on the screen now.</summary>
+    public async Task<(int Listed, int Visible)> WaitingItemsAsync() =>
+        await page.EvaluateAsync<int[]>("() => { const all = [...document.querySelectorAll('#waiting li')]; return [all.length, all.filter(li => !li.hidden).length]; }")
+            is [var listed, var visible] ? (listed, visible) : (0, 0);
+
     /// <summary>"第 2/3 页" when the counters are shown in turns, null when all are on one page.</summary>
     public async Task<string?> CounterPageAsync()
     {

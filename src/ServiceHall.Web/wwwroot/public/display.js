@@ -121,7 +121,7 @@
   function layoutCounters() {
     const root = $("counters");
     const u = unit();
-    const gap = 16 * u, cardW = 340 * u, cardH = 204 * u;
+    const gap = 16 * u, cardW = 340 * u, cardH = 212 * u; // 212: the state tag never touches the number
     const width = root.clientWidth, height = root.clientHeight;
     const n = counters.length;
     const maxCols = Math.max(1, Math.floor((width + gap) / (cardW + gap)));
@@ -237,32 +237,54 @@
   }
 
   /**
-   * Beside the counters (landscape) the items take at most about half the column; below them (portrait)
-   * two rows. More items are shown in turns like the counters.
+   * Every item's count stays on the screen (Q4): beside the counters (landscape) the items take up to
+   * about 60 % of the column, below them (portrait) up to three rows. When one item per line does not fit,
+   * the items go into two or three columns of compact cards (prefix and count, the name below); only a hall
+   * with more items than even that holds shows them in turns like the counters.
    */
   function layoutWaiting() {
     const root = $("waiting");
     const u = unit();
-    const gap = 8 * u, minW = 400 * u;
+    const gap = 8 * u;
     const portrait = innerHeight > innerWidth;
-    const cols = portrait ? Math.max(1, Math.floor((root.clientWidth + gap) / (minW + gap))) : 1;
-    root.style.gridTemplateColumns = `repeat(${cols}, minmax(0, 1fr))`;
     const children = [...root.children];
     children.forEach(li => { li.hidden = false; });
-    const rowHeight = Math.max(48 * u, ...children.map(li => li.offsetHeight)) + gap;
-    let rows = 2;
-    if (!portrait) {
-      const side = document.querySelector(".side");
-      const head = $("waiting-title").parentElement.offsetHeight;
-      rows = Math.max(1, Math.floor((side.clientHeight * 0.55 - head + gap) / rowHeight));
+    const side = document.querySelector(".side");
+    const head = $("waiting-title").parentElement.offsetHeight;
+    const room = portrait ? Infinity : side.clientHeight * 0.6 - head;
+    const n = children.length;
+    const tries = portrait
+      ? [{ compact: false, minW: 400 }, { compact: true, minW: 220 }]
+      : [{ compact: false, cols: 1 }, { compact: true, cols: 2 }, { compact: true, cols: 3 }];
+    let fit = null;
+    for (const t of tries) {
+      root.classList.toggle("compact", t.compact);
+      const cols = t.cols ?? Math.max(1, Math.floor((root.clientWidth + gap) / (t.minW * u + gap)));
+      root.style.gridTemplateColumns = `repeat(${cols}, minmax(0, 1fr))`;
+      fitItemNames(root, t.compact);
+      const rowHeight = Math.max(48 * u, ...children.map(li => li.offsetHeight)) + gap;
+      const rows = portrait ? (t.compact ? 3 : 2) : Math.max(1, Math.floor((room + gap) / rowHeight));
+      fit = cols * rows;
+      if (n <= fit) break;
     }
     const p = pager.waiting;
-    const n = children.length;
-    const capacity = cols * rows;
-    p.pages = Math.max(1, Math.ceil(n / capacity));
+    p.pages = Math.max(1, Math.ceil(n / fit));
     p.perPage = Math.max(1, Math.ceil(n / p.pages));
     p.page = Math.min(p.page, p.pages - 1);
     showPage("waiting");
+  }
+
+  /** A compact card's name is drawn smaller (down to 20 px on 1080 lines) rather than cut; longer ones wrap. */
+  function fitItemNames(root, compact) {
+    for (const name of root.querySelectorAll(".name")) {
+      name.style.removeProperty("font-size");
+      name.classList.remove("wrap");
+      if (!compact || name.scrollWidth <= name.clientWidth + 1) continue;
+      const size = parseFloat(getComputedStyle(name).fontSize);
+      const fitted = Math.max(20 * unit(), Math.floor(size * name.clientWidth / name.scrollWidth));
+      name.style.fontSize = `${fitted}px`;
+      if (name.scrollWidth > name.clientWidth + 1) name.classList.add("wrap");
+    }
   }
 
   // ---- notice line: scrolls when longer than the screen ----

@@ -93,7 +93,7 @@ public sealed class SixtyCounterHall : BrowserHall
     }
 }
 
-/// <summary>The call display at real size (Q4): 1, 12 and 60 counters on the screens halls have.</summary>
+/// <summary>The call display at real size (Q4): 1, 12 and 60 counters on the screens halls have, every item's count always shown.</summary>
 public sealed class DisplayLayoutTests(SixtyCounterHall hall) : IClassFixture<SixtyCounterHall>
 {
     private readonly string? _folder = Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS");
@@ -134,6 +134,11 @@ public sealed class DisplayLayoutTests(SixtyCounterHall hall) : IClassFixture<Si
                 await Layout.AssertAsync(display.Page, Rules);
                 await AssertLegibleAsync(display, width, unit);
                 await AssertFilledAsync(display, lastPage: page == pages);
+                // The demo hall's eight items: every count on the screen at once, never in turns.
+                var (listed, shown) = await display.WaitingItemsAsync();
+                Assert.True(listed > 0);
+                Assert.Equal(listed, shown);
+                await Expect(display.Page.Locator("#waiting-page")).ToBeHiddenAsync();
                 if (expected.Length == 60 && page == 1)
                     await SaveAsync(display.Page, width == 1920 ? "display-60-zh" : width == 1366 ? "display-1366-zh" : "display-portrait-zh");
                 await display.TurnAsync();
