@@ -101,6 +101,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Demo__Seed"] = "true";
         start.Environment["ASPNETCORE_URLS"] = url;
+        // Production refuses to start without key protection (ADR-015): a key file of the bench's own.
+        start.Environment["KeyProtection__KeyFile"] = Path.Combine(Path.GetTempPath(), $"servicehall-bench-{stamp}-{port}.key");
 
         string database;
         string? sqliteFile = null;
