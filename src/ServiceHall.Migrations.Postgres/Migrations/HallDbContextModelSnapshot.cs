@@ -1646,6 +1646,21 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("ServiceItems");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Identity.DemoPasswordCheck", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PasswordHashDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DemoPasswordChecks", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Identity.Role", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1671,6 +1686,25 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Identity.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Identity.User", b =>
@@ -2691,6 +2725,15 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
                         .WithMany()
                         .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Identity.DemoPasswordCheck", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

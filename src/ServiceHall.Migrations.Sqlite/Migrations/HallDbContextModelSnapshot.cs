@@ -1632,6 +1632,21 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceItems");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Identity.DemoPasswordCheck", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHashDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DemoPasswordChecks", (string)null);
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Identity.Role", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1657,6 +1672,25 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Identity.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures");
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Identity.User", b =>
@@ -2673,6 +2707,15 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
                         .WithMany()
                         .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Identity.DemoPasswordCheck", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -20,12 +20,13 @@ public static class AccountEndpoints
         account.MapGet("/culture", SetCulture).AllowAnonymous();
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<User> signIn, IAntiforgery antiforgery, HttpContext http)
+    private static async Task<IResult> LogoutAsync(PasswordSignIn signIn, IAntiforgery antiforgery, HttpContext http)
     {
         // A plain form post: another site must not be able to sign a counter out.
         if (!await antiforgery.IsRequestValidAsync(http))
             return Results.BadRequest();
-        await signIn.SignOutAsync();
+        // Signing out ends the account's tokens and cookies everywhere, not only this browser's cookie.
+        await signIn.SignOutEverywhereAsync(http);
         return Results.LocalRedirect("/login");
     }
 

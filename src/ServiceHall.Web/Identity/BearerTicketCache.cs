@@ -6,9 +6,9 @@ namespace ServiceHall.Web.Identity;
 /// <summary>
 /// Remembers the ticket behind a bearer token for a minute. A kiosk or a counter sends the same token
 /// with every request, and reading it again each time (decrypting it, checking its MAC, rebuilding its
-/// claims) took about a tenth of the server's time under load. A token never changes and cannot be
-/// revoked before it expires, so the remembered ticket is the one a fresh read would give; the bearer
-/// handler still checks its expiry on every request. Each request gets its own copy, so nothing one
+/// claims) took about a tenth of the server's time under load. A token never changes, so the remembered
+/// ticket is the one a fresh read would give; the bearer handler still checks its expiry on every
+/// request, and <see cref="AccountSessions"/> its account's security stamp. Each request gets its own copy, so nothing one
 /// request does to its principal reaches another. A minute bounds how long a token outlives the
 /// revocation of the key that protects it.
 /// </summary>

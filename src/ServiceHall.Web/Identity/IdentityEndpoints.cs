@@ -1,7 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ServiceHall.Core;
-using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Infrastructure;
 
 namespace ServiceHall.Web.Identity;
@@ -10,37 +10,52 @@ public sealed record LoginRequest(string? UserName, string? Password);
 
 public static class IdentityEndpoints
 {
+    public const string ThrottledCode = "SignInThrottled";
+
     public static void MapIdentityEndpoints(this WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous()
-            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization();
     }
 
     /// <summary>
     /// Signs in with user name and password. The bearer handler writes
     /// <c>{"tokenType":"Bearer","accessToken","expiresIn","refreshToken"}</c>; with
-    /// <c>?useCookies=true</c> a browser gets the cookie instead.
+    /// <c>?useCookies=true</c> a browser gets the cookie instead. Any refusal is 401 <c>InvalidCredentials</c>;
+    /// after repeated failures from the address or for the name, 429 <c>SignInThrottled</c> with Retry-After.
     /// </summary>
     private static async Task<EmptyHttpResult> LoginAsync(
-        LoginRequest request, bool? useCookies, SignInManager<User> signIn, HttpContext http)
+        LoginRequest request, bool? useCookies, PasswordSignIn signIn, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.UserName))
             throw DomainException.Required("userName");
         if (string.IsNullOrEmpty(request.Password))
             throw DomainException.Required("password");
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-            await ProblemExceptionHandler.WriteAsync(http, StatusCodes.Status401Unauthorized,
-                result.IsLockedOut ? "LockedOut" : "InvalidCredentials");
+        var scheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var attempt = await signIn.HandleAsync(http, request.UserName.Trim(), request.Password, scheme, persistDevices: false, ct);
+        switch (attempt.Outcome)
+        {
+            case SignInOutcome.Throttled:
+                var seconds = RetryAfterSeconds(attempt.RetryAfter);
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await ProblemExceptionHandler.WriteAsync(http, StatusCodes.Status429TooManyRequests, ThrottledCode, seconds);
+                break;
+            case SignInOutcome.Refused:
+                await ProblemExceptionHandler.WriteAsync(http, StatusCodes.Status401Unauthorized, "InvalidCredentials");
+                break;
+        }
         return TypedResults.Empty;
     }
 
-    private static async Task<NoContent> LogoutAsync(SignInManager<User> signIn)
+    /// <summary>Ends every token and cookie of the caller's account, on every node within the revalidation interval.</summary>
+    private static async Task<NoContent> LogoutAsync(PasswordSignIn signIn, HttpContext http)
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutEverywhereAsync(http);
         return TypedResults.NoContent();
     }
+
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 }

@@ -52,8 +52,9 @@ public static class IdentitySetup
         services.AddIdentityCore<User>(o =>
             {
                 o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Wrong passwords slow sign-in (ThrottleSignIn) but never lock: a lock anyone could trigger
+                // would let a stranger stop a counter or a kiosk. Only an administrator locks an account.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<Role>()
@@ -70,6 +71,22 @@ public static class IdentitySetup
             .AddPolicy(DisplayPolicy, p => p.RequireRole(Roles.Display, Roles.Supervisor, Roles.Admin));
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
+        builder.AddAccountSafeguards();
+    }
+
+    /// <summary>P2: revocation within a minute on every node, sign-in throttling, no demo password outside the demo.</summary>
+    private static void AddAccountSafeguards(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<AccountSessions>();
+        services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("Auth:Throttle"));
+        services.AddScoped<ISignInFailureStore, DatabaseSignInFailureStore>();
+        services.AddScoped<ThrottleSignIn>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<FindDemoPasswords>();
+        services.AddScoped<LockDemoPasswordAccounts>();
+        var demo = AccountStartupChecks.IsDemo(builder.Configuration, builder.Environment);
+        services.AddScoped<IPasswordValidator<User>>(_ => new NoDemoPasswordValidator(refuse: !demo));
     }
 
     public static Guid UserId(this ClaimsPrincipal user) =>

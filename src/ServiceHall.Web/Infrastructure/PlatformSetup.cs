@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Features.Devices;
+using ServiceHall.Web.Identity;
 
 namespace ServiceHall.Web.Infrastructure;
 
@@ -44,6 +45,7 @@ public static class PlatformSetup
         // The light public pages' scripts and styles: served before authentication, they are public.
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseAccountSessions();
         app.UseDeviceGate();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -82,7 +84,7 @@ public static class PlatformSetup
         await services.GetRequiredService<EnsureRoles>().HandleAsync();
         var logger = services.GetRequiredService<ILogger<Program>>();
         var config = app.Configuration;
-        if (config.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+        if (AccountStartupChecks.IsDemo(config, app.Environment))
         {
             var hall = await services.GetRequiredService<Core.Features.Halls.SeedDemoHall>().HandleAsync(CancellationToken.None);
             if (hall is not null)
@@ -90,10 +92,9 @@ public static class PlatformSetup
             await services.GetRequiredService<Core.Features.Devices.SeedDemoDevices>().HandleAsync(CancellationToken.None);
             DemoBanner.Print(app, services);
         }
-        else if (await services.GetRequiredService<BootstrapAdmin>()
-                     .HandleAsync(config["Bootstrap:AdminUserName"], config["Bootstrap:AdminPassword"]))
+        else
         {
-            logger.LogInformation("Created the first administrator {UserName} from configuration", config["Bootstrap:AdminUserName"]);
+            await AccountStartupChecks.PrepareAsync(services, config, logger);
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class UpdateUser(HallDbContext db, UserManager<User> users)
             throw DomainException.Conflict(ErrorCodes.OwnAccount);
 
         await using var write = await db.BeginWriteAsync(ct);
+        var accessChanged = user.HallId != profile.HallId;
         profile.ApplyTo(user);
         try
         {
@@ -33,7 +34,11 @@ public sealed class UpdateUser(HallDbContext db, UserManager<User> users)
         {
             AccountProfile.Check(await users.RemoveFromRolesAsync(user, roles));
             AccountProfile.Check(await users.AddToRoleAsync(user, profile.Role));
+            accessChanged = true;
         }
+        // The role and hall ride in every token and cookie: a new stamp ends them on every node (P2).
+        if (accessChanged)
+            AccountProfile.Check(await users.UpdateSecurityStampAsync(user));
         await write.CommitAsync(ct);
         return AccountProfile.View(user, profile.Role);
     }

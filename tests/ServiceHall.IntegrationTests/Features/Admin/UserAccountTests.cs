@@ -109,7 +109,7 @@ public abstract class UserAccountTests(HallApp app)
 
         var locked = await Admin.PostOkAsync<JsonObject>($"/api/admin/users/{userId}/lock");
         Assert.True(locked["isLocked"]!.GetValue<bool>());
-        await Expect.ProblemAsync(await SignInAsync(hall.Staff[1], "Demo#2026"), HttpStatusCode.Unauthorized, "LockedOut");
+        await Expect.ProblemAsync(await SignInAsync(hall.Staff[1], "Demo#2026"), HttpStatusCode.Unauthorized, "InvalidCredentials");
 
         await Admin.PostOkAsync<JsonObject>($"/api/admin/users/{userId}/unlock");
         await Expect.StatusAsync(await SignInAsync(hall.Staff[1], "Demo#2026"), HttpStatusCode.OK);
