@@ -76,15 +76,9 @@ public sealed class ProductionStartTests(SqliteHallApp app) : IClassFixture<Sqli
     [Fact]
     public async Task Production_AccountsWithTheDemoPassword_RefusesToStartNamingThem_UntilTheyAreLocked()
     {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"servicehall-prod-{Guid.NewGuid():N}.key");
-        try
-        {
-            await FromTheDemoDatabaseAsync(keyFile);
-        }
-        finally
-        {
-            File.Delete(keyFile);
-        }
+        // The fixture ran in Development, whose key ring is encrypted with the developer's default key file.
+        var keyFile = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ServiceHall", "keys", "keyring.key");
+        await FromTheDemoDatabaseAsync(keyFile);
     }
 
     private async Task FromTheDemoDatabaseAsync(string keyFile)
