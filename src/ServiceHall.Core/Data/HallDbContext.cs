@@ -63,6 +63,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<HallSupervisionSettings> HallSupervisionSettings => Set<HallSupervisionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Devices.Device> Devices => Set<Features.Devices.Device>();
+    public DbSet<Features.Nodes.ScanLease> ScanLeases => Set<Features.Nodes.ScanLease>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

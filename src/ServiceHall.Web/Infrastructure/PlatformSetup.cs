@@ -79,6 +79,8 @@ public static class PlatformSetup
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
+        // Until the seeding below is done: another node starting now waits here, then finds it all done.
+        await using var migrating = await MigrationLock.TakeAsync(services.GetRequiredService<HallDbContext>());
         await DatabaseSetup.MigrateAsync(services.GetRequiredService<HallDbContext>());
         await services.GetRequiredService<KeyProtection.RewrapStoredKeys>().HandleAsync();
         await services.GetRequiredService<EnsureRoles>().HandleAsync();

@@ -18,7 +18,8 @@ public sealed record HallEvent(Guid HallId, HallEventKind Kind, object Payload);
 /// <summary>
 /// The hub's messages for server-side listeners in this process: Blazor circuits (counter page,
 /// dashboard) subscribe to their hall instead of opening a SignalR client to their own server.
-/// Events from other nodes do not arrive here, so a page also re-reads now and then.
+/// With several nodes, <see cref="HallEventRelay"/> sends this node's events to the others and hands
+/// theirs in through <see cref="Deliver"/> (ADR-019), so a page sees every node's changes at once.
 /// </summary>
 public sealed class HallEventFeed(ILogger<HallEventFeed> logger)
 {
@@ -36,8 +37,18 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger)
         return subscription;
     }
 
-    /// <summary>Hands the event to every listener of the hall without waiting for them: a slow page never delays a counter's action.</summary>
+    /// <summary>Set by <see cref="HallEventRelay"/> when Redis joins several nodes: sends an event of this node to the others.</summary>
+    internal Action<HallEvent>? Relay { get; set; }
+
+    /// <summary>An event of this node: to its listeners here and, through the relay, on every other node.</summary>
     public void Publish(HallEvent e)
+    {
+        Deliver(e);
+        Relay?.Invoke(e);
+    }
+
+    /// <summary>Hands the event to every listener of the hall here without waiting for them: a slow page never delays a counter's action.</summary>
+    public void Deliver(HallEvent e)
     {
         if (!_halls.TryGetValue(e.HallId, out var subscriptions))
             return;

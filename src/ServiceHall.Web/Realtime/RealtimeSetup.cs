@@ -16,6 +16,7 @@ public static class RealtimeSetup
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("servicehall"));
         builder.Services.AddSingleton<DirtyHalls>();
         builder.Services.AddSingleton<HallEventFeed>();
+        builder.Services.AddHostedService<HallEventRelay>();
         builder.Services.AddSingleton<IHallNotifier, SignalRHallNotifier>();
     }
 

@@ -90,7 +90,8 @@ public sealed class SqliteHallApp : HallApp
     }
 }
 
-public sealed class PostgresHallApp : HallApp
+/// <summary>Unsealed for <c>SeveralNodesApp</c>, the same database with Redis.</summary>
+public class PostgresHallApp : HallApp
 {
     public static readonly string ServerConnection =
         Environment.GetEnvironmentVariable("SERVICEHALL_TEST_POSTGRES")
