@@ -5,7 +5,7 @@ namespace ServiceHall.Web.Features.Queue;
 
 /// <summary>
 /// Ends each hall's business day by itself (Q7): every <c>BusinessDay:ScanSeconds</c> (default 60) the
-/// tickets of a day past closing plus its grace expire and the day closes. Safe on every node at once.
+/// tickets of a day past closing plus its grace expire and the day closes. One node runs it (its lease, ADR-019); safe on several at once.
 /// </summary>
 public sealed class DayEndMonitor(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DayEndMonitor> logger)
     : PeriodicHallScan(scopes, logger)
