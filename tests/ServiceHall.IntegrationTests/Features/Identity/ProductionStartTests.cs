@@ -34,6 +34,12 @@ public sealed class ProductionStartTests(SqliteHallApp app) : IClassFixture<Sqli
             var chief = await client.PostAsJsonAsync("/api/auth/login", new { userName = "chief", password = ChiefPassword });
             Assert.Equal(HttpStatusCode.OK, chief.StatusCode);
             Assert.Equal("[]", await client.GetStringAsync("/api/halls"));
+            // Nor can an administrator give an account the demo password.
+            var token = (await chief.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            await Expect.ProblemAsync(await client.PostAsJsonAsync("/api/admin/users",
+                new { userName = "deputy", displayName = "副主任", role = "admin", password = SeedDemoHall.DemoPassword }),
+                HttpStatusCode.BadRequest, "PasswordRejected");
             using var scope = production.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
             Assert.Equal(["chief"], await db.Users.Select(u => u.UserName!).ToListAsync());
