@@ -10,6 +10,12 @@ public interface IPersonalDataVault
     SealedValue Seal(PersonalDataKind kind, string value);
 
     /// <summary>
+    /// Free text as it may be stored: ID and mobile numbers written into it masked in place (the
+    /// masked copy), the original sealed when there were any (the cipher; empty when there were none).
+    /// </summary>
+    SealedValue SealFreeText(string text);
+
+    /// <summary>
     /// Decrypts a stored value and records the read. Inside an open write transaction the audit row
     /// joins it; otherwise it is committed on its own before the value is returned.
     /// </summary>

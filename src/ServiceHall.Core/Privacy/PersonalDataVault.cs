@@ -21,29 +21,41 @@ public sealed class PersonalDataVault(IDataProtectionProvider protection, HallDb
         return new SealedValue(_protector.Protect(trimmed), PersonalDataMask.Apply(kind, trimmed));
     }
 
+    public SealedValue SealFreeText(string text)
+    {
+        var numbers = PersonalNumberDetector.Find(text);
+        return numbers.Count == 0
+            ? new SealedValue("", text)
+            : new SealedValue(_protector.Protect(text), PersonalNumberDetector.Mask(text, numbers));
+    }
+
     public async Task<string> RevealAsync(SealedRef what, Guid readerUserId, string purpose, CancellationToken ct = default)
     {
         var why = Reasons.Require(purpose, "purpose");
         if (what.Cipher.Length == 0)
             return "";
         var clear = _protector.Unprotect(what.Cipher);
-        db.Add(new PersonalDataRead
+        var now = clock.GetUtcNow();
+        var read = new PersonalDataRead
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             ReaderUserId = readerUserId,
+            HallId = what.HallId,
             Kind = what.Kind,
             SubjectType = what.SubjectType,
             SubjectId = what.SubjectId,
             Purpose = why,
-            ReadAt = clock.GetUtcNow().UtcDateTime,
-        });
+            ReadAt = now.UtcDateTime,
+        };
         if (db.Database.CurrentTransaction is not null)
         {
+            await PersonalDataReadChain.AppendAsync(db, read, ct);
             await db.SaveChangesAsync(ct);
             return clear;
         }
         // No value leaves the vault unless its read is on record.
         await using var write = await db.BeginWriteAsync(ct);
+        await PersonalDataReadChain.AppendAsync(db, read, ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return clear;

@@ -7,4 +7,5 @@ namespace ServiceHall.Core.Privacy;
 public readonly record struct SealedValue(string Cipher, string Masked);
 
 /// <summary>Which stored value a reader wants in clear, and whose record it belongs to (for the audit).</summary>
-public sealed record SealedRef(PersonalDataKind Kind, string Cipher, string SubjectType, Guid SubjectId);
+/// <param name="HallId">The hall whose record it is, for the audit's filter; null for a record of no hall.</param>
+public sealed record SealedRef(PersonalDataKind Kind, string Cipher, string SubjectType, Guid SubjectId, Guid? HallId = null);

@@ -786,6 +786,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("uuid");
 
@@ -950,6 +954,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("TicketId")
                         .HasColumnType("uuid");
@@ -1846,6 +1854,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("QuestionCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2222,6 +2234,10 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("CommentCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ContactPhoneCipher")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2419,10 +2435,23 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -2434,6 +2463,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ReaderUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
@@ -2447,11 +2479,42 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReadAt");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("HallId", "ReadAt");
+
                     b.HasIndex("ReaderUserId", "ReadAt");
 
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("PersonalDataReads");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataReadChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PersonalDataReadChainHead");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -774,6 +774,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("TEXT");
 
@@ -935,6 +939,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TicketId")
@@ -1832,6 +1840,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QuestionCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -2204,6 +2216,10 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommentCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactPhoneCipher")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2401,9 +2417,22 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
@@ -2417,6 +2446,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ReaderUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
 
@@ -2429,11 +2461,42 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReadAt");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("HallId", "ReadAt");
+
                     b.HasIndex("ReaderUserId", "ReadAt");
 
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("PersonalDataReads");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataReadChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PersonalDataReadChainHead");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

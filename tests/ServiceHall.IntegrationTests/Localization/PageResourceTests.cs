@@ -10,7 +10,7 @@ public sealed class PageResourceTests
 {
     public static TheoryData<string> Resources() => new()
     {
-        nameof(ShellResource), nameof(CounterResource), nameof(PublicPagesResource), nameof(DashboardResource), nameof(AdminResource), nameof(CasesResource),
+        nameof(ShellResource), nameof(CounterResource), nameof(PublicPagesResource), nameof(DashboardResource), nameof(AdminResource), nameof(CasesResource), nameof(PrivacyResource),
     };
 
     [Theory]

@@ -81,7 +81,7 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
                 throw DomainException.Conflict(ErrorCodes.CaseStateConflict, c.Number, c.Status);
         }
         var staff = await db.Users.AsNoTracking().Where(u => u.Id == head.By).Select(u => new { u.DisplayName, u.BadgeNumber }).FirstAsync(ct);
-        var name = await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, c.ApplicantNameCipher, RevealApplicant.SubjectType, c.Id),
+        var name = await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, c.ApplicantNameCipher, RevealApplicant.SubjectType, c.Id, c.HallId),
             userId, purpose, ct);
         List<DocumentMaterial> materials = notice is not null
             ? [.. notice.MissingMaterials.Select(m => new DocumentMaterial(m.Name, m.Issuer, m.Originals, m.Copies, m.Notes))]

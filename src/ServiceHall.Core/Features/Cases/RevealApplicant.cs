@@ -19,8 +19,8 @@ public sealed class RevealApplicant(HallDbContext db, IPersonalDataVault vault)
             ?? throw DomainException.NotFound(ErrorCodes.CaseNotFound);
         CaseAccess.EnsureHall(actor, c.HallId);
         return new ApplicantView(
-            await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, c.ApplicantNameCipher, SubjectType, c.Id), userId, why, ct),
-            await vault.RevealAsync(new SealedRef(PersonalDataKind.IdNumber, c.ApplicantIdNumberCipher, SubjectType, c.Id), userId, why, ct),
-            await vault.RevealAsync(new SealedRef(PersonalDataKind.Phone, c.ApplicantPhoneCipher, SubjectType, c.Id), userId, why, ct));
+            await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, c.ApplicantNameCipher, SubjectType, c.Id, c.HallId), userId, why, ct),
+            await vault.RevealAsync(new SealedRef(PersonalDataKind.IdNumber, c.ApplicantIdNumberCipher, SubjectType, c.Id, c.HallId), userId, why, ct),
+            await vault.RevealAsync(new SealedRef(PersonalDataKind.Phone, c.ApplicantPhoneCipher, SubjectType, c.Id, c.HallId), userId, why, ct));
     }
 }

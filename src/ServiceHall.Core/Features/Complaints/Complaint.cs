@@ -63,7 +63,10 @@ public class Complaint
     public Guid TrackingCode { get; set; }
     public ComplaintChannel Channel { get; set; }
     public required string Title { get; set; }
+    /// <summary>As stored for everyone: ID and mobile numbers written into it are masked (P3).</summary>
     public required string Content { get; set; }
+    /// <summary>The original content, sealed when it held such numbers; empty otherwise.</summary>
+    public string ContentCipher { get; set; } = "";
     public bool Anonymous { get; set; }
     public string ComplainantNameCipher { get; set; } = "";
     public string ComplainantNameMasked { get; set; } = "";

@@ -51,10 +51,11 @@ public sealed class RegisterComplaint(HallDbContext db, TimeProvider time, IPers
         var o = await rules.ForHallAsync(hallId, ct);
         var sealedName = name is null ? new SealedValue("", "") : vault.Seal(PersonalDataKind.Name, name);
         var sealedPhone = phone is null ? new SealedValue("", "") : vault.Seal(PersonalDataKind.Phone, phone);
+        var sealedContent = vault.SealFreeText(content);
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(now), HallId = hallId, Number = "", TrackingCode = Guid.NewGuid(), Channel = channel,
-            Title = title, Content = content, Anonymous = request.Anonymous,
+            Title = title, Content = sealedContent.Masked, ContentCipher = sealedContent.Cipher, Anonymous = request.Anonymous,
             ComplainantNameCipher = sealedName.Cipher, ComplainantNameMasked = sealedName.Masked,
             ContactPhoneCipher = sealedPhone.Cipher, ContactPhoneMasked = sealedPhone.Masked,
             Subject = subject, CounterId = subject == ComplaintSubject.Counter ? request.CounterId : null,

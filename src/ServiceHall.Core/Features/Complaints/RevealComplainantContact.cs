@@ -24,9 +24,9 @@ public sealed class RevealComplainantContact(HallDbContext db, IPersonalDataVaul
         if (c.Anonymous)
             throw DomainException.Conflict(ErrorCodes.ComplaintAnonymous);
         var name = c.ComplainantNameCipher.Length == 0 ? null
-            : await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, c.ComplainantNameCipher, SubjectType, complaintId), readerId, purpose, ct);
+            : await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, c.ComplainantNameCipher, SubjectType, complaintId, c.HallId), readerId, purpose, ct);
         var phone = c.ContactPhoneCipher.Length == 0 ? null
-            : await vault.RevealAsync(new SealedRef(PersonalDataKind.Phone, c.ContactPhoneCipher, SubjectType, complaintId), readerId, purpose, ct);
+            : await vault.RevealAsync(new SealedRef(PersonalDataKind.Phone, c.ContactPhoneCipher, SubjectType, complaintId, c.HallId), readerId, purpose, ct);
         return new ComplainantContact(name, phone);
     }
 }

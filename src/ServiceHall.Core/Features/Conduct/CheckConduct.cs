@@ -16,7 +16,7 @@ public sealed record ConductCheckView(Guid? CheckId, int Score, bool Greeting, b
 /// Checks a conversation's text (S4) for a speech recogniser, an integrator or a page. Attached to a
 /// staff member or ticket, the check and its findings are kept for a supervisor to review.
 /// </summary>
-public sealed class CheckConduct(HallDbContext db, TimeProvider time, ConductCheckers checkers)
+public sealed class CheckConduct(HallDbContext db, TimeProvider time, ConductCheckers checkers, Privacy.IPersonalDataVault vault)
 {
     public async Task<ConductCheckView> HandleAsync(CheckConductRequest request, Guid callerId, bool mayRecordForOthers, CancellationToken ct)
     {
@@ -52,10 +52,12 @@ public sealed class CheckConduct(HallDbContext db, TimeProvider time, ConductChe
             return new ConductCheckView(null, report.Score, report.Greeting, report.Farewell, findings);
 
         var now = time.GetUtcNow().UtcDateTime;
+        // Kept masked: the findings' positions still hold, since masking keeps the text's length.
+        var sealedText = vault.SealFreeText(request.Text);
         var check = new ConductCheck
         {
             Id = Guid.CreateVersion7(now), HallId = request.HallId, StaffUserId = staffId, TicketId = request.TicketId,
-            Text = request.Text, Score = report.Score, Greeting = report.Greeting, Farewell = report.Farewell,
+            Text = sealedText.Masked, TextCipher = sealedText.Cipher, Score = report.Score, Greeting = report.Greeting, Farewell = report.Farewell,
             CheckedAt = now, CheckedByUserId = callerId,
         };
         await using var write = await db.BeginWriteAsync(ct);

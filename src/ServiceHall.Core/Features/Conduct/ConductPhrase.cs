@@ -29,7 +29,10 @@ public class ConductCheck
     public Guid HallId { get; set; }
     public Guid? StaffUserId { get; set; }
     public Guid? TicketId { get; set; }
+    /// <summary>As stored for everyone: ID and mobile numbers written into it are masked (P3).</summary>
     public required string Text { get; set; }
+    /// <summary>The original transcript, sealed when it held such numbers; empty otherwise.</summary>
+    public string TextCipher { get; set; } = "";
     public int Score { get; set; }
     public bool Greeting { get; set; }
     public bool Farewell { get; set; }

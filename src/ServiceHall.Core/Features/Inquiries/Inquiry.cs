@@ -33,7 +33,10 @@ public class Inquiry
 {
     public Guid Id { get; set; }
     public Guid HallId { get; set; }
+    /// <summary>As stored for everyone: ID and mobile numbers written into it are masked (P3).</summary>
     public string Question { get; set; } = "";
+    /// <summary>The original question, sealed when it held such numbers; empty otherwise.</summary>
+    public string QuestionCipher { get; set; } = "";
     public InquiryChannel Channel { get; set; }
     // The citizen (P3): sealed, masked copy for lists.
     public string CitizenNameCipher { get; set; } = "";

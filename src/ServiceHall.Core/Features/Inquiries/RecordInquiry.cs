@@ -38,9 +38,10 @@ public sealed class RecordInquiry(HallDbContext db, TimeProvider time, IPersonal
         var sealedName = vault.Seal(PersonalDataKind.Name, name ?? "");
         // A phone number is masked as one (138****5678); other contacts (e-mail, WeChat) by their ends.
         var sealedContact = vault.Seal(LooksLikePhone(contact) ? PersonalDataKind.Phone : PersonalDataKind.Contact, contact ?? "");
+        var sealedQuestion = vault.SealFreeText(question);
         var inquiry = new Inquiry
         {
-            Id = Guid.CreateVersion7(now), HallId = hallId, Question = question, Channel = channel,
+            Id = Guid.CreateVersion7(now), HallId = hallId, Question = sealedQuestion.Masked, QuestionCipher = sealedQuestion.Cipher, Channel = channel,
             CitizenNameCipher = sealedName.Cipher, CitizenNameMasked = sealedName.Masked,
             ContactCipher = sealedContact.Cipher, ContactMasked = sealedContact.Masked,
             OwnerUserId = userId, RecordedAt = now,

@@ -31,9 +31,9 @@ public sealed class RevealInquiryContact(HallDbContext db, IPersonalDataVault va
         if (i.OwnerUserId != readerId && i.HandlerUserId != readerId && !actor.IsSupervisor)
             throw new DomainException(ErrorKind.Forbidden, ErrorCodes.InquiryNotYours);
         var name = i.CitizenNameCipher.Length == 0 ? null
-            : await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, i.CitizenNameCipher, SubjectType, inquiryId), readerId, purpose, ct);
+            : await vault.RevealAsync(new SealedRef(PersonalDataKind.Name, i.CitizenNameCipher, SubjectType, inquiryId, i.HallId), readerId, purpose, ct);
         var contact = i.ContactCipher.Length == 0 ? null
-            : await vault.RevealAsync(new SealedRef(KindOf(i.ContactMasked), i.ContactCipher, SubjectType, inquiryId), readerId, purpose, ct);
+            : await vault.RevealAsync(new SealedRef(KindOf(i.ContactMasked), i.ContactCipher, SubjectType, inquiryId, i.HallId), readerId, purpose, ct);
         return new InquiryContact(name, contact);
     }
 

@@ -59,11 +59,12 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
             .Select(e => e.UserId).FirstOrDefaultAsync(ct) ?? ticket.CalledByUserId;
         var department = await db.ServiceItems.Where(i => i.Id == ticket.ServiceItemId).Select(i => (Guid?)i.DepartmentId).FirstOrDefaultAsync(ct);
         var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == ticket.HallId, ct);
+        var sealedComment = comment is null ? new SealedValue("", "") : vault.SealFreeText(comment);
         var rating = new Rating
         {
             Id = Guid.CreateVersion7(now), HallId = ticket.HallId, TicketId = ticket.Id, TicketNumber = ticket.Number,
             CounterId = ticket.CounterId, StaffUserId = staffId, ServiceItemId = ticket.ServiceItemId, DepartmentId = department,
-            Level = level, Reasons = string.Join(',', reasons), Comment = comment, Channel = channel, ServedAt = finishedAt,
+            Level = level, Reasons = string.Join(',', reasons), Comment = comment is null ? null : sealedComment.Masked, CommentCipher = sealedComment.Cipher, Channel = channel, ServedAt = finishedAt,
             RatedAt = now, IsBad = Rating.Bad(level),
         };
         if (phone is not null)

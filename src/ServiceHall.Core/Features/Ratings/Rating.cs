@@ -45,7 +45,10 @@ public class Rating
     public SatisfactionLevel Level { get; set; }
     /// <summary>Ticked reasons by name, comma separated.</summary>
     public string Reasons { get; set; } = "";
+    /// <summary>As stored for everyone: ID and mobile numbers written into it are masked (P3).</summary>
     public string? Comment { get; set; }
+    /// <summary>The original comment, sealed when it held such numbers; empty otherwise.</summary>
+    public string CommentCipher { get; set; } = "";
     public RatingChannel Channel { get; set; }
     public DateTime ServedAt { get; set; }
     public DateTime RatedAt { get; set; }

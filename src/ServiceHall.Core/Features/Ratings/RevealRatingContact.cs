@@ -29,7 +29,7 @@ public sealed class RevealRatingContact(HallDbContext db, IPersonalDataVault vau
             throw new DomainException(ErrorKind.Forbidden, ErrorCodes.FollowUpNotOwner);
         if (f.ContactPhoneCipher.Length == 0)
             throw DomainException.Conflict(ErrorCodes.RatingNoContact);
-        var phone = await vault.RevealAsync(new SealedRef(PersonalDataKind.Phone, f.ContactPhoneCipher, SubjectType, f.Id), readerId, purpose, ct);
+        var phone = await vault.RevealAsync(new SealedRef(PersonalDataKind.Phone, f.ContactPhoneCipher, SubjectType, f.Id, f.HallId), readerId, purpose, ct);
         return new RatingContact(phone);
     }
 

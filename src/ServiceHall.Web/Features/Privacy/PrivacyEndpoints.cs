@@ -9,14 +9,36 @@ public static class PrivacyEndpoints
     {
         builder.Services.AddScoped<IPersonalDataVault, PersonalDataVault>();
         builder.Services.AddScoped<ListPersonalDataReads>();
+        builder.Services.AddScoped<VerifyPersonalDataReads>();
+        builder.Services.AddScoped<RevealFreeText>();
+        builder.Services.AddScoped<GetPersonalDataReadDirectory>();
     }
 
     public static void MapPrivacyEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/admin/personal-data-reads",
-                (DateTime? from, DateTime? to, Guid? subjectId, int? take, ListPersonalDataReads list, CancellationToken ct) =>
-                    list.HandleAsync(from?.ToUniversalTime(), to?.ToUniversalTime(), subjectId, take ?? 100, ct))
-            .WithTags("Privacy").WithName("ListPersonalDataReads")
-            .RequireAuthorization(IdentitySetup.AdminPolicy);
+        var admin = app.MapGroup("/api/admin").WithTags("Privacy").RequireAuthorization(IdentitySetup.AdminPolicy);
+        admin.MapGet("/personal-data-reads",
+                async (DateTime? from, DateTime? to, Guid? subjectId, Guid? readerUserId, Guid? hallId, PersonalDataKind? kind, string? purpose,
+                    int? skip, int? take, ListPersonalDataReads list, CancellationToken ct) =>
+                    (await list.PageAsync(new PersonalDataReadFilter(readerUserId, hallId, kind, purpose, from?.ToUniversalTime(), to?.ToUniversalTime(), subjectId),
+                        skip ?? 0, take ?? 100, ct)).Items)
+            .WithName("ListPersonalDataReads");
+        // Walks the hash chain of the audit and names the first entry that does not hold.
+        admin.MapPost("/personal-data-reads/verify", (VerifyPersonalDataReads verify, CancellationToken ct) => verify.HandleAsync(ct))
+            .WithName("VerifyPersonalDataReads");
+
+        // Free texts as written, ID and mobile numbers unmasked: with a purpose, into the audit.
+        app.MapPost("/api/complaints/{id:guid}/content", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.Complaint, id, http.User.UserId(), request, ct))
+            .WithTags("Complaints").WithName("RevealComplaintContent").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        app.MapPost("/api/inquiries/{id:guid}/question", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.Inquiry, id, http.User.UserId(), request, ct))
+            .WithTags("Inquiries").WithName("RevealInquiryQuestion").RequireAuthorization(IdentitySetup.StaffPolicy);
+        app.MapPost("/api/ratings/{id:guid}/comment", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.Rating, id, http.User.UserId(), request, ct))
+            .WithTags("Ratings").WithName("RevealRatingComment").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        app.MapPost("/api/conduct/checks/{id:guid}/text", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.ConductCheck, id, http.User.UserId(), request, ct))
+            .WithTags("Conduct").WithName("RevealConductText").RequireAuthorization(IdentitySetup.SupervisorPolicy);
     }
 }
