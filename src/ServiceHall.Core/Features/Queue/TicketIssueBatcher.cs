@@ -8,6 +8,12 @@ using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Queue;
 
+/// <summary>
+/// How many batches may be written at once: 1 on SQLite, where writes take turns at the file anyway;
+/// more on PostgreSQL, where a batch mostly waits for round trips (<c>Queue:IssueWriters</c>).
+/// </summary>
+public sealed record TicketIssueOptions(int Writers);
+
 /// <summary>A request for a ticket whose fields are valid, waiting for its number.</summary>
 public sealed record PendingIssue(
     Guid HallId,
@@ -32,7 +38,7 @@ public sealed record PendingIssue(
 /// hall refuses (unknown item, after the cut-off…) fails alone; the rest of its batch goes on.
 /// </summary>
 public sealed class TicketIssueBatcher(
-    IServiceScopeFactory scopes, IHallNotifier notifier, TimeProvider time, ILogger<TicketIssueBatcher> logger)
+    IServiceScopeFactory scopes, IHallNotifier notifier, TimeProvider time, TicketIssueOptions options, ILogger<TicketIssueBatcher> logger)
     : BackgroundService
 {
     private const int MaxBatch = 256;
@@ -50,34 +56,39 @@ public sealed class TicketIssueBatcher(
     }
 
     /// <summary>
-    /// The batches are written on a thread of their own, not the thread pool: when the machine is
+    /// The batches are written on threads of their own, not the thread pool: when the machine is
     /// busy with requests, a batch that waited in the pool's queue at every step (for its turn to
     /// start, and again for the write gate) kept the gate idle and every kiosk waiting. On SQLite each
-    /// step of a batch completes synchronously, so the whole batch runs on this thread.
+    /// step of a batch completes synchronously, so the whole batch runs on its thread, and one writer
+    /// is enough (the file has one writer at a time). On PostgreSQL each step is a round trip: several
+    /// writers keep batches in flight while one waits for the server (<see cref="TicketIssueOptions"/>).
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         stoppingToken.Register(() =>
         {
             _stopping = true;
             _arrived.Set();
         });
-        var thread = new Thread(() =>
+        var writers = Enumerable.Range(1, Math.Max(1, options.Writers)).Select(n =>
         {
-            try
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(() =>
             {
-                Run(stoppingToken);
-            }
-            finally
-            {
-                CancelWaiting();
-                done.TrySetResult();
-            }
-        })
-        { IsBackground = true, Name = "Ticket batches" };
-        thread.Start();
-        return done.Task;
+                try
+                {
+                    Run(stoppingToken);
+                }
+                finally
+                {
+                    CancelWaiting();
+                    done.TrySetResult();
+                }
+            })
+            { IsBackground = true, Name = $"Ticket batches {n}" }.Start();
+            return done.Task;
+        }).ToList();
+        return Task.WhenAll(writers);
     }
 
     private void Run(CancellationToken stoppingToken)
@@ -86,7 +97,11 @@ public sealed class TicketIssueBatcher(
         while (!_stopping)
         {
             _arrived.Wait();
-            // Reset before draining: a request queued after the reset sets the event again.
+            // Stopping leaves the event set, so that every writer wakes and ends.
+            if (_stopping)
+                break;
+            // Reset before draining: a request queued after the reset sets the event again, and
+            // wakes another writer if this one is busy writing.
             _arrived.Reset();
             while (!_stopping && !_queue.IsEmpty)
             {
@@ -202,6 +217,14 @@ public sealed class TicketIssueBatcher(
         await using (var write = db.BeginWrite(WritePriority.Bulk, ct))
         {
             var firsts = await TicketNumbers.AllocateAsync(db, groups, ct);
+            // The people ahead are counted now: the numbers just taken lock the batch's items until the
+            // commit, so a batch written beside this one (PostgreSQL) is either counted or waits.
+            foreach (var hallId in accepted.Select(a => a.Pending.HallId).Distinct())
+            {
+                var waiting = facts[hallId]!.Waiting;
+                foreach (var c in await WaitingCounts.OfHallAsync(db, hallId, ct))
+                    waiting[(c.ServiceItemId, c.Priority)] = c.Waiting;
+            }
             var nextSequence = new Dictionary<Guid, int>(groups.Count);
             for (var g = 0; g < groups.Count; g++)
                 nextSequence[groups[g].ServiceItemId] = firsts[g];
@@ -256,9 +279,6 @@ public sealed class TicketIssueBatcher(
         var items = new Dictionary<Guid, ServiceItem>();
         await foreach (var item in ItemsOfHall.For(db)(db, hallId).WithCancellation(ct))
             items[item.Id] = item;
-        // Kept exact by the database (WaitingCount): a few rows, however long the queue.
-        var waiting = (await WaitingCounts.OfHallAsync(db, hallId, ct))
-            .ToDictionary(c => (c.ServiceItemId, c.Priority), c => c.Waiting);
         // Numbers given today per item, for the daily quotas: read only when an item has one.
         var issued = new Dictionary<Guid, int>();
         if (items.Values.Any(i => i.DailyQuota is not null))
@@ -266,7 +286,7 @@ public sealed class TicketIssueBatcher(
             await foreach (var s in NumbersOfDay.For(db)(db, hallId, day).WithCancellation(ct))
                 issued[s.ServiceItemId] = s.LastSequence;
         }
-        return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), waiting,
+        return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), [],
             await QueueEstimates.ServingCountersAsync(db, hallId, ct), await HallDays.ScheduleAsync(db, hall, day, ct),
             clock.LocalTime(now), issued);
     }

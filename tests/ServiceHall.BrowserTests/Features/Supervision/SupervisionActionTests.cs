@@ -132,7 +132,8 @@ public sealed class SupervisionActionTests(BrowserHall hall) : IClassFixture<Bro
         await staff.FillAsync("估值（元）", "300");
         await staff.ChooseAsync("处理方式", "已上交");
         await staff.Button("提交申报").ClickAsync();
-        await Expect(staff.Page.GetByTestId("page-notice")).ToContainTextAsync(new Regex(@"已登记，编号 LP\d{4}-\d{4}"));
+        // The declaration is written and numbered on the server: on a loaded machine that took over 5 s once.
+        await Expect(staff.Page.GetByTestId("page-notice")).ToContainTextAsync(new Regex(@"已登记，编号 LP\d{4}-\d{4}"), new() { Timeout = 20_000 });
         var row = staff.Page.GetByTestId("my-gifts").Locator("tr", new() { HasText = "购物卡一张" });
         await Expect(row).ToContainTextAsync("待审核");
 
