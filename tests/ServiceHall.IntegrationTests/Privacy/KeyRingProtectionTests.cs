@@ -242,6 +242,56 @@ public sealed class KeyProtectionStartTests(SqliteHallApp app) : IClassFixture<S
         }
     }
 
+    [Fact]
+    public void Certificate_ProtectsTheKeyRing_WithoutItNothingDecrypts()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"servicehall-cert-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=ServiceHall key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var pfx = Path.Combine(folder, "keyring.pfx");
+            File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-secret"));
+            var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [KeyProtectionSetup.CertificatePathSetting] = pfx,
+                [KeyProtectionSetup.CertificatePasswordSetting] = "pfx-secret",
+            }).Build();
+            var ring = new List<XElement>();
+            string Protect(List<XElement> keys, bool withCertificate, Func<IDataProtector, string> action)
+            {
+                var services = new ServiceCollection();
+                services.AddLogging();
+                var protection = services.AddDataProtection().SetApplicationName(KeyProtectionSetup.ApplicationName);
+                if (withCertificate)
+                    KeyProtectionSetup.ProtectKeys(protection, settings, defaultKeyFile: null);
+                services.Configure<KeyManagementOptions>(o => o.XmlRepository = new MemoryRepository(keys));
+                using var provider = services.BuildServiceProvider();
+                return action(provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("ServiceHall.PersonalData.v1"));
+            }
+
+            var cipher = Protect(ring, withCertificate: true, p => p.Protect("13812345678"));
+
+            var key = Assert.Single(ring);
+            Assert.DoesNotContain(key.Descendants(), e => e.Attribute(XName.Get("requiresEncryption", "http://schemas.asp.net/2015/03/dataProtection")) is not null);
+            Assert.ThrowsAny<CryptographicException>(() => Protect([.. ring], withCertificate: false, p => p.Unprotect(cipher)));
+            Assert.Equal("13812345678", Protect([.. ring], withCertificate: true, p => p.Unprotect(cipher)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class MemoryRepository(List<XElement> elements) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements() => [.. elements.Select(e => new XElement(e))];
+        public void StoreElement(XElement element, string friendlyName) => elements.Add(new XElement(element));
+    }
+
     private static IEnumerable<Exception> Chain(Exception error)
     {
         for (Exception? e = error; e is not null; e = e.InnerException)
