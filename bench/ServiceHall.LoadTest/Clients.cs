@@ -33,6 +33,20 @@ public sealed class IssueClient(HallApi api, string kioskToken, Guid hallId, Gui
 
     private byte[] NextBody() => _bodies[(itemIds[_random.Next(itemIds.Length)], PickPriority(_random))];
 
+    /// <summary>Issues tickets before the run, unmeasured, and gives their ids (the phones of the fan-out run follow them).</summary>
+    public async Task<List<Guid>> IssueForPhonesAsync(int count)
+    {
+        var ids = new List<Guid>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var reply = await api.SendAsync(HttpMethod.Post, Path, kioskToken, NextBody());
+            if (reply.Status != HttpStatusCode.Created)
+                throw new InvalidOperationException($"Tickets for phones: issue answered {(int)reply.Status} {HallApi.ProblemCode(reply)}");
+            ids.Add(reply.Json.GetProperty("id").GetGuid());
+        }
+        return ids;
+    }
+
     /// <summary>Issues tickets before the run, unmeasured, so that counters start on a queue.</summary>
     public async Task PrefillAsync(int count)
     {
@@ -85,8 +99,11 @@ public sealed class IssueClient(HallApi api, string kioskToken, Guid hallId, Gui
 /// workers share a counter (more workers than staff accounts), a call-next while a colleague's
 /// ticket is still current is refused with 409 and recorded as call-next-busy.
 /// </summary>
-public sealed class CounterWorker(HallApi api, string staffToken, Guid counterId)
+public sealed class CounterWorker(HallApi api, string staffToken, Guid counterId, double pauseSeconds = 0)
 {
+    /// <summary>Number and server time of each call made, for the fan-out run to check every screen saw it.</summary>
+    public List<(string Number, DateTime CalledAt)> Calls { get; } = [];
+
     public async Task RunAsync(Recorder recorder)
     {
         var samples = recorder.ForClient();
@@ -100,7 +117,9 @@ public sealed class CounterWorker(HallApi api, string staffToken, Guid counterId
                 {
                     case HttpStatusCode.OK:
                         samples.Add(Operations.CallNext, call.Start, call.End, error: false);
-                        var ticket = $"{counter}/tickets/{call.Json.GetProperty("id").GetGuid()}";
+                        var called = call.Json;
+                        Calls.Add((called.GetProperty("number").GetString()!, HallApi.UtcTime(called.GetProperty("calledAt"))));
+                        var ticket = $"{counter}/tickets/{called.GetProperty("id").GetGuid()}";
                         var start = await api.SendAsync(HttpMethod.Post, $"{ticket}/start", staffToken);
                         samples.Add(Operations.Start, start.Start, start.End, start.Status != HttpStatusCode.OK);
                         if (start.Status != HttpStatusCode.OK)
@@ -109,6 +128,8 @@ public sealed class CounterWorker(HallApi api, string staffToken, Guid counterId
                         samples.Add(Operations.Finish, finish.Start, finish.End, finish.Status != HttpStatusCode.OK);
                         if (finish.Status != HttpStatusCode.OK)
                             Failures.Note(Operations.Finish, finish);
+                        if (pauseSeconds > 0)
+                            await Task.Delay(TimeSpan.FromSeconds(pauseSeconds));
                         break;
                     case HttpStatusCode.NoContent:
                         samples.Add(Operations.CallNextEmpty, call.Start, call.End, error: false);

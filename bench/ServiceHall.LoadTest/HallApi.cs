@@ -50,6 +50,11 @@ public sealed class HallApi(HttpClient http, string baseUrl)
     public static string? ProblemCode(Reply reply) =>
         reply.Body.Length > 0 && reply.Json.TryGetProperty("code", out var code) ? code.GetString() : null;
 
+    /// <summary>A time the server sends in UTC, with or without its "Z".</summary>
+    public static DateTime UtcTime(JsonElement value) =>
+        DateTime.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+
     public static byte[] JsonBody(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
 
     public async Task<string> LoginAsync(string userName, string password)

@@ -18,6 +18,11 @@ public sealed record Options
     public string Password { get; init; } = "Demo#2026";
     public bool KeepDatabase { get; init; }
     public int Prefill { get; init; }
+    /// <summary>Phone pages connected to the hall hub, each following a ticket of its own (the fan-out run).</summary>
+    public int Phones { get; init; }
+    public int Displays { get; init; }
+    /// <summary>Seconds a counter worker waits after each finish: a hall's pace of calls rather than the fastest.</summary>
+    public double CallPause { get; init; }
 
     public int IssueClients => Clients - CounterClients;
 
@@ -38,6 +43,9 @@ public sealed record Options
           --password P            password of the demo accounts (default Demo#2026)
           --keep-db               keep the temporary SQLite file or PostgreSQL database
           --prefill N             issue N tickets before the run (unmeasured), so that counters start on a queue
+          --phones N              connect N phone pages (SignalR), each following a ticket issued for it
+          --displays M            connect M displays (SignalR) following the whole hall
+          --call-pause S          each counter worker waits S seconds after a finish before its next call
         """;
 
     public static Options Parse(string[] args)
@@ -62,6 +70,9 @@ public sealed record Options
                 "--password" => o with { Password = Value() },
                 "--keep-db" => o with { KeepDatabase = true },
                 "--prefill" => o with { Prefill = int.Parse(Value()) },
+                "--phones" => o with { Phones = int.Parse(Value()) },
+                "--displays" => o with { Displays = int.Parse(Value()) },
+                "--call-pause" => o with { CallPause = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -73,6 +73,25 @@ try
         Console.WriteLine($"Prefilled the queue with {options.Prefill} tickets.");
     }
 
+    // The fan-out run: phones following tickets of their own and displays following the hall.
+    Listeners? listeners = null;
+    double? bytesPerConnection = null;
+    if (options.Phones > 0 || options.Displays > 0)
+    {
+        const int issuers = 8;
+        var tickets = (await Task.WhenAll(Enumerable.Range(0, issuers).Select(i =>
+            new IssueClient(api, kioskToken, hallId, itemIds, seed: 700 + i)
+                .IssueForPhonesAsync(options.Phones / issuers + (i < options.Phones % issuers ? 1 : 0))))).SelectMany(t => t).ToList();
+        GC.Collect();
+        var memoryBefore = server?.WorkingSet;
+        listeners = await Listeners.ConnectAsync(url, hallId, options.Displays, tickets);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        if (server is not null && memoryBefore is { } before && listeners.Displays + listeners.Phones > 0)
+            bytesPerConnection = (server.WorkingSet - before) / (double)(listeners.Displays + listeners.Phones);
+        Console.WriteLine($"Connected {listeners.Displays} displays and {listeners.Phones} phones" +
+            (bytesPerConnection is { } b ? $"; server memory per connection {b / 1024:0.0} KiB" : ""));
+    }
+
     var begin = Stopwatch.GetTimestamp();
     var measureFrom = begin + (long)(options.Warmup * Stopwatch.Frequency);
     var measureTo = measureFrom + (long)(options.Seconds * Stopwatch.Frequency);
@@ -86,20 +105,36 @@ try
         var client = new IssueClient(api, kioskToken, hallId, itemIds, seed: 1000 + i);
         clients.Add(Task.Run(() => client.RunAsync(recorder)));
     }
+    var workers = new List<CounterWorker>();
     for (var i = 0; i < options.CounterClients; i++)
     {
         var (token, counterId) = staff[i % staff.Count];
-        var worker = new CounterWorker(api, token, counterId);
+        var worker = new CounterWorker(api, token, counterId, options.CallPause);
+        workers.Add(worker);
         clients.Add(Task.Run(() => worker.RunAsync(recorder)));
     }
 
     await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
+    var windowFromUtc = DateTime.UtcNow;
+    listeners?.Measure(windowFromUtc, options.Seconds);
+    var messagesFrom = listeners?.Messages;
     var cpuFrom = (Self: Process.GetCurrentProcess().TotalProcessorTime, Server: server?.TotalProcessorTime, Jit: server?.JitThreadTimes());
     var loadFrom = LoadAverage();
     await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (measureTo - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
     var cpuTo = (Self: Process.GetCurrentProcess().TotalProcessorTime, Server: server?.TotalProcessorTime, Jit: server?.JitThreadTimes());
     var loadTo = LoadAverage();
     await Task.WhenAll(clients);
+    var messagesTo = listeners?.Messages;
+    FanoutSummary? fanout = null;
+    if (listeners is not null)
+    {
+        // Screens get a moment for the last calls of the window to arrive.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var windowToUtc = windowFromUtc.AddSeconds(options.Seconds);
+        var called = workers.SelectMany(w => w.Calls).Where(c => c.CalledAt >= windowFromUtc && c.CalledAt < windowToUtc)
+            .Select(c => c.Number).ToHashSet();
+        fanout = listeners.Summarise(called);
+    }
 
     var summaries = recorder.Summarise(Operations.Order);
     var cores = new
@@ -117,6 +152,20 @@ try
         $"of {Environment.ProcessorCount}; load average {loadFrom} → {loadTo}");
     if (serverCpuMsPerRequest is { } perRequest)
         Console.WriteLine($"Server CPU per request: {perRequest:0.000} ms ({requests} requests)");
+    var issued = summaries.FirstOrDefault(x => x.Operation == Operations.Issue)?.Count ?? 0;
+    double? serverCpuMsPerIssue = cores.server is { } serverBusy && issued > 0 ? serverBusy * options.Seconds * 1000 / issued : null;
+    if (serverCpuMsPerIssue is { } perIssue)
+        Console.WriteLine($"Server CPU per issued ticket (everything the server did, divided by the tickets issued): {perIssue:0.000} ms");
+    if (fanout is not null && messagesFrom is { } mf && messagesTo is { } mt)
+    {
+        Console.WriteLine($"Fan-out: {fanout.Calls} calls in the window to {fanout.Displays} displays and {fanout.Phones} phones; " +
+            $"calls a display missed: {fanout.DisplayCallsMissed}");
+        Console.WriteLine($"  call → display ms p50 {fanout.CallToDisplay.P50Ms:0.0} p95 {fanout.CallToDisplay.P95Ms:0.0} " +
+            $"p99 {fanout.CallToDisplay.P99Ms:0.0} max {fanout.CallToDisplay.MaxMs:0.0} ({fanout.CallToDisplay.Count} received)");
+        Console.WriteLine($"  call → phone ms   p50 {fanout.CallToPhone.P50Ms:0.0} p95 {fanout.CallToPhone.P95Ms:0.0} " +
+            $"p99 {fanout.CallToPhone.P99Ms:0.0} max {fanout.CallToPhone.MaxMs:0.0} ({fanout.CallToPhone.Count} received)");
+        Console.WriteLine($"  messages per second: displays {(mt.Display - mf.Display) / options.Seconds:0}, phones {(mt.Phone - mf.Phone) / options.Seconds:0}");
+    }
     if (cores.serverJit is { } jit)
     {
         Console.WriteLine($"Of the server's cores, the JIT recompiling hot code: {jit:0.00}");
@@ -156,6 +205,9 @@ try
             },
             cpuCoresBusy = cores,
             serverCpuMsPerRequest,
+            serverCpuMsPerIssue,
+            fanout,
+            serverBytesPerConnection = bytesPerConnection,
             operations = summaries,
             failures,
         };
@@ -163,7 +215,9 @@ try
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         Console.WriteLine($"Wrote {options.Json}");
     }
-    return summaries.Sum(s => s.Errors) == 0 ? 0 : 1;
+    if (listeners is not null)
+        await listeners.DisposeAsync();
+    return summaries.Sum(s => s.Errors) == 0 && fanout is not { DisplayCallsMissed: > 0 } ? 0 : 1;
 }
 finally
 {

@@ -37,6 +37,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The server's resident memory now, in bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>
     /// CPU time so far of the runtime's tiered-compilation workers (the threads that recompile hot
     /// methods with optimizations), by thread id; null where /proc does not tell (not Linux). Under
