@@ -73,6 +73,9 @@ public static class ErrorCodes
     public const string OutOfRange = "OutOfRange";
     public const string BadRequest = "BadRequest";
     public const string OtherHall = "OtherHall";
+    public const string CaseNotYours = "CaseNotYours";
+    public const string RatingKeyInvalid = "RatingKeyInvalid";
+    public const string RatingPadTooLate = "RatingPadTooLate";
     public const string NumberTaken = "NumberTaken";
     public const string ConductOnlyOwn = "ConductOnlyOwn";
     public const string ConductFindingNotFound = "ConductFindingNotFound";

@@ -27,6 +27,7 @@ public static class ComponentsSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // A page of a case, complaint or follow-up opens for people of its hall only (ADR-017); /login stays anonymous.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireHall();
     }
 }

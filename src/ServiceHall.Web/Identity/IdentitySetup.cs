@@ -69,6 +69,7 @@ public static class IdentitySetup
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             // The hall's big screen: its device account, and the people who set it up or watch it.
             .AddPolicy(DisplayPolicy, p => p.RequireRole(Roles.Display, Roles.Supervisor, Roles.Admin));
+        services.AddHallScope();
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
         builder.AddAccountSafeguards();

@@ -25,7 +25,8 @@ public sealed record HallRequest(
     TimeOnly? LunchStartsAt = null,
     TimeOnly? LunchEndsAt = null,
     bool? IssueDuringLunch = null,
-    int? DayEndGraceMinutes = null)
+    int? DayEndGraceMinutes = null,
+    bool? ShowStaffBadge = null)
 {
     /// <summary>Checks every field and writes them to <paramref name="hall"/>; nothing is written on a refusal.</summary>
     public void ApplyTo(Hall hall)
@@ -76,6 +77,7 @@ public sealed record HallRequest(
         (hall.LunchStartsAt, hall.LunchEndsAt) = (LunchStartsAt, LunchEndsAt);
         hall.IssueDuringLunch = IssueDuringLunch ?? defaults.IssueDuringLunch;
         hall.DayEndGraceMinutes = dayEnd;
+        hall.ShowStaffBadge = ShowStaffBadge ?? defaults.ShowStaffBadge;
     }
 
     /// <summary>One entry a weekday at most; an open one's hours as the defaults' rules (opening before the cut-off, cut-off by closing).</summary>

@@ -8,13 +8,13 @@ public sealed record HallSettingsView(Guid Id, string Name, string? Address, str
     TimeOnly ClosesAt, TimeOnly IssueCutoff, PriorityPolicy PriorityPolicy, int InterleaveNormalsPerPriority,
     bool FairnessEnabled, int NoShowRequeueMinutes, int MaxPauseMinutesWithoutSubstitute, int UnstaffedGraceMinutes,
     string? NoticeLine, List<WeekdayHours> WeekdayHours, TimeOnly? LunchStartsAt, TimeOnly? LunchEndsAt, bool IssueDuringLunch,
-    int DayEndGraceMinutes)
+    int DayEndGraceMinutes, bool ShowStaffBadge = true)
 {
     public static HallSettingsView From(Hall h) =>
         new(h.Id, h.Name, h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff, h.PriorityPolicy,
             h.InterleaveNormalsPerPriority, h.FairnessEnabled, h.NoShowRequeueMinutes, h.MaxPauseMinutesWithoutSubstitute,
             h.UnstaffedGraceMinutes, h.NoticeLine, [.. h.WeekdayHours], h.LunchStartsAt, h.LunchEndsAt, h.IssueDuringLunch,
-            h.DayEndGraceMinutes);
+            h.DayEndGraceMinutes, h.ShowStaffBadge);
 }
 
 public sealed record DepartmentView(Guid Id, Guid HallId, string Name, int SortOrder, bool IsActive)

@@ -6,7 +6,7 @@ namespace ServiceHall.Core.Features.Cases;
 
 public sealed record RefuseCaseRequest(string? Reason, string? Basis);
 
-/// <summary>M4 (不予受理): only with a reason and its basis, on a numbered, printable notice.</summary>
+/// <summary>M4 (不予受理): only with a reason and its basis, on a numbered, printable notice; by the case's holder or a supervisor.</summary>
 public sealed class RefuseCase(HallDbContext db, TimeProvider time, GetCase get)
 {
     public async Task<CaseView> HandleAsync(Guid caseId, RefuseCaseRequest request, Guid userId, CancellationToken ct)
@@ -18,6 +18,9 @@ public sealed class RefuseCase(HallDbContext db, TimeProvider time, GetCase get)
         await using (var write = await db.BeginWriteAsync(ct))
         {
             var c = await CaseAccess.LoadForChangeAsync(db, caseId, actor, ct);
+            // A refusal speaks for the hall: the staff member who holds the case, or a supervisor of its hall.
+            if (!actor.IsSupervisor && c.RegisteredByUserId != userId && c.AcceptedByUserId != userId)
+                throw new DomainException(ErrorKind.Forbidden, ErrorCodes.CaseNotYours, c.Number);
             var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == c.HallId, ct);
             CaseAccess.Move(db, c, CaseStatus.Refused, userId, now, reason);
             c.RefusalReason = reason;

@@ -53,7 +53,8 @@ public sealed record CounterStatusView(
 
 /// <summary>
 /// A counter as the public sees it on the display (Q4): its state, the public pause category and the number
-/// called there — no staff, no free-text pause reason.
+/// called there; the staff member's name and badge number only where the hall shows them (胸牌公示,
+/// <see cref="Halls.Hall.ShowStaffBadge"/>); never the free-text pause reason.
 /// </summary>
 public sealed record PublicCounterView(
     Guid Id,
@@ -66,9 +67,11 @@ public sealed record PublicCounterView(
     PauseCategory? PauseCategory,
     Guid[] ServiceItemIds,
     string? CurrentTicketNumber,
-    bool IsServing)
+    bool IsServing,
+    string? StaffName = null,
+    string? BadgeNumber = null)
 {
-    public static PublicCounterView From(CounterStatusView c) =>
+    public static PublicCounterView From(CounterStatusView c, bool showStaffBadge) =>
         new(c.Id, c.HallId, c.Number, c.Name, c.DepartmentId, c.InService, c.State, c.PauseCategory, c.ServiceItemIds,
-            c.CurrentTicketNumber, c.IsServing);
+            c.CurrentTicketNumber, c.IsServing, showStaffBadge ? c.StaffName : null, showStaffBadge ? c.BadgeNumber : null);
 }

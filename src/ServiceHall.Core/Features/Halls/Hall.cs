@@ -41,6 +41,8 @@ public class Hall
     /// <summary>Minutes after opening before an unstaffed in-service counter raises an alert.</summary>
     public int UnstaffedGraceMinutes { get; set; } = 5;
     public string? NoticeLine { get; set; }
+    /// <summary>胸牌/台签公示: the public counter list (display, phones) names the staff member and badge number of each open counter.</summary>
+    public bool ShowStaffBadge { get; set; } = true;
 
     public List<Department> Departments { get; set; } = [];
 }

@@ -101,6 +101,14 @@ public sealed class ListServiceItems(HallDbContext db, TimeProvider time)
 
 public sealed class ListCounters(HallDbContext db)
 {
+    /// <summary>The public list (display, phones): what a citizen may see, the staff only where the hall shows them.</summary>
+    public async Task<List<PublicCounterView>> PublicAsync(Guid hallId, CancellationToken ct)
+    {
+        var counters = await HandleAsync(hallId, ct);
+        var show = await db.Halls.Where(h => h.Id == hallId).Select(h => h.ShowStaffBadge).FirstAsync(ct);
+        return counters.Select(c => PublicCounterView.From(c, show)).ToList();
+    }
+
     public async Task<List<CounterStatusView>> HandleAsync(Guid hallId, CancellationToken ct)
     {
         if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct))

@@ -38,6 +38,8 @@ public class Ticket
     private TicketPriority _priority;
 
     public Guid Id { get; set; }
+    /// <summary>The citizen's secret for rating from the phone (<see cref="Ratings.RatingKeys"/>); a transfer keeps it.</summary>
+    public string RatingKey { get; set; } = "";
     public Guid HallId { get; set; }
     public Guid ServiceItemId { get; set; }
     /// <summary>The hall's local date the number belongs to; numbers restart each business day.</summary>

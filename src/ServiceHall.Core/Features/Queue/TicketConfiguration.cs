@@ -9,6 +9,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
     public void Configure(EntityTypeBuilder<Ticket> builder)
     {
         builder.Property(t => t.Number).HasMaxLength(12);
+        builder.Property(t => t.RatingKey).HasMaxLength(Ratings.RatingKeys.Length);
         // Every state change is conditional on the state it was read in: two counters can never
         // both take a ticket (UPDATE … WHERE "Status" = @original).
         builder.Property(t => t.Status).IsConcurrencyToken();

@@ -142,7 +142,7 @@ public sealed class TicketIssueBatcher(
         foreach (var (pending, view) in written)
             pending.Completion.TrySetResult(view);
         foreach (var (_, view) in written)
-            await notifier.TicketIssuedAsync(view);
+            await notifier.TicketIssuedAsync(view with { RatingKey = null }); // only the issuer gets the key
         foreach (var hallId in written.Select(w => w.Pending.HallId).Distinct())
             notifier.QueueChanged(hallId);
     }
@@ -200,6 +200,7 @@ public sealed class TicketIssueBatcher(
                 Id = Guid.CreateVersion7(now),
                 HallId = p.HallId,
                 ServiceItemId = item.Id,
+                RatingKey = Ratings.RatingKeys.New(),
                 BusinessDay = day,
                 Number = "",
                 Priority = p.Priority,
@@ -259,7 +260,7 @@ public sealed class TicketIssueBatcher(
             var ahead = QueueLanes.AheadOf(p.Priority).Sum(pr => hall.Waiting.GetValueOrDefault((item.Id, pr)));
             hall.Waiting[(item.Id, p.Priority)] = hall.Waiting.GetValueOrDefault((item.Id, p.Priority)) + 1;
             var estimate = WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, hall.Counters.GetValueOrDefault(item.Id));
-            written.Add((p, TicketView.From(tickets[i], ahead, estimate)));
+            written.Add((p, TicketView.From(tickets[i], ahead, estimate) with { RatingKey = tickets[i].RatingKey }));
         }
         return written;
     }

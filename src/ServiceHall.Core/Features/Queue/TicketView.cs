@@ -16,7 +16,9 @@ public sealed record TicketView(
     DateTime? CalledAt,
     Guid? CounterId,
     int? CounterNumber,
-    Guid? TransferredToTicketId)
+    Guid? TransferredToTicketId,
+    // Only in the answer to the issuer (the kiosk prints it in the QR code); null everywhere else.
+    string? RatingKey = null)
 {
     /// <summary>For a waiting ticket, <paramref name="peopleAhead"/> gives the place in line (1 = next).</summary>
     public static TicketView From(Ticket t, int? peopleAhead = null, int? estimatedWaitMinutes = null, int? counterNumber = null) =>

@@ -52,6 +52,7 @@ public sealed class TransferTicket(CounterTicketAction action, IHallNotifier not
                     QueuedAt = old.QueuedAt,
                     TargetCounterId = targetCounter,
                     TransferredFromTicketId = old.Id,
+                    RatingKey = old.RatingKey,
                     TransferReason = reason,
                 };
                 db.Tickets.Add(created);

@@ -5,16 +5,19 @@ using ServiceHall.Core.Features.Supervision;
 
 namespace ServiceHall.Core.Features.Ratings;
 
-/// <summary>For the phone page: may this service be rated now, until when, and the rating if given.</summary>
+/// <summary>For the phone page, with the ticket's key: may this service be rated now, until when, and the rating if given.</summary>
 public sealed record TicketRatingView(Guid TicketId, bool CanRate, DateTime? RateUntil, RatingView? Rating);
 
 public sealed class GetTicketRating(HallDbContext db, TimeProvider time, HallSupervisionRules rules)
 {
-    public async Task<TicketRatingView> HandleAsync(Guid ticketId, CancellationToken ct)
+    public async Task<TicketRatingView> HandleAsync(Guid ticketId, string? ratingKey, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.HallId, t.Status, t.FinishedAt }).FirstOrDefaultAsync(ct)
+            .Select(t => new { t.HallId, t.Status, t.FinishedAt, t.RatingKey }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
+        // The rating and its comment are the citizen's: not for whoever read the ticket id off the display.
+        if (!RatingKeys.Matches(ticket.RatingKey, ratingKey))
+            throw new DomainException(ErrorKind.Forbidden, ErrorCodes.RatingKeyInvalid);
         var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId, ct);
         if (rating is not null)
         {

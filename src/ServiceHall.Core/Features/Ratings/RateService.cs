@@ -23,14 +23,15 @@ public sealed record RatingView(Guid Id, Guid TicketId, string TicketNumber, Sat
 }
 
 /// <summary>
-/// A citizen rates a finished service (S1) on the counter's pad or the phone: once, within the
-/// window. A bad rating opens its follow-up in the same transaction, with its deadlines.
+/// A citizen rates a finished service (S1): once, within the window. Only the citizen who was served: on the pad of
+/// the counter that served, within <see cref="SupervisionOptions.PadRatingMinutes"/> of the end, or with the phone
+/// and the ticket's <see cref="RatingKeys">key</see>. A bad rating opens its follow-up in the same transaction.
 /// </summary>
 public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDays workingDays, HallSupervisionRules hallRules,
-    IPersonalDataVault vault)
+    IPersonalDataVault vault, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
 {
     public async Task<RatingView> HandleAsync(Guid ticketId, RateServiceRequest request, RatingChannel channel, Guid? padHallId,
-        CancellationToken ct, Guid? padCounterId = null)
+        CancellationToken ct, Guid? padCounterId = null, string? ratingKey = null)
     {
         if (request.Level is not { } level || !Enum.IsDefined(level))
             throw DomainException.Required("level");
@@ -45,12 +46,20 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
         var now = time.GetUtcNow().UtcDateTime;
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.TicketNotFound);
-        if (padHallId is { } padHall && padHall != ticket.HallId)
-            throw new DomainException(ErrorKind.Forbidden, ErrorCodes.OtherHall);
-        if (padCounterId is { } padCounter && padCounter != ticket.CounterId)
-            throw new DomainException(ErrorKind.Forbidden, Devices.DeviceErrorCodes.OtherCounter);
+        if (channel == RatingChannel.HallPad)
+        {
+            if (padHallId != ticket.HallId)
+                throw new DomainException(ErrorKind.Forbidden, ErrorCodes.OtherHall);
+            if (padCounterId != ticket.CounterId)
+                throw new DomainException(ErrorKind.Forbidden, Devices.DeviceErrorCodes.OtherCounter);
+        }
+        else if (!RatingKeys.Matches(ticket.RatingKey, ratingKey))
+            throw new DomainException(ErrorKind.Forbidden, ErrorCodes.RatingKeyInvalid);
         if (ticket.Status != TicketStatus.Done || ticket.FinishedAt is not { } finishedAt)
             throw DomainException.Conflict(ErrorCodes.RatingNotFinished, ticket.Number);
+        var padMinutes = options.Value.PadRatingMinutes;
+        if (channel == RatingChannel.HallPad && now > finishedAt.AddMinutes(padMinutes))
+            throw DomainException.Conflict(ErrorCodes.RatingPadTooLate, padMinutes);
         var rules = await hallRules.ForHallAsync(ticket.HallId, ct);
         if (now > finishedAt.AddHours(rules.RatingWindowHours))
             throw DomainException.Conflict(ErrorCodes.RatingWindowPassed, rules.RatingWindowHours);

@@ -5,6 +5,8 @@ public sealed class SupervisionOptions
 {
     /// <summary>How long after the service a citizen may still rate it from the phone.</summary>
     public int RatingWindowHours { get; set; } = 72;
+    /// <summary>How long after the service the pad beside its counter may take the rating (the citizen is still there).</summary>
+    public int PadRatingMinutes { get; set; } = 10;
     /// <summary>Bad ratings: call back within 1 working day.</summary>
     public int CallbackWorkingDays { get; set; } = 1;
     /// <summary>Bad ratings: rectify and report back within 15 working days.</summary>

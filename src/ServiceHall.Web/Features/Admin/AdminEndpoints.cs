@@ -32,7 +32,7 @@ public static class AdminEndpoints
     public static void MapAdminEndpoints(this WebApplication app)
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin")
-            .RequireAuthorization(IdentitySetup.AdminPolicy)
+            .RequireAuthorization(IdentitySetup.AdminPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

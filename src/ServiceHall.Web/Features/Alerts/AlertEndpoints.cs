@@ -17,7 +17,7 @@ public static class AlertEndpoints
     {
         app.MapGet("/api/halls/{hallId:guid}/alerts", (Guid hallId, ListAlerts list, CancellationToken ct) => list.HandleAsync(hallId, ct))
             .WithTags("Alerts").WithName("ListAlerts")
-            .RequireAuthorization(IdentitySetup.SupervisorPolicy)
+            .RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -30,7 +30,7 @@ public static class AttendanceEndpoints
         staff.MapGet("/me", (SignInOut attendance, HttpContext http, CancellationToken ct) => attendance.GetTodayAsync(http.User.UserId(), ct))
             .WithName("GetMyAttendance");
 
-        var supervisor = api.MapGroup("/halls/{hallId:guid}/attendance").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        var supervisor = api.MapGroup("/halls/{hallId:guid}/attendance").RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
         supervisor.MapPost("/leave", async (Guid hallId, RecordLeaveRequest request, RecordLeave record, HttpContext http, CancellationToken ct) =>
                 TypedResults.Created($"/api/halls/{hallId}/attendance/leave", await record.HandleAsync(hallId, http.User.UserId(), request, ct)))
             .WithName("RecordLeave");

@@ -26,7 +26,7 @@ public static class CalendarEndpoints
         calendar.MapGet("/{year:int}", (Guid hallId, int year, GetCalendarYear get, CancellationToken ct) => get.HandleAsync(hallId, year, ct))
             .WithName("GetCalendarYear").ProducesProblem(StatusCodes.Status404NotFound);
 
-        var admin = calendar.MapGroup("").RequireAuthorization(IdentitySetup.AdminPolicy);
+        var admin = calendar.MapGroup("").RequireAuthorization(IdentitySetup.AdminPolicy).RequireHall();
         admin.MapPut("/days/{date}", SetDayAsync).WithName("SetCalendarDay").ProducesProblem(StatusCodes.Status400BadRequest);
         admin.MapDelete("/days/{date}", RemoveDayAsync).WithName("RemoveCalendarDay").ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/{year:int}/import", ImportAsync).WithName("ImportCalendarYear")

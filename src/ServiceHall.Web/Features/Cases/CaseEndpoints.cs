@@ -35,7 +35,7 @@ public static class CaseEndpoints
 
     public static void MapCaseEndpoints(this WebApplication app)
     {
-        var hall = app.MapGroup("/api/halls/{hallId:guid}/cases").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy);
+        var hall = app.MapGroup("/api/halls/{hallId:guid}/cases").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall();
         hall.MapPost("/", async (Guid hallId, RegisterCaseRequest request, RegisterCase register, HttpContext http, CancellationToken ct) =>
             {
                 var view = await register.HandleAsync(hallId, request, http.User.UserId(), ct);
@@ -47,14 +47,14 @@ public static class CaseEndpoints
             .WithName("ListCases");
         app.MapGet("/api/halls/{hallId:guid}/overdue-cases", (Guid hallId, ListOverdueCases list, HttpContext http, CancellationToken ct) =>
                 list.HandleAsync(hallId, http.User.UserId(), ct))
-            .WithTags("Cases").WithName("ListOverdueCases").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+            .WithTags("Cases").WithName("ListOverdueCases").RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
         // The counter's deadline warnings (M5): the caller's and their open counter's cases due soon or overdue.
         app.MapGet("/api/halls/{hallId:guid}/counter-deadlines", (Guid hallId, ListCounterDeadlines list, HttpContext http, CancellationToken ct) =>
                 list.HandleAsync(hallId, http.User.UserId(), ct))
-            .WithTags("Cases").WithName("ListCounterDeadlines").RequireAuthorization(IdentitySetup.StaffPolicy)
+            .WithTags("Cases").WithName("ListCounterDeadlines").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var cases = app.MapGroup("/api/cases/{caseId:guid}").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy)
+        var cases = app.MapGroup("/api/cases/{caseId:guid}").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapGet("/", (Guid caseId, GetCase get, HttpContext http, CancellationToken ct) => get.HandleAsync(caseId, http.User.UserId(), ct))
             .WithName("GetCase");
@@ -90,7 +90,7 @@ public static class CaseEndpoints
             reveal.HandleAsync(caseId, request.Purpose, http.User.UserId(), ct)).WithName("RevealApplicant");
 
         // Printable A4 documents, for the counter's browser (cookie) or an integrator (token).
-        var documents = app.MapGroup("/cases/{caseId:guid}").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy)
+        var documents = app.MapGroup("/cases/{caseId:guid}").WithTags("Cases").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall()
             .ExcludeFromDescription();
         documents.MapGet("/receipt", (Guid caseId, GetCaseDocument get, HttpContext http, CancellationToken ct) =>
             CaseDocumentPage.RenderAsync(http, get, caseId, CaseDocumentKind.Receipt, null, ct));

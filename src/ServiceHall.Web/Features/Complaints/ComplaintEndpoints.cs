@@ -27,7 +27,7 @@ public static class ComplaintEndpoints
 
     public static void MapComplaintEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Complaints")
+        var api = app.MapGroup("/api").WithTags("Complaints").RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -38,7 +38,7 @@ public static class ComplaintEndpoints
                     var receipt = await register.HandleAsync(hallId, request, null, ct);
                     return TypedResults.Created($"/api/complaints/track/{receipt.TrackingCode}", receipt);
                 })
-            .WithName("SubmitOnlineComplaint").AllowAnonymous().RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
+            .WithName("SubmitOnlineComplaint").RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/complaints/track/{trackingCode:guid}", (Guid trackingCode, TrackComplaint track, CancellationToken ct) =>
                 track.HandleAsync(trackingCode, ct))
@@ -46,7 +46,7 @@ public static class ComplaintEndpoints
         // Found again by number and phone: limited like the form, so that phones cannot be tried in bulk.
         api.MapPost("/halls/{hallId:guid}/complaints/find",
                 (Guid hallId, FindComplaintRequest request, FindComplaint find, CancellationToken ct) => find.HandleAsync(hallId, request, ct))
-            .WithName("FindComplaint").AllowAnonymous().RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
+            .WithName("FindComplaint").RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Staff register what comes in on site, by phone, in the box or on a supervision card.
@@ -63,39 +63,39 @@ public static class ComplaintEndpoints
         supervisor.MapGet("/halls/{hallId:guid}/complaints", (Guid hallId, string? status, ListComplaints list, HttpContext http, CancellationToken ct) =>
                 list.HandleAsync(hallId, http.User.UserId(), QueryEnum.Parse<ComplaintStatus>(status, "status"), ct))
             .WithName("ListComplaints");
-        supervisor.MapGet("/complaints/{id:guid}", (Guid id, ListComplaints list, HttpContext http, CancellationToken ct) =>
-                list.GetAsync(id, http.User.UserId(), ct))
+        supervisor.MapGet("/complaints/{complaintId:guid}", (Guid complaintId, ListComplaints list, HttpContext http, CancellationToken ct) =>
+                list.GetAsync(complaintId, http.User.UserId(), ct))
             .WithName("GetComplaint");
-        supervisor.MapPost("/complaints/{id:guid}/assign", (Guid id, AssignComplaintRequest request, AssignComplaint step, HttpContext http, CancellationToken ct) =>
-                step.HandleAsync(id, http.User.UserId(), request, ct))
+        supervisor.MapPost("/complaints/{complaintId:guid}/assign", (Guid complaintId, AssignComplaintRequest request, AssignComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("AssignComplaint");
-        supervisor.MapPost("/complaints/{id:guid}/close", (Guid id, ComplaintNoteRequest request, CloseComplaint step, HttpContext http, CancellationToken ct) =>
-                step.HandleAsync(id, http.User.UserId(), request, ct))
+        supervisor.MapPost("/complaints/{complaintId:guid}/close", (Guid complaintId, ComplaintNoteRequest request, CloseComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("CloseComplaint");
-        supervisor.MapPost("/complaints/{id:guid}/reopen", (Guid id, ComplaintNoteRequest request, ReopenComplaint step, HttpContext http, CancellationToken ct) =>
-                step.HandleAsync(id, http.User.UserId(), request, ct))
+        supervisor.MapPost("/complaints/{complaintId:guid}/reopen", (Guid complaintId, ComplaintNoteRequest request, ReopenComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("ReopenComplaint");
-        supervisor.MapPost("/complaints/{id:guid}/mark", (Guid id, MarkComplaintRequest request, MarkComplaint step, HttpContext http, CancellationToken ct) =>
-                step.HandleAsync(id, http.User.UserId(), request, ct))
+        supervisor.MapPost("/complaints/{complaintId:guid}/mark", (Guid complaintId, MarkComplaintRequest request, MarkComplaint step, HttpContext http, CancellationToken ct) =>
+                step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("MarkComplaint");
-        supervisor.MapPost("/complaints/{id:guid}/extend",
-                (Guid id, ExtendComplaintDeadlineRequest request, ExtendComplaintDeadline step, HttpContext http, CancellationToken ct) =>
-                    step.HandleAsync(id, http.User.UserId(), request, ct))
+        supervisor.MapPost("/complaints/{complaintId:guid}/extend",
+                (Guid complaintId, ExtendComplaintDeadlineRequest request, ExtendComplaintDeadline step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("ExtendComplaintDeadline");
-        supervisor.MapPost("/complaints/{id:guid}/contact",
-                (Guid id, RevealContactRequest request, RevealComplainantContact reveal, HttpContext http, CancellationToken ct) =>
-                    reveal.HandleAsync(id, http.User.UserId(), request, ct))
+        supervisor.MapPost("/complaints/{complaintId:guid}/contact",
+                (Guid complaintId, RevealContactRequest request, RevealComplainantContact reveal, HttpContext http, CancellationToken ct) =>
+                    reveal.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("RevealComplainantContact");
 
         // The assignee (staff or supervisor) investigates and replies.
         var handler = api.MapGroup("").RequireAuthorization(IdentitySetup.StaffPolicy);
-        handler.MapPost("/complaints/{id:guid}/investigate",
-                (Guid id, ComplaintNoteRequest request, InvestigateComplaint step, HttpContext http, CancellationToken ct) =>
-                    step.HandleAsync(id, http.User.UserId(), request, ct))
+        handler.MapPost("/complaints/{complaintId:guid}/investigate",
+                (Guid complaintId, ComplaintNoteRequest request, InvestigateComplaint step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("InvestigateComplaint");
-        handler.MapPost("/complaints/{id:guid}/reply",
-                (Guid id, ReplyToComplaintRequest request, ReplyToComplaint step, HttpContext http, CancellationToken ct) =>
-                    step.HandleAsync(id, http.User.UserId(), request, ct))
+        handler.MapPost("/complaints/{complaintId:guid}/reply",
+                (Guid complaintId, ReplyToComplaintRequest request, ReplyToComplaint step, HttpContext http, CancellationToken ct) =>
+                    step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("ReplyToComplaint");
     }
 }

@@ -20,7 +20,7 @@ public static class ConductEndpoints
 
     public static void MapConductEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Conduct")
+        var api = app.MapGroup("/api").WithTags("Conduct").RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 

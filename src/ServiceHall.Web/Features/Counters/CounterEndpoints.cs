@@ -32,7 +32,7 @@ public static class CounterEndpoints
     public static void MapCounterEndpoints(this WebApplication app)
     {
         var counter = app.MapGroup("/api/counters/{counterId:guid}").WithTags("Counters")
-            .RequireAuthorization(IdentitySetup.StaffPolicy)
+            .RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 

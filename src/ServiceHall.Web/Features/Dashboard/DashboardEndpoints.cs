@@ -15,7 +15,7 @@ public static class DashboardEndpoints
     {
         app.MapGet("/api/halls/{hallId:guid}/dashboard", (Guid hallId, GetDashboard get, CancellationToken ct) => get.HandleAsync(hallId, ct))
             .WithTags("Dashboard").WithName("GetDashboard")
-            .RequireAuthorization(IdentitySetup.SupervisorPolicy)
+            .RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

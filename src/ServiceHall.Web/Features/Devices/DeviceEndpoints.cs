@@ -44,7 +44,7 @@ public static class DeviceEndpoints
 
     public static void MapDeviceEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Devices")
+        var api = app.MapGroup("/api").WithTags("Devices").RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/halls/{hallId:guid}/devices", (Guid hallId, ListDevices list, HttpContext http, CancellationToken ct) =>

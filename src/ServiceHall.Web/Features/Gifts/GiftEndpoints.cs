@@ -22,7 +22,7 @@ public static class GiftEndpoints
 
     public static void MapGiftEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Gifts")
+        var api = app.MapGroup("/api").WithTags("Gifts").RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/gifts", async (DeclareGiftRequest request, DeclareGift declare, HttpContext http, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public static class GuideEndpoints
             .WithName("GetServiceGuide").ProducesProblem(StatusCodes.Status404NotFound);
         guides.MapPut("/", (Guid hallId, Guid itemId, UpdateServiceGuideRequest request, UpdateServiceGuide update, HttpContext http,
                 CancellationToken ct) => update.HandleAsync(hallId, itemId, request, http.User.UserId(), ct))
-            .WithName("UpdateServiceGuide").RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithName("UpdateServiceGuide").RequireAuthorization(IdentitySetup.AdminPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         // The kiosk shows it beside the guide, so that a citizen takes the guide home on the phone (M1).
         guides.MapGet("/qr.svg", GuideQrAsync).WithName("ServiceGuideQrCode")

@@ -28,14 +28,14 @@ public static class HallEndpoints
         halls.MapGet("/", (ListHalls list, CancellationToken ct) => list.HandleAsync(ct)).WithName("ListHalls");
         halls.MapGet("/{hallId:guid}/service-items",
             (Guid hallId, ListServiceItems list, CancellationToken ct) => list.HandleAsync(hallId, ct)).WithName("ListServiceItems");
-        // The public list: state and number called, no staff and no pause reason (the display shows only a category).
-        halls.MapGet("/{hallId:guid}/counters", async (Guid hallId, ListCounters list, CancellationToken ct) =>
-            (await list.HandleAsync(hallId, ct)).Select(PublicCounterView.From).ToList()).WithName("ListCounters");
+        // The public list: state, number called, a pause category (never its reason), staff and badge where the hall shows them.
+        halls.MapGet("/{hallId:guid}/counters", (Guid hallId, ListCounters list, CancellationToken ct) => list.PublicAsync(hallId, ct))
+            .WithName("ListCounters");
         halls.MapGet("/{hallId:guid}/recent-calls", (Guid hallId, int? limit, ListRecentCalls list, CancellationToken ct) =>
                 list.HandleAsync(hallId, limit ?? 10, ct)).WithName("ListRecentCalls")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         halls.MapPost("/{hallId:guid}/business-days/{date}/close", CloseDayAsync).WithName("CloseBusinessDay")
-            .RequireAuthorization(IdentitySetup.SupervisorPolicy);
+            .RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
     }
 
     private static async Task<NoContent> CloseDayAsync(Guid hallId, string date, CloseBusinessDay close,

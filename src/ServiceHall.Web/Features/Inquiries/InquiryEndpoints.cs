@@ -19,7 +19,7 @@ public static class InquiryEndpoints
 
     public static void MapInquiryEndpoints(this WebApplication app)
     {
-        var hall = app.MapGroup("/api/halls/{hallId:guid}/inquiries").WithTags("Inquiries").RequireAuthorization(IdentitySetup.StaffPolicy);
+        var hall = app.MapGroup("/api/halls/{hallId:guid}/inquiries").WithTags("Inquiries").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall();
         hall.MapPost("/", async (Guid hallId, RecordInquiryRequest request, RecordInquiry record, HttpContext http, CancellationToken ct) =>
             {
                 var view = await record.HandleAsync(hallId, request, http.User.UserId(), ct);
@@ -32,9 +32,9 @@ public static class InquiryEndpoints
             targets.HandleAsync(hallId, http.User.UserId(), ct)).WithName("ListInquiryForwardTargets");
         app.MapGet("/api/halls/{hallId:guid}/inquiry-report", (Guid hallId, DateTime? from, DateTime? to, GetInquiryReport report,
                 HttpContext http, CancellationToken ct) => report.HandleAsync(hallId, from, to, http.User.UserId(), ct))
-            .WithTags("Inquiries").WithName("GetInquiryReport").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+            .WithTags("Inquiries").WithName("GetInquiryReport").RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
 
-        var inquiry = app.MapGroup("/api/inquiries/{inquiryId:guid}").WithTags("Inquiries").RequireAuthorization(IdentitySetup.StaffPolicy)
+        var inquiry = app.MapGroup("/api/inquiries/{inquiryId:guid}").WithTags("Inquiries").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         inquiry.MapGet("/", (Guid inquiryId, GetInquiry get, HttpContext http, CancellationToken ct) =>
             get.HandleAsync(inquiryId, http.User.UserId(), ct)).WithName("GetInquiry");

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core;
 using ServiceHall.Core.Data;
-using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Ratings;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Localization;
 
@@ -26,7 +26,7 @@ public static class PublicPageEndpoints
         // The hall's big screen runs on a display device account (display1 in the demo): it signs in once at
         // /login (a lasting cookie) and comes straight back here. Its data still comes from the public API and hub.
         app.MapGet("/display/{hallId:guid}", DisplayPage).WithName("DisplayPage").ExcludeFromDescription()
-            .RequireAuthorization(IdentitySetup.DisplayPolicy);
+            .RequireAuthorization(IdentitySetup.DisplayPolicy).RequireHall();
 
         var api = app.MapGroup("/api").WithTags("PublicPages").AllowAnonymous();
         api.MapGet("/i18n/public", PublicStrings).WithName("PublicPageStrings");
@@ -34,15 +34,8 @@ public static class PublicPageEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>A display account shows its own hall only; supervisors and admins may open any.</summary>
-    private static IResult DisplayPage(Guid hallId, HttpContext http, IWebHostEnvironment env)
-    {
-        var user = http.User;
-        var deviceOnly = user.IsInRole(Roles.Display) && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin);
-        if (deviceOnly && user.HallIdOf() != hallId)
-            return Results.Forbid();
-        return Page(env, "display.html");
-    }
+    /// <summary>A display account and a supervisor open their own hall's screen only (the hall policy); administrators any.</summary>
+    private static IResult DisplayPage(IWebHostEnvironment env) => Page(env, "display.html");
 
     private static IResult Page(IWebHostEnvironment env, string name)
     {
@@ -61,15 +54,17 @@ public static class PublicPageEndpoints
     }
 
     /// <summary>
-    /// An SVG QR code of the absolute phone-page address of a ticket. The address is built from
-    /// <c>PublicPages:BaseUrl</c> when set (behind a proxy the Host header is not the citizens' address).
+    /// An SVG QR code of the absolute phone-page address of a ticket with its rating key (<c>/t/{id}?k=…</c>), for
+    /// the issuer who holds the key (<c>?k=</c>): the code is the citizen's proof of having been served (ADR-017).
+    /// The address is built from <c>PublicPages:BaseUrl</c> when set (behind a proxy the Host header is not the citizens' address).
     /// </summary>
-    private static async Task<IResult> TicketQrAsync(Guid ticketId, HallDbContext db, HttpContext http,
+    private static async Task<IResult> TicketQrAsync(Guid ticketId, string? k, HallDbContext db, HttpContext http,
         IConfiguration config, CancellationToken ct)
     {
-        // 404 for an unknown ticket: no codes for guessed ids. Existence is all it needs, not the queue position.
-        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
+        // 404 for an unknown ticket or a wrong key: no codes for guessed ids, and no key for a read ticket id.
+        var key = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.RatingKey).FirstOrDefaultAsync(ct);
+        if (key is null || !RatingKeys.Matches(key, k))
             throw DomainException.NotFound(ErrorCodes.TicketNotFound);
-        return QrCodes.Svg(http, config, $"/t/{ticketId}");
+        return QrCodes.Svg(http, config, $"/t/{ticketId}?k={key}");
     }
 }

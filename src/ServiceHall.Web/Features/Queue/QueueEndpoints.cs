@@ -29,7 +29,7 @@ public static class QueueEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Queue");
         api.MapPost("/halls/{hallId:guid}/tickets", IssueAsync).WithName("IssueTicket")
-            .AllowAnonymous().RequireRateLimiting(PlatformSetup.TicketIssuePolicy)
+            .RequireHall().RequireRateLimiting(PlatformSetup.TicketIssuePolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/tickets/{ticketId:guid}", (Guid ticketId, GetTicket get, CancellationToken ct) => get.HandleAsync(ticketId, ct))
@@ -38,7 +38,7 @@ public static class QueueEndpoints
             .WithName("GetQueue").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/tickets/{ticketId:guid}/requeue",
                 (Guid ticketId, RequeueTicket requeue, HttpContext http, CancellationToken ct) => requeue.HandleAsync(ticketId, http.User.UserId(), ct))
-            .WithName("RequeueTicket").RequireAuthorization(IdentitySetup.FrontDeskPolicy)
+            .WithName("RequeueTicket").RequireAuthorization(IdentitySetup.FrontDeskPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceHall.Core.Data;
 using ServiceHall.Core;
 using ServiceHall.Core.Features.Complaints;
 using ServiceHall.Core.Features.Devices;
@@ -33,7 +32,7 @@ public static class RatingEndpoints
 
     public static void MapRatingEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Ratings")
+        var api = app.MapGroup("/api").WithTags("Ratings").RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -42,10 +41,11 @@ public static class RatingEndpoints
                     ? throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.OtherCounter)
                     : pad.HandleAsync(counterId, http.User.UserId(), ct))
             .WithName("GetRatingPad").RequireAuthorization(SupervisionSetup.RatingPadPolicy);
-        api.MapGet("/tickets/{ticketId:guid}/rating", (Guid ticketId, GetTicketRating get, CancellationToken ct) => get.HandleAsync(ticketId, ct))
+        // k: the ticket's rating key, carried by its QR code and phone link (/t/{ticketId}?k=…).
+        api.MapGet("/tickets/{ticketId:guid}/rating", (Guid ticketId, string? k, GetTicketRating get, CancellationToken ct) => get.HandleAsync(ticketId, k, ct))
             .WithName("GetTicketRating").AllowAnonymous();
         api.MapPost("/tickets/{ticketId:guid}/rating", RateAsync)
-            .WithName("RateService").AllowAnonymous().RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
+            .WithName("RateService").RequireRateLimiting(SupervisionSetup.PublicFormPolicy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var supervisor = api.MapGroup("").RequireAuthorization(IdentitySetup.SupervisorPolicy);
@@ -90,14 +90,15 @@ public static class RatingEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<RatingView> RateAsync(Guid ticketId, RateServiceRequest request, RateService rate, HallDbContext db,
+    private static async Task<RatingView> RateAsync(Guid ticketId, string? k, RateServiceRequest request, RateService rate,
         HttpContext http, CancellationToken ct)
     {
-        // P2: of the devices only a rating pad rates, and only its own counter's services.
+        // P2: only the citizen rates — on the pad of the counter that served, or with the phone. Staff, supervisors,
+        // administrators and the other devices are signed in and are not the citizen.
         var device = http.Device();
-        if (device is not null && device.Kind != DeviceKind.RatingPad)
+        if ((device is not null && device.Kind != DeviceKind.RatingPad) || (device is null && http.User.Identity?.IsAuthenticated == true))
             throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.NotItsJob);
         return await rate.HandleAsync(ticketId, request, device is null ? RatingChannel.Phone : RatingChannel.HallPad, device?.HallId, ct,
-            device?.CounterId);
+            device?.CounterId, k);
     }
 }

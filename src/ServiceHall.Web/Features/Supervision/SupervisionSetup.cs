@@ -40,7 +40,7 @@ public static class SupervisionSetup
     /// <summary>A hall's supervision rules: supervisors read them, administrators set them.</summary>
     public static void MapSupervisionSettingsEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/halls/{hallId:guid}/supervision-settings").WithTags("Supervision")
+        var api = app.MapGroup("/api/halls/{hallId:guid}/supervision-settings").WithTags("Supervision").RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("", (Guid hallId, UpdateSupervisionSettings settings, HttpContext http, CancellationToken ct) =>
                 settings.GetAsync(hallId, http.User.UserId(), ct))

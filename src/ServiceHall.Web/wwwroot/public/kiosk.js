@@ -148,7 +148,7 @@
     $("ticket-wait").textContent = t("TicketMinutes", ticket.estimatedWaitMinutes ?? 0);
     $("ticket-date").textContent = receiptDate(ticket.issuedAt);
     $("ticket-time").textContent = formatTime(ticket.issuedAt);
-    $("ticket-qr").src = `/api/tickets/${ticket.id}/qr.svg`;
+    $("ticket-qr").src = `/api/tickets/${ticket.id}/qr.svg?k=${encodeURIComponent(ticket.ratingKey ?? "")}`;
     $("ticket-qr").alt = t("TicketQrAlt");
     $("ticket").dataset.ticketId = ticket.id;
     show("ticket");

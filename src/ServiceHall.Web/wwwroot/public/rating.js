@@ -54,6 +54,7 @@ const Rating = (() => {
   /**
    * Draws the form into container for one ticket; onDone runs after a rating is accepted.
    * options.keypad: the pad has no keyboard, so the callback phone is typed on big on-screen keys.
+   * options.key: the phone's proof that it holds the ticket (its rating key, from the QR code's link).
    */
   function render(container, ticketId, onDone, options = {}) {
     let level = null;
@@ -97,7 +98,7 @@ const Rating = (() => {
     async function send(phone, button) {
       button.disabled = true;
       try {
-        const rating = await post(`/api/tickets/${ticketId}/rating`, {
+        const rating = await post(ratingUrl(ticketId, options.key), {
           level, reasons: [...reasons], comment: comment.value.trim() || null, contactPhone: phone || null,
         });
         thanks(container, rating);
@@ -168,7 +169,9 @@ const Rating = (() => {
     }
   }
 
-  return { lang, t, loadStrings, call, post, render, thanks };
+  const ratingUrl = (ticketId, key) => `/api/tickets/${ticketId}/rating` + (key ? `?k=${encodeURIComponent(key)}` : "");
+
+  return { lang, t, loadStrings, call, post, render, thanks, ratingUrl };
 })();
 
 // On the phone page (/t/{ticketId}): offer the form once the service is finished, within the window.
@@ -177,11 +180,14 @@ const Rating = (() => {
   const section = document.getElementById("rating");
   if (!match || !section) return;
   const ticketId = match[1];
+  // The ticket's rating key rides in the link of its QR code (/t/{id}?k=…); without it the phone only follows the queue.
+  const key = new URLSearchParams(location.search).get("k");
+  if (!key) return;
   let shown = false;
   async function check() {
     if (shown) return;
     try {
-      const state = await Rating.call(`/api/tickets/${ticketId}/rating`);
+      const state = await Rating.call(Rating.ratingUrl(ticketId, key));
       if (state.rating) {
         shown = true;
         section.hidden = false;
@@ -189,7 +195,7 @@ const Rating = (() => {
       } else if (state.canRate) {
         shown = true;
         section.hidden = false;
-        Rating.render(section.querySelector(".rating-body"), ticketId);
+        Rating.render(section.querySelector(".rating-body"), ticketId, null, { key });
       }
     } catch { /* the page shows its own errors; try again on the next tick */ }
   }

@@ -22,7 +22,8 @@ public sealed class KioskTests(BrowserHall hall) : IClassFixture<BrowserHall>
         var qr = kiosk.QrCode("打开手机排队页面的二维码");
         await Expect(qr).ToBeVisibleAsync();
         var id = await kiosk.TicketIdAsync();
-        await Expect(qr).ToHaveAttributeAsync("src", $"/api/tickets/{id}/qr.svg");
+        // The QR code carries the ticket's rating key: the paper in the citizen's hand is what lets them rate.
+        await Expect(qr).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex($"^/api/tickets/{id}/qr\\.svg\\?k=[A-Za-z0-9_-]{{22}}$"));
         Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code image loads");
     }
 

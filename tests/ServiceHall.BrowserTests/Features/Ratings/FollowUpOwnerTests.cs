@@ -23,12 +23,14 @@ public sealed class FollowUpOwnerTests(BrowserHall hall) : IClassFixture<Browser
         using var citizen = hall.Http();
         var issued = await citizen.PostAsJsonAsync($"/api/halls/{hall.HallId}/tickets",
             new { serviceItemId = counter["serviceItemIds"]![0]!.GetValue<string>(), priority = "normal" });
-        var ticketId = (await issued.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var ticket = (await issued.Content.ReadFromJsonAsync<JsonObject>())!;
+        var ticketId = ticket["id"]!.GetValue<string>();
         (await staff.PostAsync($"/api/counters/{counterId}/open", null)).EnsureSuccessStatusCode();
         (await staff.PostAsJsonAsync($"/api/counters/{counterId}/tickets/{ticketId}/call", new { reason = "演示" })).EnsureSuccessStatusCode();
         (await staff.PostAsync($"/api/counters/{counterId}/tickets/{ticketId}/start", null)).EnsureSuccessStatusCode();
         (await staff.PostAsync($"/api/counters/{counterId}/tickets/{ticketId}/finish", null)).EnsureSuccessStatusCode();
-        var rating = await (await citizen.PostAsJsonAsync($"/api/tickets/{ticketId}/rating",
+        // The citizen rates with the key of the ticket's QR code.
+        var rating = await (await citizen.PostAsJsonAsync($"/api/tickets/{ticketId}/rating?k={ticket["ratingKey"]}",
             new { level = "dissatisfied", contactPhone = "13600001111" })).Content.ReadFromJsonAsync<JsonObject>();
         var followUpId = rating!["followUpId"]!.GetValue<string>();
 

@@ -313,9 +313,11 @@ public abstract class CaseFlowTests(HallApp app)
         var caseId = (await RegisterAsync(s))["id"]!.GetValue<Guid>();
         var other = await TestHall.CreateAsync(app);
         var stranger = app.Api(other.Staff[0]);
-        await Expect.ProblemAsync(await stranger.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.NotFound, "CaseNotFound");
-        await Expect.ProblemAsync(await stranger.PostAsync($"/api/cases/{caseId}/withdraw", new { reason = "x" }), HttpStatusCode.NotFound, "CaseNotFound");
-        await Expect.ProblemAsync(await stranger.GetAsync($"/api/halls/{s.Hall.Id}/cases"), HttpStatusCode.NotFound, "HallNotFound");
+        // The hall policy refuses before the case is read (ADR-017); case ids are random, so 403 tells nothing useful.
+        await Expect.ProblemAsync(await stranger.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.Forbidden, "OtherHall");
+        await Expect.ProblemAsync(await stranger.PostAsync($"/api/cases/{caseId}/withdraw", new { reason = "x" }), HttpStatusCode.Forbidden, "OtherHall");
+        await Expect.ProblemAsync(await stranger.GetAsync($"/api/halls/{s.Hall.Id}/cases"), HttpStatusCode.Forbidden, "OtherHall");
+        await Expect.ProblemAsync(await stranger.GetAsync($"/api/cases/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "CaseNotFound");
     }
 }
 

@@ -29,10 +29,15 @@ public abstract class DashboardTests(HallApp app)
         await Expect.ProblemAsync(await app.Api(user).GetAsync($"/api/halls/{hall.Id}/dashboard"), expected);
     }
 
+    // A hall-bound supervisor is refused any hall but theirs before it is looked up (ADR-017); a city-wide administrator is told it does not exist.
     [Fact]
-    public async Task Dashboard_UnknownHall_NotFound() =>
-        await Expect.ProblemAsync(await app.Api("supervisor").GetAsync($"/api/halls/{Guid.NewGuid()}/dashboard"),
+    public async Task Dashboard_UnknownHall_NotFound()
+    {
+        await Expect.ProblemAsync(await app.Api("admin").GetAsync($"/api/halls/{Guid.NewGuid()}/dashboard"),
             HttpStatusCode.NotFound, "HallNotFound");
+        await Expect.ProblemAsync(await app.Api("supervisor").GetAsync($"/api/halls/{Guid.NewGuid()}/dashboard"),
+            HttpStatusCode.Forbidden, "OtherHall");
+    }
 
     [Fact]
     public async Task Dashboard_QueueColoursCountersAlertsAndTodaysFigures()

@@ -67,7 +67,7 @@ public abstract class InquiryTests(HallApp app)
         Assert.Equal("13900002222", (await colleague.PostOkAsync<JsonObject>(url, new { purpose = "代为答复" }))["contact"]!.GetValue<string>());
         await app.Api(hall.Supervisor).PostOkAsync<JsonObject>(url, new { purpose = "督办回访" });
         var otherHall = app.Api((await TestHall.CreateAsync(app)).Supervisor);
-        await Expect.ProblemAsync(await otherHall.PostAsync(url, new { purpose = "x" }), HttpStatusCode.NotFound, "InquiryNotFound");
+        await Expect.ProblemAsync(await otherHall.PostAsync(url, new { purpose = "x" }), HttpStatusCode.Forbidden, "OtherHall");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsync(url, new { purpose = "x" })).StatusCode);
     }
 
@@ -140,7 +140,7 @@ public abstract class InquiryTests(HallApp app)
 
         // A colleague who is neither owner nor handler cannot reply; the owner can, once.
         var stranger = app.Api((await TestHall.CreateAsync(app)).Staff[0]);
-        await Expect.ProblemAsync(await stranger.PostAsync($"/api/inquiries/{id}/reply", new { reply = "x" }), HttpStatusCode.NotFound, "InquiryNotFound");
+        await Expect.ProblemAsync(await stranger.PostAsync($"/api/inquiries/{id}/reply", new { reply = "x" }), HttpStatusCode.Forbidden, "OtherHall");
         var replied = await owner.PostOkAsync<JsonObject>($"/api/inquiries/{id}/reply", new { reply = "可以，持居住登记满半年证明办理。" });
         Assert.Equal("answered", Status(replied));
         Assert.True(replied["repliedOnTime"]!.GetValue<bool>());

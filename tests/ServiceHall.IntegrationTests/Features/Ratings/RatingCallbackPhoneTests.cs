@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Features.Identity;
+using ServiceHall.IntegrationTests.Features.Supervision;
 using ServiceHall.IntegrationTests.Infrastructure;
 using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
 
@@ -63,17 +64,17 @@ public abstract class RatingCallbackPhoneTests(HallApp app)
         var hall = await TestHall.CreateAsync(app);
         var phone = app.Api();
         var good = await FinishedTicketAsync(app, hall);
-        var kept = await phone.PostOkAsync<JsonObject>($"/api/tickets/{good.Id}/rating", new { level = "satisfied", contactPhone = "13912345678" });
+        var kept = await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, good.Id), new { level = "satisfied", contactPhone = "13912345678" });
         Assert.Null(kept["contactPhoneMasked"]);
         Assert.Empty(await app.WithDbAsync(db => db.Ratings.Where(r => r.TicketId == good.Id).Select(r => r.ContactPhoneCipher).SingleAsync()));
 
         var bad = await FinishedTicketAsync(app, hall);
-        await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{bad.Id}/rating", new { level = "dissatisfied", contactPhone = "call me" }),
+        await Expect.ProblemAsync(await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, bad.Id), new { level = "dissatisfied", contactPhone = "call me" }),
             HttpStatusCode.BadRequest, "RatingPhoneInvalid");
-        await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{bad.Id}/rating", new { level = "dissatisfied", contactPhone = new string('1', 21) }),
+        await Expect.ProblemAsync(await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, bad.Id), new { level = "dissatisfied", contactPhone = new string('1', 21) }),
             HttpStatusCode.BadRequest, "RatingPhoneInvalid");
         Assert.False(await app.WithDbAsync(db => db.Ratings.AnyAsync(r => r.TicketId == bad.Id)));
-        var none = await phone.PostOkAsync<JsonObject>($"/api/tickets/{bad.Id}/rating", new { level = "dissatisfied", contactPhone = " " });
+        var none = await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, bad.Id), new { level = "dissatisfied", contactPhone = " " });
         Assert.Null(none["contactPhoneMasked"]);
         await Expect.ProblemAsync(await app.Api(hall.Supervisor).PostAsync($"/api/rating-follow-ups/{none["followUpId"]}/contact", new { purpose = "回访" }),
             HttpStatusCode.Conflict, "RatingNoContact");

@@ -15,8 +15,8 @@ public abstract class RatingAppealAndFigureTests(HallApp app)
         var good = await FinishedTicketAsync(app, hall);
         var bad = await FinishedTicketAsync(app, hall);
         var phone = app.Api();
-        var goodRating = await phone.PostOkAsync<JsonObject>($"/api/tickets/{good.Id}/rating", new { level = "satisfied" });
-        var badRating = await phone.PostOkAsync<JsonObject>($"/api/tickets/{bad.Id}/rating", new { level = "veryDissatisfied", comment = "点错了" });
+        var goodRating = await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, good.Id), new { level = "satisfied" });
+        var badRating = await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, bad.Id), new { level = "veryDissatisfied", comment = "点错了" });
         var supervisor = app.Api(hall.Supervisor);
         var figuresUrl = $"/api/halls/{hall.Id}/ratings/figures?from={Iso(app.Today)}&to={Iso(app.Today)}";
         var before = Assert.Single(await supervisor.GetOkAsync<List<JsonObject>>(figuresUrl));
@@ -40,7 +40,7 @@ public abstract class RatingAppealAndFigureTests(HallApp app)
         Assert.Equal(0, after["bad"]!.GetValue<int>());
         Assert.Equal(1, after["excluded"]!.GetValue<int>());
         // The rating is still there for the phone that gave it.
-        Assert.Equal("veryDissatisfied", (await phone.GetOkAsync<JsonObject>($"/api/tickets/{bad.Id}/rating"))["rating"].Str("level"));
+        Assert.Equal("veryDissatisfied", (await phone.GetOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, bad.Id)))["rating"].Str("level"));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public abstract class RatingAppealAndFigureTests(HallApp app)
         var badOne = await FinishedTicketAsync(app, hall);
         await FinishedTicketAsync(app, hall); // never rated
         var phone = app.Api();
-        await phone.PostOkAsync<JsonObject>($"/api/tickets/{rated.Id}/rating", new { level = "verySatisfied" });
-        var bad = await phone.PostOkAsync<JsonObject>($"/api/tickets/{badOne.Id}/rating", new { level = "dissatisfied" });
+        await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, rated.Id), new { level = "verySatisfied" });
+        var bad = await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, badOne.Id), new { level = "dissatisfied" });
         var supervisor = app.Api(hall.Supervisor);
         var steps = $"/api/rating-follow-ups/{bad["followUpId"]}";
         await supervisor.PostOkAsync<JsonObject>($"{steps}/callback", new { note = "已回访" });

@@ -77,14 +77,14 @@ public abstract class RatingTests(HallApp app)
         var first = await FinishedTicketAsync(app, hall);
         var second = await FinishedTicketAsync(app, hall);
         var phone = app.Api();
-        var before = await phone.GetOkAsync<JsonObject>($"/api/tickets/{first.Id}/rating");
+        var before = await phone.GetOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, first.Id));
         Assert.True(before["canRate"]!.GetValue<bool>());
 
-        var good = await phone.PostOkAsync<JsonObject>($"/api/tickets/{first.Id}/rating", new { level = "verySatisfied" });
+        var good = await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, first.Id), new { level = "verySatisfied" });
         Assert.Equal("phone", good.Str("channel"));
         Assert.Null(good["followUpId"]);
-        await phone.PostOkAsync<JsonObject>($"/api/tickets/{second.Id}/rating", new { level = "basicallySatisfied", comment = "还可以" });
-        var after = await phone.GetOkAsync<JsonObject>($"/api/tickets/{first.Id}/rating");
+        await phone.PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, second.Id), new { level = "basicallySatisfied", comment = "还可以" });
+        var after = await phone.GetOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, first.Id));
         Assert.False(after["canRate"]!.GetValue<bool>());
         Assert.Equal("verySatisfied", after["rating"].Str("level"));
 
@@ -109,21 +109,21 @@ public abstract class RatingTests(HallApp app)
         var phone = app.Api();
         var done = await FinishedTicketAsync(app, hall);
         var waiting = await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("B"));
-        await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{waiting.Id}/rating", new { level = "satisfied" }),
+        await Expect.ProblemAsync(await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, waiting.Id), new { level = "satisfied" }),
             HttpStatusCode.Conflict, "RatingNotFinished");
         await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{Guid.NewGuid()}/rating", new { level = "satisfied" }),
             HttpStatusCode.NotFound, "TicketNotFound");
-        await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{done.Id}/rating", new { comment = "没选等级" }),
+        await Expect.ProblemAsync(await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, done.Id), new { comment = "没选等级" }),
             HttpStatusCode.BadRequest, "Required");
-        await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{done.Id}/rating", new { level = "ok" }),
+        await Expect.ProblemAsync(await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, done.Id), new { level = "ok" }),
             HttpStatusCode.BadRequest, "MalformedJson");
-        await Expect.ProblemAsync(await phone.PostAsync($"/api/tickets/{done.Id}/rating", new { level = "satisfied", comment = new string('长', 501) }),
+        await Expect.ProblemAsync(await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, done.Id), new { level = "satisfied", comment = new string('长', 501) }),
             HttpStatusCode.BadRequest, "TooLong");
         app.Clock.Advance(TimeSpan.FromHours(73));
-        var late = await phone.PostAsync($"/api/tickets/{done.Id}/rating", new { level = "satisfied" }, "en");
+        var late = await phone.PostAsync(await SupervisionFlows.RatingUrlAsync(app, done.Id), new { level = "satisfied" }, "en");
         var problem = await Expect.ProblemAsync(late, HttpStatusCode.Conflict, "RatingWindowPassed");
         Assert.Contains("72 hours", problem.Str("detail"));
-        Assert.False((await phone.GetOkAsync<JsonObject>($"/api/tickets/{done.Id}/rating"))["canRate"]!.GetValue<bool>());
+        Assert.False((await phone.GetOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, done.Id)))["canRate"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public abstract class RatingTests(HallApp app)
         var ticket = await FinishedTicketAsync(app, hall);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().GetAsync($"/api/counters/{hall.Counters[0]}/rating-pad")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Api(hall.Staff[0]).GetAsync($"/api/counters/{hall.Counters[0]}/rating-pad")).StatusCode);
-        // A pad reads its own counter only (P2), whichever hall the other counter is in.
-        await Expect.ProblemAsync(await padOfOther.GetAsync($"/api/counters/{hall.Counters[0]}/rating-pad"), HttpStatusCode.Forbidden, "DeviceOtherCounter");
+        // A pad reads its own counter only (P2): another hall's counter is refused by the hall policy (ADR-017).
+        await Expect.ProblemAsync(await padOfOther.GetAsync($"/api/counters/{hall.Counters[0]}/rating-pad"), HttpStatusCode.Forbidden, "OtherHall");
         await Expect.ProblemAsync(await padOfOther.PostAsync($"/api/tickets/{ticket.Id}/rating", new { level = "satisfied" }),
             HttpStatusCode.Forbidden, "OtherHall");
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Api(hall.Staff[0]).GetAsync($"/api/halls/{hall.Id}/rating-follow-ups")).StatusCode);
@@ -151,7 +151,7 @@ public abstract class RatingTests(HallApp app)
     {
         var hall = await TestHall.CreateAsync(app, configure: h => h.UnstaffedGraceMinutes = 100_000);
         var ticket = await FinishedTicketAsync(app, hall);
-        var rating = await app.Api().PostOkAsync<JsonObject>($"/api/tickets/{ticket.Id}/rating", new { level = "veryDissatisfied" });
+        var rating = await app.Api().PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, ticket.Id), new { level = "veryDissatisfied" });
         await ScanDeadlinesAsync(app, hall.Id);
         Assert.Empty(await OpenAlertsAsync(app, hall.Id, AlertKind.FollowUpOverdue));
 

@@ -29,6 +29,10 @@ public static class SupervisionFlows
         return await api.ActAsync(counterId, ticket.Id, "finish");
     }
 
+    /// <summary>The phone's rating address of a ticket: with its key, as the QR code on the ticket carries it.</summary>
+    public static async Task<string> RatingUrlAsync(HallApp app, Guid ticketId) =>
+        $"/api/tickets/{ticketId}/rating?k={await app.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.RatingKey).FirstAsync())}";
+
     public static async Task<string> AddUserAsync(HallApp app, Guid? hallId, string role)
     {
         using var scope = app.Services.CreateScope();

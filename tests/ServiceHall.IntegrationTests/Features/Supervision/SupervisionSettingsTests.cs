@@ -38,7 +38,7 @@ public abstract class SupervisionSettingsTests(HallApp app)
         Assert.False((await app.Api(other.Supervisor).GetOkAsync<JsonObject>($"/api/halls/{other.Id}/supervision-settings"))["custom"]!.GetValue<bool>());
 
         var ticket = await FinishedTicketAsync(app, hall);
-        var rating = await app.Api().PostOkAsync<JsonObject>($"/api/tickets/{ticket.Id}/rating", new { level = "veryDissatisfied" });
+        var rating = await app.Api().PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, ticket.Id), new { level = "veryDissatisfied" });
         var followUp = await supervisor.GetOkAsync<JsonObject>($"/api/rating-follow-ups/{rating["followUpId"]}");
         Assert.Equal(Iso(WorkingDaysAfter(app.Today, 2)), followUp.Str("callbackDue"));
         Assert.Equal(Iso(WorkingDaysAfter(app.Today, 3)), followUp.Str("resolveDue"));
@@ -72,7 +72,7 @@ public abstract class SupervisionSettingsTests(HallApp app)
         await app.Api("admin").PutOkAsync<JsonObject>($"/api/halls/{open.Id}/supervision-settings", Settings(window: 1));
         var ticket = await FinishedTicketAsync(app, open);
         app.Clock.Advance(TimeSpan.FromMinutes(61));
-        await Expect.ProblemAsync(await app.Api().PostAsync($"/api/tickets/{ticket.Id}/rating", new { level = "satisfied" }),
+        await Expect.ProblemAsync(await app.Api().PostAsync(await SupervisionFlows.RatingUrlAsync(app, ticket.Id), new { level = "satisfied" }),
             HttpStatusCode.Conflict, "RatingWindowPassed");
     }
 }
