@@ -1579,6 +1579,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("ShowStaffBadge")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2039,6 +2042,11 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatingKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
 
                     b.Property<int>("RecallCount")
                         .HasColumnType("integer");
