@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
-using ServiceHall.Core.Features.Identity;
 using ServiceHall.IntegrationTests.Features.Cases;
 using ServiceHall.IntegrationTests.Features.Supervision;
 using ServiceHall.IntegrationTests.Infrastructure;
@@ -95,8 +94,8 @@ public abstract class HallTimeZoneTests(HallApp app)
         var hall = await TestHall.CreateAsync(app);
         var ticket = await SupervisionFlows.FinishedTicketAsync(app, hall);
         var utc = AtFourPastMidnightUtc();
-        var pad = app.Api(await SupervisionFlows.AddUserAsync(app, hall.Id, Roles.RatingPad));
-        var rating = await pad.PostOkAsync<JsonObject>($"/api/tickets/{ticket.Id}/rating", new { level = "dissatisfied" });
+        // Hours after the service: the citizen rates from the phone (the pad only within minutes of the finish).
+        var rating = await app.Api().PostOkAsync<JsonObject>(await SupervisionFlows.RatingUrlAsync(app, ticket.Id), new { level = "dissatisfied" });
         var html = await PageAsync(app.Api(hall.Supervisor), $"/supervision/follow-ups/{rating["followUpId"]}");
         Assert.Contains(G(utc).Hall, html);
         Assert.DoesNotContain(G(utc).Utc, html);

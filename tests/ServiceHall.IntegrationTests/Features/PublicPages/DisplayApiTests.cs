@@ -12,7 +12,8 @@ public abstract class DisplayApiTests(HallApp app)
     [Fact]
     public async Task ListCounters_PausedCounter_ShowsCategoryNeverReasonOrStaff()
     {
-        var hall = await TestHall.CreateAsync(app);
+        // A hall that does not show badges (胸牌公示 off); PublicCounterListTests covers the halls that do.
+        var hall = await TestHall.CreateAsync(app, configure: h => h.ShowStaffBadge = false);
         var staff = app.Api(hall.Staff[0]);
         await staff.OpenAsync(hall.Counters[0]);
         var paused = await staff.PostOkAsync<JsonObject>($"/api/counters/{hall.Counters[0]}/pause",
