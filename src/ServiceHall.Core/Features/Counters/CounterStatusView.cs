@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Counters;
@@ -68,8 +69,9 @@ public sealed record PublicCounterView(
     Guid[] ServiceItemIds,
     string? CurrentTicketNumber,
     bool IsServing,
-    string? StaffName = null,
-    string? BadgeNumber = null)
+    // Absent, not null, where the hall does not show them: the public document names nobody.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StaffName = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BadgeNumber = null)
 {
     public static PublicCounterView From(CounterStatusView c, bool showStaffBadge) =>
         new(c.Id, c.HallId, c.Number, c.Name, c.DepartmentId, c.InService, c.State, c.PauseCategory, c.ServiceItemIds,
