@@ -27,18 +27,18 @@ public static class PrivacyEndpoints
         admin.MapPost("/personal-data-reads/verify", (VerifyPersonalDataReads verify, CancellationToken ct) => verify.HandleAsync(ct))
             .WithName("VerifyPersonalDataReads");
 
-        // Free texts as written, ID and mobile numbers unmasked: with a purpose, into the audit.
-        app.MapPost("/api/complaints/{id:guid}/content", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
-                reveal.HandleAsync(FreeTextSubject.Complaint, id, http.User.UserId(), request, ct))
-            .WithTags("Complaints").WithName("RevealComplaintContent").RequireAuthorization(IdentitySetup.SupervisorPolicy);
-        app.MapPost("/api/inquiries/{id:guid}/question", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
-                reveal.HandleAsync(FreeTextSubject.Inquiry, id, http.User.UserId(), request, ct))
-            .WithTags("Inquiries").WithName("RevealInquiryQuestion").RequireAuthorization(IdentitySetup.StaffPolicy);
-        app.MapPost("/api/ratings/{id:guid}/comment", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
-                reveal.HandleAsync(FreeTextSubject.Rating, id, http.User.UserId(), request, ct))
-            .WithTags("Ratings").WithName("RevealRatingComment").RequireAuthorization(IdentitySetup.SupervisorPolicy);
-        app.MapPost("/api/conduct/checks/{id:guid}/text", (Guid id, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
-                reveal.HandleAsync(FreeTextSubject.ConductCheck, id, http.User.UserId(), request, ct))
-            .WithTags("Conduct").WithName("RevealConductText").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        // Free texts as written, ID and mobile numbers unmasked: with a purpose, into the audit; for the record's hall (ADR-017).
+        app.MapPost("/api/complaints/{complaintId:guid}/content", (Guid complaintId, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.Complaint, complaintId, http.User.UserId(), request, ct))
+            .WithTags("Complaints").WithName("RevealComplaintContent").RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
+        app.MapPost("/api/inquiries/{inquiryId:guid}/question", (Guid inquiryId, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.Inquiry, inquiryId, http.User.UserId(), request, ct))
+            .WithTags("Inquiries").WithName("RevealInquiryQuestion").RequireAuthorization(IdentitySetup.StaffPolicy).RequireHall();
+        app.MapPost("/api/ratings/{ratingId:guid}/comment", (Guid ratingId, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.Rating, ratingId, http.User.UserId(), request, ct))
+            .WithTags("Ratings").WithName("RevealRatingComment").RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
+        app.MapPost("/api/conduct/checks/{checkId:guid}/text", (Guid checkId, RevealFreeTextRequest request, RevealFreeText reveal, HttpContext http, CancellationToken ct) =>
+                reveal.HandleAsync(FreeTextSubject.ConductCheck, checkId, http.User.UserId(), request, ct))
+            .WithTags("Conduct").WithName("RevealConductText").RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
     }
 }
