@@ -163,4 +163,11 @@ public static class ErrorCodes
     public const string RatingExcluded = "RatingExcluded";
     public const string RatingPhoneInvalid = "RatingPhoneInvalid";
     public const string RatingNoContact = "RatingNoContact";
+    // Refused by the request walker (Core/Input/InputRules) before any use case runs.
+    public const string ControlCharacter = "ControlCharacter";
+    public const string DateOutOfRange = "DateOutOfRange";
+    public const string NullInList = "NullInList";
+    // Refused by the platform's request checks (Web/Infrastructure).
+    public const string CrossOrigin = "CrossOrigin";
+    public const string PublicAddressUnknown = "PublicAddressUnknown";
 }

@@ -30,17 +30,22 @@ public static class PlatformSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsLocalizer.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddInputValidation();
+        services.AddOpenApi(o => o.AddSchemaTransformer<InputValidation.LimitsSchemaTransformer>());
         services.AddHealthChecks().AddDbContextCheck<HallDbContext>();
         builder.AddPublicLimits();
+        builder.AddSecurityHeaders();
+        services.AddSingleton<PublicAddress>();
     }
 
     public static void UsePlatform(this WebApplication app)
     {
         app.UseClientAddress();
+        app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOriginCheck();
         app.Use(LimitApiBodies);
         // The light public pages' scripts and styles: served before authentication, they are public.
         app.UseStaticFiles();

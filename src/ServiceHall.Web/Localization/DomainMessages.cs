@@ -22,6 +22,16 @@ public static class DomainMessages
         }).ToArray();
 
     /// <summary>A request field (its JSON name) as the person reads it.</summary>
-    public static string FieldLabel(IStringLocalizer<SharedResource> text, string field) =>
-        text[$"Field_{field}"] is { ResourceNotFound: false } label ? label.Value : text["Field_Unknown"].Value;
+    public static string FieldLabel(IStringLocalizer<SharedResource> text, string field)
+    {
+        if (text[$"Field_{field}"] is { ResourceNotFound: false } label)
+            return label.Value;
+        // A field inside a list (questions[2].answer) reads by its own name, with the entry's place.
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        var name = last.Split('[')[0];
+        var index = System.Text.RegularExpressions.Regex.Match(field, @"\[(\d+)\]");
+        if (name != field && text[$"Field_{name}"] is { ResourceNotFound: false } inner)
+            return index.Success ? $"{inner.Value} ({int.Parse(index.Groups[1].Value) + 1})" : inner.Value;
+        return text["Field_Unknown"].Value;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Calendar;
 
@@ -45,6 +46,8 @@ public static class CalendarImport
 
     public static List<CalendarEntry> ParseJson(int year, CalendarImportDocument document)
     {
+        // The body is read by the endpoint itself (it also takes CSV), so the request walk happens here.
+        InputRules.Check(document, "");
         if (document.Year != year)
             throw DomainException.Invalid("year", ErrorCodes.CalendarYearMismatch, document.Year, year);
         return Expand(year, document.Days ?? [], index => index + 1);
@@ -58,6 +61,7 @@ public static class CalendarImport
         for (var i = 0; i < days.Count; i++)
         {
             var line = days[i];
+            InputRules.Check(line, $"days[{i}]");
             if (!TryParseDate(line.Date, out var from) || (line.To is not null && !TryParseDate(line.To, out _)))
                 throw DomainException.Invalid("days", ErrorCodes.CalendarLineInvalid, lineOf(i));
             var to = line.To is null ? from : ParseDate(line.To);

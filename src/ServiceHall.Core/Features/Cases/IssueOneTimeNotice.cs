@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Guides;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Cases;
 
-public sealed record IssueOneTimeNoticeRequest(List<Guid>? ReceivedMaterialIds, string? NextSteps, string? SpecialNotes);
+public sealed record IssueOneTimeNoticeRequest(List<Guid>? ReceivedMaterialIds, [Text(GuideLimits.Long, MultiLine = true)] string? NextSteps,
+    [Text(GuideLimits.Long, MultiLine = true)] string? SpecialNotes);
 
 /// <summary>
 /// M3 (一次性告知): when required materials are missing, one numbered notice lists all of them with the

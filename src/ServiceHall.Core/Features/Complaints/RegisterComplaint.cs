@@ -3,11 +3,13 @@ using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Supervision;
 using ServiceHall.Core.Privacy;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Complaints;
 
 /// <param name="Anonymous">Anonymous complaints are allowed (S2); then name and phone are not kept even if sent.</param>
-public sealed record RegisterComplaintRequest(ComplaintChannel? Channel, string? Title, string? Content, bool Anonymous,
+public sealed record RegisterComplaintRequest(ComplaintChannel? Channel, [Text(Complaint.MaxTitleLength)] string? Title,
+    [Text(Complaint.MaxContentLength, MultiLine = true)] string? Content, bool Anonymous,
     string? ComplainantName, string? ContactPhone, ComplaintSubject? Subject, Guid? CounterId, Guid? StaffUserId, Guid? ServiceItemId);
 
 public sealed record ComplaintReceipt(Guid Id, string Number, Guid TrackingCode, DateOnly ReplyDue);

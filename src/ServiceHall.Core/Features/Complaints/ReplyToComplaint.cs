@@ -1,8 +1,11 @@
+using ServiceHall.Core.Input;
+
 namespace ServiceHall.Core.Features.Complaints;
 
 /// <param name="Finding">What the investigation found (internal).</param>
 /// <param name="Reply">What the complainant is told (意见反馈); shown on the public tracking page.</param>
-public sealed record ReplyToComplaintRequest(string? Finding, string? Reply);
+public sealed record ReplyToComplaintRequest([Text(Complaint.MaxContentLength, MultiLine = true)] string? Finding,
+    [Text(Complaint.MaxContentLength, MultiLine = true)] string? Reply);
 
 /// <summary>处置 and 意见反馈: the finding is recorded and the complainant gets the reply.</summary>
 public sealed class ReplyToComplaint(ComplaintStep step)

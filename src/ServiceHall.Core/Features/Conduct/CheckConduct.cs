@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Conduct;
 
 /// <param name="StaffUserId">Whose words these are; with it (or a ticket) the check and its findings are kept for review.</param>
 /// <param name="TicketId">The service the conversation belongs to; its staff member is taken from the ticket when not given.</param>
-public sealed record CheckConductRequest(Guid HallId, string? Text, Guid? StaffUserId = null, Guid? TicketId = null);
+public sealed record CheckConductRequest(Guid HallId, [Text(ConductCheck.MaxTextLength, MultiLine = true)] string? Text, Guid? StaffUserId = null, Guid? TicketId = null);
 
 public sealed record ConductFindingView(string Phrase, string Matched, int Start, int Length, FindingKind Kind);
 

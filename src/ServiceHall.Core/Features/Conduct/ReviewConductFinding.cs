@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Conduct;
 
-public sealed record ReviewConductFindingRequest(bool Confirm, string? Note);
+public sealed record ReviewConductFindingRequest(bool Confirm, [Text(500, MultiLine = true)] string? Note);
 
 /// <summary>A supervisor confirms a finding (it counts against the staff member) or dismisses it (the recogniser misheard). Once.</summary>
 public sealed class ReviewConductFinding(HallDbContext db, TimeProvider time)

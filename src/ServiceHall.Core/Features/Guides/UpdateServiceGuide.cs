@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Guides;
 
-public sealed record MaterialInput(Guid? Id, string? Name, string? Issuer, int Originals, int Copies, bool IsRequired, string? Notes);
+public sealed record MaterialInput(Guid? Id, [Text(GuideLimits.Short)] string? Name, [Text(GuideLimits.Short)] string? Issuer, int Originals, int Copies, bool IsRequired, [Text(GuideLimits.Medium)] string? Notes);
 
-public sealed record QuestionInput(string? Question, string? Answer);
+public sealed record QuestionInput([Text(GuideLimits.Medium)] string? Question, [Text(GuideLimits.Long, MultiLine = true)] string? Answer);
 
 public sealed record UpdateServiceGuideRequest(
-    string? ItemType, string? LegalBasis, string? ImplementingBody, TimeLimitClass? TimeLimitClass, int? StatutoryDays,
-    int? PromisedDays, int? PickupAfterWorkingDays, string? AcceptanceConditions, List<string>? ProcessSteps, string? Fees,
-    string? FeeBasis, string? Location, string? ConsultPhone, string? SupervisePhone, string? SpecialNotes,
+    [Text(GuideLimits.Short)] string? ItemType, [Text(GuideLimits.Long, MultiLine = true)] string? LegalBasis, [Text(GuideLimits.Short)] string? ImplementingBody, TimeLimitClass? TimeLimitClass, int? StatutoryDays,
+    int? PromisedDays, int? PickupAfterWorkingDays, [Text(GuideLimits.Long, MultiLine = true)] string? AcceptanceConditions, [Text(GuideLimits.Medium)] List<string>? ProcessSteps, [Text(GuideLimits.Medium)] string? Fees,
+    [Text(GuideLimits.Medium)] string? FeeBasis, [Text(GuideLimits.Short)] string? Location, [Text(GuideLimits.Phone)] string? ConsultPhone, [Text(GuideLimits.Phone)] string? SupervisePhone, [Text(GuideLimits.Long, MultiLine = true)] string? SpecialNotes,
     List<QuestionInput>? Questions, List<MaterialInput>? Materials);
 
 /// <summary>

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Cases;
 using ServiceHall.Core.Privacy;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Inquiries;
 
-public sealed record RecordInquiryRequest(string? Question, InquiryChannel? Channel, string? CitizenName, string? Contact,
-    string? Answer, DateTime? PromisedReplyAt);
+public sealed record RecordInquiryRequest([Text(InquiryLimits.Text, MultiLine = true)] string? Question, InquiryChannel? Channel, string? CitizenName, string? Contact,
+    [Text(InquiryLimits.Text, MultiLine = true)] string? Answer, DateTime? PromisedReplyAt);
 
 /// <summary>
 /// Any staff member records an inquiry and owns it (首问负责). Answered on the spot, it is closed at once;

@@ -1,8 +1,9 @@
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Inquiries;
 
-public sealed record ReplyInquiryRequest(string? Reply);
+public sealed record ReplyInquiryRequest([Text(InquiryLimits.Text, MultiLine = true)] string? Reply);
 
 /// <summary>The one final reply ("一次性答复") closes the inquiry; by the owner or the colleague it was forwarded to.</summary>
 public sealed class ReplyInquiry(HallDbContext db, TimeProvider time, GetInquiry get)

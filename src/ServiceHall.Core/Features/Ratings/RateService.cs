@@ -4,11 +4,13 @@ using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
 using ServiceHall.Core.Privacy;
+using ServiceHall.Core.Input;
 
 namespace ServiceHall.Core.Features.Ratings;
 
 /// <param name="ContactPhone">Asked only after a bad rating, for the callback (回访); optional, kept sealed, ignored for a good one.</param>
-public sealed record RateServiceRequest(SatisfactionLevel? Level, RatingReason[]? Reasons, string? Comment, string? ContactPhone = null);
+public sealed record RateServiceRequest(SatisfactionLevel? Level, RatingReason[]? Reasons,
+    [Text(Rating.MaxCommentLength, MultiLine = true)] string? Comment, string? ContactPhone = null);
 
 /// <param name="ContactPhoneMasked">The callback phone as others may see it (138****5678); null when none was left.</param>
 public sealed record RatingView(Guid Id, Guid TicketId, string TicketNumber, SatisfactionLevel Level, RatingReason[] Reasons,

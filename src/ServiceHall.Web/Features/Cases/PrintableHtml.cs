@@ -7,46 +7,27 @@ using ServiceHall.Web.Localization;
 namespace ServiceHall.Web.Features.Cases;
 
 /// <summary>
-/// A light printable A4 page (plain HTML and print CSS, no script): documents handed to applicants
+/// A light printable A4 page (plain HTML, print CSS and one small script file, nothing inline): documents handed to applicants
 /// and the public service guide. Every value is HTML-encoded here.
 /// </summary>
 public sealed class PrintableHtml
 {
-    private const string Css = """
-        @page { size: A4; margin: 18mm 16mm; }
-        * { box-sizing: border-box; }
-        body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; color: #000; margin: 0 auto;
-               max-width: 178mm; padding: 8mm 0; font-size: 11.5pt; line-height: 1.6; }
-        header { text-align: center; border-bottom: 2px solid #000; margin-bottom: 5mm; padding-bottom: 2mm; }
-        header .hall { font-size: 12pt; letter-spacing: .1em; }
-        h1 { font-size: 20pt; margin: 2mm 0 1mm; letter-spacing: .3em; }
-        .number { text-align: right; font-size: 10.5pt; }
-        h2 { font-size: 12.5pt; margin: 5mm 0 1.5mm; border-left: 3pt solid #000; padding-left: 2mm; }
-        table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; page-break-inside: auto; }
-        th, td { border: 1px solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; }
-        th { background: #eee; font-weight: bold; white-space: nowrap; }
-        td.n { text-align: center; white-space: nowrap; }
-        tr { page-break-inside: avoid; }
-        .fields th { width: 28%; }
-        p { margin: 1.5mm 0; }
-        .strong { font-weight: bold; font-size: 12.5pt; }
-        .exception { border: 1.5px dashed #000; padding: 1.5mm 2mm; }
-        .signature { display: flex; justify-content: space-between; margin-top: 10mm; gap: 6mm; }
-        .signature div { flex: 1; }
-        .seal { text-align: right; }
-        footer { margin-top: 6mm; border-top: 1px solid #000; padding-top: 1.5mm; font-size: 9.5pt; }
-        ol { margin: 1mm 0; padding-left: 7mm; }
-        .print { position: fixed; top: 4mm; right: 4mm; font-size: 12pt; padding: 2mm 5mm; }
-        @media print { .print { display: none; } body { padding: 0; } }
-        """;
 
     private readonly StringBuilder _html = new();
+    private bool _printOnLoad;
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     public PrintableHtml Raw(string html)
     {
         _html.Append(html);
+        return this;
+    }
+
+    /// <summary>The print dialog comes up as soon as the page has loaded (wwwroot/public/printable.js).</summary>
+    public PrintableHtml PrintOnLoad()
+    {
+        _printOnLoad = true;
         return this;
     }
 
@@ -109,8 +90,9 @@ public sealed class PrintableHtml
         var page = $"""
             <!DOCTYPE html>
             <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{E(title)}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>{Css}</style></head>
-            <body><button class="print" type="button" onclick="window.print()">{E(printLabel)}</button>
+            <title>{E(title)}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
+            <link rel="stylesheet" href="/public/printable.css"><script src="/public/printable.js" defer></script></head>
+            <body{(_printOnLoad ? " data-print-on-load" : "")}><button class="print" type="button" data-print>{E(printLabel)}</button>
             <main>{_html}</main></body></html>
             """;
         return Results.Content(page, "text/html; charset=utf-8");

@@ -10,6 +10,8 @@ using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Localization;
 
+using ServiceHall.Web.Infrastructure;
+
 namespace ServiceHall.Web.Features.Devices;
 
 /// <summary>An enrolment as the administrator sees it once: the code and the link to open on the device.</summary>
@@ -92,10 +94,9 @@ public static class DeviceEndpoints
 
     public static string Link(string baseUrl, string code) => $"{baseUrl.TrimEnd('/')}/enrol?code={code}";
 
-    /// <summary>The citizens' address when configured (behind a proxy the Host header is the internal one).</summary>
+    /// <summary>The installation's public address; a relative link when the request's host is not a trusted one.</summary>
     public static string BaseUrl(HttpContext http, IConfiguration config) =>
-        config["PublicPages:BaseUrl"] is { Length: > 0 } configured ? configured
-            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        http.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(http) ?? "";
 
     /// <summary>
     /// The device opens its link: the code is used up, its account signed in with a cookie for a year,

@@ -55,7 +55,7 @@ public static class GuidePage
             html.Raw("<footer>").Text("div", text["Guide_UpdatedAt", PrintableHtml.Date(DateOnly.FromDateTime(updated))]).Raw("</footer>");
         // The counter's "print the guide" button opens ?print=1: the print dialog comes up by itself (M1, one click).
         if (http.Request.Query["print"] == "1")
-            html.Raw("<script>addEventListener('load', () => window.print());</script>");
+            html.PrintOnLoad();
         return html.Page(title, text["Doc_Print"]);
     }
 }

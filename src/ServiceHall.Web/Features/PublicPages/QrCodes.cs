@@ -1,19 +1,21 @@
 using System.Globalization;
 using QRCoder;
+using ServiceHall.Core;
+using ServiceHall.Web.Infrastructure;
 
 namespace ServiceHall.Web.Features.PublicPages;
 
 /// <summary>
 /// SVG QR codes of the installation's own public pages (a ticket's phone page, an item's guide). The address
-/// is built from <c>PublicPages:BaseUrl</c> when set (behind a proxy the Host header is not the citizens' address).
+/// is the installation's public address (<see cref="PublicAddress"/>), never a Host header as sent.
 /// </summary>
 public static class QrCodes
 {
     public static IResult Svg(HttpContext http, IConfiguration config, string path)
     {
-        var baseUrl = config["PublicPages:BaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrl))
-            baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        // Never the Host header as sent: a forged one would put another site in a code that caches keep (PublicAddress).
+        var baseUrl = http.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(http)
+                      ?? throw new DomainException(ErrorKind.Validation, ErrorCodes.PublicAddressUnknown) { Field = "Host" };
         var url = string.Create(CultureInfo.InvariantCulture, $"{baseUrl.TrimEnd('/')}{path}");
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
