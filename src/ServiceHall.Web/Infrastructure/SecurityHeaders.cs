@@ -24,8 +24,11 @@ public static class SecurityHeaders
     /// </summary>
     public const string AppPolicy = Common + "; style-src 'self' 'unsafe-inline'";
 
-    /// <summary>The Scalar API reference starts itself with an inline script and styles; it shows only the OpenAPI document.</summary>
-    public const string ApiReferencePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+    /// <summary>
+    /// The Scalar API reference starts itself with an inline script and styles and compiles schemas with eval;
+    /// it shows only the installation's own OpenAPI document, on this one path.
+    /// </summary>
+    public const string ApiReferencePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
                                              "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
                                              "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
