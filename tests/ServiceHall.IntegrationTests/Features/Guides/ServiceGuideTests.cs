@@ -131,7 +131,9 @@ public abstract class ServiceGuideTests(HallApp app)
         Assert.Contains("办事指南", html);
         Assert.Contains("授权委托书", html);
         Assert.Contains("承诺件：3 个工作日", html);
-        Assert.Contains("@page { size: A4", html);
+        // A4 print styles come from the document stylesheet (no inline style under the CSP).
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/public/printable.css\">", html);
+        Assert.Contains("@page { size: A4", await (await app.Api().GetAsync("/public/printable.css")).Content.ReadAsStringAsync());
         var en = await (await app.Api().GetAsync($"/guide/{hall.Id}/{hall.Item("A")}?lang=en")).Content.ReadAsStringAsync();
         Assert.Contains("Service guide", en);
         Assert.Contains("Promised: 3 working days", en);
