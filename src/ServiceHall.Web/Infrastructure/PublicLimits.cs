@@ -31,7 +31,11 @@ public static class PublicLimits
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PlatformSetup.TicketIssuePolicy, new PhoneLimitPolicy(perPhone, perAddress, window));
+            // Several nodes with Redis share one count (ADR-019); one node counts in memory.
+            if (Features.Nodes.RedisConnection.IsConfiguredIn(config))
+                o.AddPolicy<string, SharedPhoneLimitPolicy>(PlatformSetup.TicketIssuePolicy);
+            else
+                o.AddPolicy(PlatformSetup.TicketIssuePolicy, new PhoneLimitPolicy(perPhone, perAddress, window));
             o.OnRejected = async (context, ct) =>
             {
                 SetRetryAfter(context.HttpContext, context.Lease);

@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ServiceHall.Core.Features.Devices;
+using ServiceHall.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.IntegrationTests.Infrastructure;
 using ServiceHall.Web.Realtime;
@@ -68,6 +73,32 @@ public sealed class SeveralNodesTests(SeveralNodesApp app) : IClassFixture<Sever
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.InRange((await LeaseAsync()).Rounds - taken.Rounds, 1, 3);
         nodes[1 - holder].Dispose();
+    }
+
+    [Fact]
+    public async Task Limit_PhoneAtItsLimitOnNodeA_RefusedOnNodeB()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        (string, string) twoPerPhone = ("RateLimits:AnonymousTicketsPerWindow", "2");
+        using var nodeA = app.Node(twoPerPhone);
+        using var nodeB = app.Node(twoPerPhone);
+        var noCookies = new WebApplicationFactoryClientOptions { HandleCookies = false };
+        var onA = nodeA.CreateClient(noCookies);
+        var onB = nodeB.CreateClient(noCookies);
+        var body = new { serviceItemId = hall.Item("A") };
+
+        var first = await onA.PostAsJsonAsync($"/api/halls/{hall.Id}/tickets", body);
+        await Expect.StatusAsync(first, HttpStatusCode.Created);
+        // The phone's signed token: the same phone on either node (the nodes share the key ring).
+        var phone = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PublicLimits.PhoneCookie + "=", StringComparison.Ordinal)).Split(';')[0];
+        onA.DefaultRequestHeaders.Add("Cookie", phone);
+        onB.DefaultRequestHeaders.Add("Cookie", phone);
+        await Expect.StatusAsync(await onB.PostAsJsonAsync($"/api/halls/{hall.Id}/tickets", body), HttpStatusCode.Created);
+
+        await Expect.ProblemAsync(await onA.PostAsJsonAsync($"/api/halls/{hall.Id}/tickets", body),
+            HttpStatusCode.TooManyRequests, DeviceErrorCodes.RateLimitedPhone);
+        await Expect.ProblemAsync(await onB.PostAsJsonAsync($"/api/halls/{hall.Id}/tickets", body),
+            HttpStatusCode.TooManyRequests, DeviceErrorCodes.RateLimitedPhone);
     }
 
     private Task<Core.Features.Nodes.ScanLease> LeaseAsync() =>
