@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Queue;
 
@@ -19,23 +21,46 @@ public sealed record TicketCalledMessage(
     Guid TicketId, string Number, Guid ServiceItemId, Guid CounterId, int CounterNumber, string CounterName,
     DateTime CalledAt, bool IsRecall, string Announcement, string AnnouncementEn);
 
+/// <summary>
+/// Who receives what (P6, ADR-019). Screens of the hall (displays, kiosks, pads, integrations) follow
+/// <see cref="Hall"/>: every event. A phone follows only what it shows: the hall's <see cref="Calls"/> and
+/// its ticket's item's queue (<see cref="Item"/>, one coalesced overview of that item), not every issue
+/// and every other item's change of a hall with thousands of phones.
+/// </summary>
 public static class HallGroups
 {
     public static string Hall(Guid hallId) => $"hall:{hallId:N}";
+
+    public static string Calls(Guid hallId) => $"hall:{hallId:N}:calls";
+
+    public static string Item(Guid hallId, Guid serviceItemId) => $"hall:{hallId:N}:item:{serviceItemId:N}";
 }
 
 /// <summary>
-/// <c>/hubs/hall?hallId=…</c>: anonymous, as displays and phones follow the hall without signing in.
+/// <c>/hubs/hall?hallId=…</c>: anonymous, as displays and phones follow the hall without signing in;
+/// a phone adds <c>&amp;ticketId=…</c> and follows only its ticket's part of the hall (<see cref="HallGroups"/>).
 /// Only public queue data travels here; no personal data.
 /// </summary>
-public sealed class HallHub : Hub<IHallClient>
+public sealed class HallHub(HallDbContext db) : Hub<IHallClient>
 {
     public override async Task OnConnectedAsync()
     {
-        var raw = Context.GetHttpContext()?.Request.Query["hallId"].ToString();
-        if (!Guid.TryParse(raw, out var hallId))
+        var query = Context.GetHttpContext()?.Request.Query;
+        if (!Guid.TryParse(query?["hallId"].ToString(), out var hallId))
             throw new HubException("hallId is required: /hubs/hall?hallId=…");
-        await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Hall(hallId));
+        if (query?["ticketId"].ToString() is { Length: > 0 } rawTicket)
+        {
+            var ticketId = Guid.TryParse(rawTicket, out var id) ? id : throw new HubException("ticketId is not a ticket id.");
+            var itemId = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId && t.HallId == hallId)
+                .Select(t => (Guid?)t.ServiceItemId).SingleOrDefaultAsync(Context.ConnectionAborted)
+                ?? throw new HubException("No such ticket in this hall.");
+            await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Calls(hallId));
+            await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Item(hallId, itemId));
+        }
+        else
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Hall(hallId));
+        }
         await base.OnConnectedAsync();
     }
 

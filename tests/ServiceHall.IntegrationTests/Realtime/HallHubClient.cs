@@ -20,10 +20,12 @@ public sealed class HallHubClient : IAsyncDisposable
             _connection.On<JsonElement>(name, payload => _events.Enqueue((name, JsonNode.Parse(payload.GetRawText())!.AsObject())));
     }
 
-    public static async Task<HallHubClient> ConnectAsync(WebApplicationFactory<Program> app, Guid hallId)
+    /// <summary>A screen of the hall, or with <paramref name="ticketId"/> a phone following its ticket.</summary>
+    public static async Task<HallHubClient> ConnectAsync(WebApplicationFactory<Program> app, Guid hallId, Guid? ticketId = null)
     {
+        var follow = ticketId is { } id ? $"&ticketId={id}" : "";
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, $"/hubs/hall?hallId={hallId}"), o =>
+            .WithUrl(new Uri(app.Server.BaseAddress, $"/hubs/hall?hallId={hallId}{follow}"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;

@@ -56,5 +56,8 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, DirtyHalls dirty, I
         var overview = await services.GetRequiredService<GetQueueOverview>().HandleAsync(hallId, stats, ct);
         feed.Publish(new HallEvent(hallId, HallEventKind.QueueChanged, overview));
         await hub.Clients.Group(HallGroups.Hall(hallId)).QueueChanged(overview);
+        // Phones get their item's line of the overview, this coalesced one per change, and no alerts.
+        foreach (var item in overview.Items)
+            await hub.Clients.Group(HallGroups.Item(hallId, item.ServiceItemId)).QueueChanged(overview with { Items = [item], Alerts = [] });
     }
 }

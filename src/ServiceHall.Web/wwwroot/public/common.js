@@ -73,10 +73,12 @@ const Hall = (() => {
    */
   const hallEvents = ["TicketIssued", "TicketCalled", "QueueChanged", "AlertRaised", "AlertCleared"];
 
-  function connectHall(hallId, handlers, onConnected) {
+  /** A phone passes its ticket: it then receives the hall's calls and its item's queue, not all of the hall. */
+  function connectHall(hallId, handlers, onConnected, ticketId) {
     const banner = document.getElementById("offline");
+    const follow = ticketId ? `&ticketId=${encodeURIComponent(ticketId)}` : "";
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl(`/hubs/hall?hallId=${encodeURIComponent(hallId)}`)
+      .withUrl(`/hubs/hall?hallId=${encodeURIComponent(hallId)}${follow}`)
       .withAutomaticReconnect([0, 1000, 2000, 5000, 10000])
       .configureLogging(signalR.LogLevel.Warning)
       .build();

@@ -87,7 +87,7 @@
     connection = connectHall(ticket.hallId, {
       TicketCalled: call => { if (call.ticketId === ticketId) refresh(); },
       QueueChanged: refreshSoon,
-    }, refresh);
+    }, refresh, ticketId);
     setInterval(refresh, 30000); // a slow safety net if a phone sleeps through events
   } catch (e) {
     $("loading").hidden = true;
