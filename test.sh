@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The multi-node test (LoopbackClusterTests) puts nginx in front of two app processes, with a configuration of its own.
+[[ -x /usr/sbin/nginx ]] || need+=(nginx)
 # Browser tests drive the machine's Chromium (Playwright never downloads one) and need CJK glyphs.
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
