@@ -403,6 +403,13 @@
   scheduleTurns();
   let resizeTimer = null;
   addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(layout, 150); });
+  // The list of calls takes the height the items leave; whenever that changes, as many calls as fit are listed.
+  let recentHeight = 0;
+  new ResizeObserver(([entry]) => {
+    if (Math.abs(entry.contentRect.height - recentHeight) < 1) return;
+    recentHeight = entry.contentRect.height;
+    renderRecent();
+  }).observe($("recent"));
   if (voice.needsGesture()) {
     $("enable-sound").hidden = false;
     $("enable-sound").addEventListener("click", async () => { await voice.unlock(); $("enable-sound").hidden = true; layout(); });
