@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace ServiceHall.Core.Data;
@@ -18,6 +20,7 @@ public static class MigrationLock
     {
         if (!db.Database.IsNpgsql())
             return new Held(null);
+        await EnsureDatabaseAsync(db, ct);
         // Unpooled: the lock lives and dies with this session, never with a connection lent to a query.
         var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false };
         var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -27,6 +30,24 @@ public static class MigrationLock
         command.CommandTimeout = 0; // a node waits as long as another migrates
         await command.ExecuteNonQueryAsync(ct);
         return new Held(connection);
+    }
+
+    /// <summary>
+    /// The lock is taken in the hall's database, so that database must exist first: an operator may leave its
+    /// creation to the first start, as Migrate would. Nodes racing to create it all go on (42P04: created by another).
+    /// </summary>
+    private static async Task EnsureDatabaseAsync(HallDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+            return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+        }
     }
 
     private sealed class Held(NpgsqlConnection? connection) : IAsyncDisposable

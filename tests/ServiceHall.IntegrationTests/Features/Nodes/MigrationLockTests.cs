@@ -16,7 +16,7 @@ public sealed class MigrationLockTests : IAsyncLifetime
 
     private string ConnectionString => $"{PostgresHallApp.ServerConnection};Database={_database}";
 
-    public async Task InitializeAsync() => await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -24,9 +24,14 @@ public sealed class MigrationLockTests : IAsyncLifetime
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
     }
 
-    [Fact]
-    public async Task Start_ThreeNodesAtOnceOnAFreshDatabase_AllUpWithOneDemoHall()
+    /// <summary>The database made empty by the operator, or left for the first start to create.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Start_ThreeNodesAtOnceOnAFreshDatabase_AllUpWithOneDemoHall(bool createdByOperator)
     {
+        if (createdByOperator)
+            await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
         var nodes = Enumerable.Range(0, 3).Select(_ => new FreshNode(ConnectionString)).ToList();
         try
         {
