@@ -9,8 +9,8 @@ using ServiceHall.Core.Features.Halls;
 namespace ServiceHall.Core.Features.Queue;
 
 /// <summary>
-/// How many batches may be written at once: 1 on SQLite, where writes take turns at the file anyway;
-/// more on PostgreSQL, where a batch mostly waits for round trips (<c>Queue:IssueWriters</c>).
+/// How many batches may be written at once (<c>Queue:IssueWriters</c>, 1 by default): on SQLite writes take
+/// turns at the file anyway; on PostgreSQL a batch mostly waits for round trips, which more writers overlap.
 /// </summary>
 public sealed record TicketIssueOptions(int Writers);
 

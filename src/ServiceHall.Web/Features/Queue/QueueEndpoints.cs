@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServiceHall.Core;
-using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Devices;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Web.Features.Devices;
@@ -13,8 +12,8 @@ public static class QueueEndpoints
 {
     public static void AddQueue(this WebApplicationBuilder builder)
     {
-        var postgres = DatabaseSetup.ReadProvider(builder.Configuration) == DatabaseProvider.Postgres;
-        builder.Services.AddSingleton(new TicketIssueOptions(builder.Configuration.GetValue("Queue:IssueWriters", postgres ? 4 : 1)));
+        // One writer until several are shown to help on PostgreSQL (docs/PERFORMANCE.md, "PostgreSQL").
+        builder.Services.AddSingleton(new TicketIssueOptions(builder.Configuration.GetValue("Queue:IssueWriters", 1)));
         builder.Services.AddSingleton<TicketIssueBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketIssueBatcher>());
         builder.Services.AddScoped<IssueTicket>();
