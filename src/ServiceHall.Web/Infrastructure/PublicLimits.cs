@@ -17,6 +17,9 @@ namespace ServiceHall.Web.Infrastructure;
 /// Behind a reverse proxy the address comes from X-Forwarded-For, trusted only from the proxies in
 /// <c>ReverseProxy:KnownProxies</c> / <c>ReverseProxy:KnownNetworks</c>.
 /// </summary>
+/// <summary>Anonymous tickets per phone and per address within one window (<c>RateLimits:*</c>), read once.</summary>
+public sealed record PhoneLimitSettings(int PerPhone, int PerAddress, TimeSpan Window);
+
 public static class PublicLimits
 {
     public const string PhoneCookie = "ServiceHall.Phone";
@@ -25,9 +28,10 @@ public static class PublicLimits
     public static void AddPublicLimits(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var perPhone = config.GetValue("RateLimits:AnonymousTicketsPerWindow", 10);
-        var perAddress = config.GetValue("RateLimits:AnonymousTicketsPerAddress", 200);
-        var window = TimeSpan.FromSeconds(config.GetValue("RateLimits:WindowSeconds", 600));
+        var limits = new PhoneLimitSettings(config.GetValue("RateLimits:AnonymousTicketsPerWindow", 10),
+            config.GetValue("RateLimits:AnonymousTicketsPerAddress", 200),
+            TimeSpan.FromSeconds(config.GetValue("RateLimits:WindowSeconds", 600)));
+        builder.Services.AddSingleton(limits);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -35,7 +39,7 @@ public static class PublicLimits
             if (Features.Nodes.RedisConnection.IsConfiguredIn(config))
                 o.AddPolicy<string, SharedPhoneLimitPolicy>(PlatformSetup.TicketIssuePolicy);
             else
-                o.AddPolicy(PlatformSetup.TicketIssuePolicy, new PhoneLimitPolicy(perPhone, perAddress, window));
+                o.AddPolicy(PlatformSetup.TicketIssuePolicy, new PhoneLimitPolicy(limits));
             o.OnRejected = async (context, ct) =>
             {
                 SetRetryAfter(context.HttpContext, context.Lease);
@@ -109,27 +113,31 @@ public static class PublicLimits
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A refused anonymous ticket: when to try again, and which limit (the phone's or the address's) with its figures.</summary>
+    internal static async ValueTask RejectAsync(HttpContext context, RateLimitLease lease, string code, PhoneLimitSettings limits)
+    {
+        SetRetryAfter(context, lease);
+        await ProblemExceptionHandler.WriteAsync(context, StatusCodes.Status429TooManyRequests, code,
+            limits.PerPhone, limits.PerAddress, (int)limits.Window.TotalMinutes);
+    }
+
     /// <summary>
     /// Signed-in callers (kiosks, staff, systems) are not limited; a phone gets its own window, and every
     /// phone behind one address shares that address's ceiling.
     /// </summary>
-    private sealed class PhoneLimitPolicy(int perPhone, int perAddress, TimeSpan window) : IRateLimiterPolicy<string>
+    private sealed class PhoneLimitPolicy(PhoneLimitSettings limits) : IRateLimiterPolicy<string>
     {
         private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(address =>
             RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = perAddress, Window = window, QueueLimit = 0,
+                PermitLimit = limits.PerAddress, Window = limits.Window, QueueLimit = 0,
             }));
 
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
-        {
-            SetRetryAfter(context.HttpContext, context.Lease);
-            // The middleware hands over its own lease, not the limiter's: the address's window tells which limit it was.
-            var code = _addresses.GetStatistics(Address(context.HttpContext))?.CurrentAvailablePermits == 0
-                ? DeviceErrorCodes.RateLimitedAddress : DeviceErrorCodes.RateLimitedPhone;
-            await ProblemExceptionHandler.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, code,
-                perPhone, perAddress, (int)window.TotalMinutes);
-        };
+        // The middleware hands over its own lease, not the limiter's: the address's window tells which limit it was.
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+            RejectAsync(context.HttpContext, context.Lease,
+                _addresses.GetStatistics(Address(context.HttpContext))?.CurrentAvailablePermits == 0
+                    ? DeviceErrorCodes.RateLimitedAddress : DeviceErrorCodes.RateLimitedPhone, limits);
 
         public RateLimitPartition<string> GetPartition(HttpContext context)
         {
@@ -139,7 +147,7 @@ public static class PublicLimits
             return new RateLimitPartition<string>($"{PhoneToken(context)}@{address}", _ =>
                 new PhoneLimiter(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = perPhone, Window = window, QueueLimit = 0,
+                    PermitLimit = limits.PerPhone, Window = limits.Window, QueueLimit = 0,
                 }), _addresses, address));
         }
     }

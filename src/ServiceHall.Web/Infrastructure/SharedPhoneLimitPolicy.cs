@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using ServiceHall.Core.Features.Devices;
@@ -13,7 +12,7 @@ namespace ServiceHall.Web.Infrastructure;
 /// address gets the limit once across the installation, not once per node. Should Redis fail, a request
 /// passes (logged): the limit guards against abuse, and a hall must not stop issuing for a Redis restart.
 /// </summary>
-public sealed class SharedPhoneLimitPolicy(RedisConnection redis, IConfiguration configuration, ILogger<SharedPhoneLimitPolicy> logger)
+public sealed class SharedPhoneLimitPolicy(RedisConnection redis, PhoneLimitSettings limits, ILogger<SharedPhoneLimitPolicy> logger)
     : IRateLimiterPolicy<string>
 {
     /// <summary>Counts the phone's window, then (only if the phone is within it) the address's; answers which one refused and when it reopens.</summary>
@@ -27,21 +26,12 @@ public sealed class SharedPhoneLimitPolicy(RedisConnection redis, IConfiguration
         return {0, 0}
         """;
 
-    private readonly int _perPhone = configuration.GetValue("RateLimits:AnonymousTicketsPerWindow", 10);
-    private readonly int _perAddress = configuration.GetValue("RateLimits:AnonymousTicketsPerAddress", 200);
-    private readonly TimeSpan _window = TimeSpan.FromSeconds(configuration.GetValue("RateLimits:WindowSeconds", 600));
-
     private static RedisKey AddressKey(string address) => $"servicehall:limit:address:{address}";
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
-    {
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        var code = context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) && reason == DeviceErrorCodes.RateLimitedAddress
-            ? DeviceErrorCodes.RateLimitedAddress : DeviceErrorCodes.RateLimitedPhone;
-        await ProblemExceptionHandler.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, code,
-            _perPhone, _perAddress, (int)_window.TotalMinutes);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+        PublicLimits.RejectAsync(context.HttpContext, context.Lease,
+            context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) && reason == DeviceErrorCodes.RateLimitedAddress
+                ? DeviceErrorCodes.RateLimitedAddress : DeviceErrorCodes.RateLimitedPhone, limits);
 
     public RateLimitPartition<string> GetPartition(HttpContext context)
     {
@@ -58,7 +48,7 @@ public sealed class SharedPhoneLimitPolicy(RedisConnection redis, IConfiguration
         {
             var database = (await redis.GetAsync()).GetDatabase();
             var result = (RedisValue[])(await database.ScriptEvaluateAsync(Script, [phoneKey, addressKey],
-                [_perPhone, _perAddress, (long)_window.TotalMilliseconds]))!;
+                [limits.PerPhone, limits.PerAddress, (long)limits.Window.TotalMilliseconds]))!;
             var refused = (int)result[0];
             return refused == 0
                 ? Lease.Acquired

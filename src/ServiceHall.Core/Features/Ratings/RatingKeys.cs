@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,7 +15,7 @@ public static class RatingKeys
 
     /// <summary>128 random bits, URL-safe base64 without padding.</summary>
     public static string New() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>In constant time; a ticket without a key (issued before keys existed) matches nothing.</summary>
     public static bool Matches(string stored, string? given) =>

@@ -64,15 +64,16 @@ public static class DeviceEndpoints
     }
 
     private static async Task<Created<DeviceEnrolmentView>> CreateAsync(Guid hallId, CreateDeviceRequest request, CreateDevice create,
-        HttpContext http, IConfiguration config, CancellationToken ct)
+        HttpContext http, PublicAddress address, CancellationToken ct)
     {
         var enrolment = await create.HandleAsync(hallId, request, http.User.UserId(), ct);
-        return TypedResults.Created($"/api/halls/{hallId}/devices", View(enrolment, BaseUrl(http, config)));
+        return TypedResults.Created($"/api/halls/{hallId}/devices", View(enrolment, address.BaseUrl(http) ?? ""));
     }
 
+    /// <summary>The link is relative when the request's host is not a trusted one (<see cref="PublicAddress"/>).</summary>
     private static async Task<DeviceEnrolmentView> NewCodeAsync(Guid deviceId, IssueEnrolmentCode issue, HttpContext http,
-        IConfiguration config, CancellationToken ct) =>
-        View(await issue.HandleAsync(deviceId, http.User.UserId(), ct), BaseUrl(http, config));
+        PublicAddress address, CancellationToken ct) =>
+        View(await issue.HandleAsync(deviceId, http.User.UserId(), ct), address.BaseUrl(http) ?? "");
 
     private static async Task<NoContent> RevokeAsync(Guid deviceId, RevokeDevice revoke, DeviceGate gate, DevicePresence presence,
         HttpContext http, CancellationToken ct)
@@ -93,10 +94,6 @@ public static class DeviceEndpoints
         new(enrolment.Device, enrolment.Code, Link(baseUrl, enrolment.Code), enrolment.ExpiresAt);
 
     public static string Link(string baseUrl, string code) => $"{baseUrl.TrimEnd('/')}/enrol?code={code}";
-
-    /// <summary>The installation's public address; a relative link when the request's host is not a trusted one.</summary>
-    public static string BaseUrl(HttpContext http, IConfiguration config) =>
-        http.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(http) ?? "";
 
     /// <summary>
     /// The device opens its link: the code is used up, its account signed in with a cookie for a year,
