@@ -11,26 +11,24 @@ namespace ServiceHall.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    private const string Common = "default-src 'self'; script-src 'self'; img-src 'self' data:; font-src 'self' data:; " +
-                                  "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
-                                  "frame-ancestors 'none'";
+    /// <summary>What every policy says; each adds its own script-src and style-src.</summary>
+    private const string Common = "default-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; media-src 'self'; " +
+                                  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Light pages, printable documents, API responses: no inline style either.</summary>
-    public const string StrictPolicy = Common + "; style-src 'self'";
+    /// <summary>Light pages, printable documents, API responses: no inline script or style.</summary>
+    public const string StrictPolicy = Common + "; script-src 'self'; style-src 'self'";
 
     /// <summary>
     /// Blazor pages: Blazor and MudBlazor write style attributes and MudBlazor's theme a &lt;style&gt; element
     /// at run time, which no hash or nonce can name in advance. Script stays 'self' only.
     /// </summary>
-    public const string AppPolicy = Common + "; style-src 'self' 'unsafe-inline'";
+    public const string AppPolicy = Common + "; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
     /// <summary>
     /// The Scalar API reference starts itself with an inline script and styles and compiles schemas with eval;
     /// it shows only the installation's own OpenAPI document, on this one path.
     /// </summary>
-    public const string ApiReferencePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-                                             "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
-                                             "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public const string ApiReferencePolicy = Common + "; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'";
 
     public const string ApiReferencePath = "/api-docs";
 

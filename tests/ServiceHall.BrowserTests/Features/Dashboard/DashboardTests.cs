@@ -18,6 +18,35 @@ public sealed class DashboardTests(BrowserHall hall) : IClassFixture<BrowserHall
     }
 
     [Fact]
+    public async Task MenuClickedBeforeThePageAnswers_OpensTheChosenPage()
+    {
+        // A manager on a slow network clicks the menu while the page is still the server's first HTML. The circuit's
+        // messages wait, in order, until the click has happened, so the click always lands in that window.
+        var page = await hall.NewPageAsync(1366, 768);
+        var clicked = new TaskCompletionSource();
+        var forward = Task.CompletedTask;
+        await page.RouteWebSocketAsync("**/_blazor*", ws =>
+        {
+            var server = ws.ConnectToServer();
+            ws.OnMessage(message => forward = forward.ContinueWith(async _ =>
+            {
+                await clicked.Task;
+                if (message.Binary is { } binary) server.Send(binary); else server.Send(message.Text!);
+            }).Unwrap());
+        });
+        await LoginPage.SignedInAsync(page, "supervisor", "/dashboard");
+        await page.EvaluateAsync("() => window.__firstDocument = true");
+        await page.GetByRole(AriaRole.Link, new() { Name = "首问答复统计" }).ClickAsync();
+        await page.WaitForURLAsync("**/supervision/inquiries*");
+        clicked.SetResult();
+
+        // The page came in full, with a circuit of its own, and answers.
+        await page.Locator("[data-report-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(page.GetByTestId("inquiry-report")).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__firstDocument === true"));
+    }
+
+    [Fact]
     public async Task QueuePassesThreshold_ItemTurnsRedWithAlert_WithoutReload()
     {
         var dashboard = await DashboardPage.OpenAsync(await hall.NewPageAsync(1366, 768));

@@ -52,7 +52,7 @@ public sealed class ContentSecurityPolicyTests(BrowserHall hall) : IClassFixture
         await Expect(kiosk.TicketNumber).ToBeVisibleAsync();
         var qr = kiosk.Page.Locator("#ticket-qr");
         await Expect(qr).ToBeVisibleAsync();
-        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the ticket's QR code did not load");
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), "the ticket's QR code did not load");
         await NoViolationAsync(kiosk.Page, "kiosk");
         var ticketId = await kiosk.TicketIdAsync();
 

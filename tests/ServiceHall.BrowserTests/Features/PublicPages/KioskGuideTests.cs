@@ -27,8 +27,7 @@ public sealed class KioskGuideTests(BrowserHall hall) : IClassFixture<BrowserHal
         await Expect(guide).ToContainTextAsync("公司章程");
         await Expect(guide).ToContainTextAsync("0571-12345");
         var qr = guide.GetByRole(AriaRole.Img, new() { Name = "办事指南二维码" });
-        await qr.EvaluateAsync("img => img.decode()");
-        Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0, () => false)"));
         await Layout.AssertAsync(kiosk.Page, LayoutRules.Touch);
         await Layout.AssertCjkRenderedAsync(kiosk.Page);
         await SaveAsync(kiosk.Page, shot);

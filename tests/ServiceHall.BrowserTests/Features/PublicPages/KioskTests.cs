@@ -24,7 +24,7 @@ public sealed class KioskTests(BrowserHall hall) : IClassFixture<BrowserHall>
         var id = await kiosk.TicketIdAsync();
         // The QR code carries the ticket's rating key: the paper in the citizen's hand is what lets them rate.
         await Expect(qr).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex($"^/api/tickets/{id}/qr\\.svg\\?k=[A-Za-z0-9_-]{{22}}$"));
-        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code image loads");
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), "the QR code image loads");
     }
 
     [Fact]
