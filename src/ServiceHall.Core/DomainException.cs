@@ -71,6 +71,10 @@ public static class ErrorCodes
     public const string RequeueNotAllowed = "RequeueNotAllowed";
     public const string RequeueWindowPassed = "RequeueWindowPassed";
     public const string OutOfRange = "OutOfRange";
+    // Staffing advice (B1): a number that must lie strictly inside a range, or be positive up to a limit.
+    public const string StrictlyBetween = "StrictlyBetween";
+    public const string AboveZeroUpTo = "AboveZeroUpTo";
+    public const string LoadTooLarge = "LoadTooLarge";
     public const string BadRequest = "BadRequest";
     public const string OtherHall = "OtherHall";
     public const string CaseNotYours = "CaseNotYours";

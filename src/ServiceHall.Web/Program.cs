@@ -19,6 +19,7 @@ using ServiceHall.Web.Features.Privacy;
 using ServiceHall.Web.Features.PublicPages;
 using ServiceHall.Web.Features.Queue;
 using ServiceHall.Web.Features.Ratings;
+using ServiceHall.Web.Features.Staffing;
 using ServiceHall.Web.Features.Supervision;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
@@ -51,6 +52,7 @@ builder.AddComplaints();
 builder.AddAttendance();
 builder.AddGifts();
 builder.AddDevices();
+builder.AddStaffing();
 
 var app = builder.Build();
 
@@ -73,6 +75,7 @@ app.MapComplaintEndpoints();
 app.MapAttendanceEndpoints();
 app.MapGiftEndpoints();
 app.MapDeviceEndpoints();
+app.MapStaffingEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

@@ -64,6 +64,8 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Devices.Device> Devices => Set<Features.Devices.Device>();
     public DbSet<Features.Nodes.ScanLease> ScanLeases => Set<Features.Nodes.ScanLease>();
+    public DbSet<Features.Staffing.HallStaffingSettings> HallStaffingSettings => Set<Features.Staffing.HallStaffingSettings>();
+    public DbSet<Features.Staffing.PlannedCounters> PlannedCounters => Set<Features.Staffing.PlannedCounters>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

@@ -2397,6 +2397,57 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("RatingFollowUps");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.HallStaffingSettings", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("HistoryWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetWaitMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("HallStaffingSettings");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.PlannedCounters", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Weekday")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Counters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HallId", "Weekday", "Hour");
+
+                    b.ToTable("PlannedCounters");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", b =>
                 {
                     b.Property<Guid>("HallId")
@@ -2868,6 +2919,24 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasOne("ServiceHall.Core.Features.Ratings.Rating", null)
                         .WithOne()
                         .HasForeignKey("ServiceHall.Core.Features.Ratings.RatingFollowUp", "RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.HallStaffingSettings", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Staffing.HallStaffingSettings", "HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.PlannedCounters", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

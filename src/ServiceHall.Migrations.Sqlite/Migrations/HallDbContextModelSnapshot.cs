@@ -2379,6 +2379,57 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("RatingFollowUps");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.HallStaffingSettings", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HistoryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetWaitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("HallStaffingSettings");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.PlannedCounters", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weekday")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Counters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId", "Weekday", "Hour");
+
+                    b.ToTable("PlannedCounters");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", b =>
                 {
                     b.Property<Guid>("HallId")
@@ -2850,6 +2901,24 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceHall.Core.Features.Ratings.Rating", null)
                         .WithOne()
                         .HasForeignKey("ServiceHall.Core.Features.Ratings.RatingFollowUp", "RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.HallStaffingSettings", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Staffing.HallStaffingSettings", "HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Staffing.PlannedCounters", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -4,11 +4,12 @@ using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Features.Staffing;
 
 namespace ServiceHall.Core.Features.Dashboard;
 
-/// <summary>An item's queue with its colour and how many open counters serve it now.</summary>
-public sealed record DashboardItem(ItemQueueView Queue, QueueColour Colour, int OpenCounters);
+/// <summary>An item's queue with its colour and how many open counters serve it now; over a threshold, how many more it needs (B1).</summary>
+public sealed record DashboardItem(ItemQueueView Queue, QueueColour Colour, int OpenCounters, StaffingAdvice? Advice = null);
 
 /// <summary>An open alert with what it is about, so the dashboard can link to the item row or the counter.</summary>
 public sealed record DashboardAlert(AlertView Alert, string? ServiceItemName, string? ServiceItemPrefix, int? CounterNumber);
@@ -49,6 +50,10 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
             QueueColours.For(i.Waiting, i.OldestWaitMinutes, i.MaxWaiting, i.MaxWaitMinutes),
             counterViews.Count(c => c.State != CounterState.Closed && c.ServiceItemIds.Contains(i.ServiceItemId)))).ToList();
         var alerts = await DescribeAsync(queue.Alerts, ct);
+        // Q5's suggestion becomes a number where a queue is over its threshold.
+        var advice = await LiveStaffing.AdviseAsync(db, hallId, today, queue.At,
+            items.Where(i => i.Colour == QueueColour.Red).ToDictionary(i => i.Queue.ServiceItemId, i => (i.Queue.Waiting, i.OpenCounters)), ct);
+        items = items.Select(i => advice.TryGetValue(i.Queue.ServiceItemId, out var a) ? i with { Advice = a } : i).ToList();
 
         return new DashboardView(hallId, hall.Name, hall.TimeZoneId, queue.At, today, items, counterViews, alerts,
             TodayFiguresRule.Figures(tickets), TodayFiguresRule.PerHour(tickets, clock, hall.OpensAt, hall.ClosesAt));
