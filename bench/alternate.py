@@ -17,7 +17,8 @@ DLL = "bench/ServiceHall.LoadTest/bin/Release/net10.0/ServiceHall.LoadTest.dll"
 
 
 def postgres_cpu_seconds():
-    """CPU seconds used so far by every postgres process (their share of the cores during a run)."""
+    """CPU seconds used so far by every postgres process, with those of backends that have exited (counted
+    in the postmaster's children's time): their share of the cores during a run."""
     total = 0
     tick = os.sysconf("SC_CLK_TCK")
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -27,7 +28,7 @@ def postgres_cpu_seconds():
             with open(f"/proc/{pid}/comm") as f:
                 if not f.read().startswith("postgres"):
                     continue
-            total += (int(fields[11]) + int(fields[12])) / tick
+            total += sum(int(x) for x in fields[11:15]) / tick
         except OSError:
             pass
     return total
@@ -83,7 +84,7 @@ def main():
             results[name].append(row)
             print(f"{name} run {run + 1}: " + ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items() if v is not None), flush=True)
     print("\nMedians (runs alternated):")
-    keys = [k for k in next(r for rs in results.values() for r in rs)]
+    keys = list(dict.fromkeys(k for rows in results.values() for r in rows for k in r))
     print("| figure | " + " | ".join(results) + " |")
     print("| --- |" + " ---: |" * len(results))
     for key in keys:

@@ -23,15 +23,15 @@ public sealed record TicketCalledMessage(
 
 /// <summary>
 /// Who receives what (P6, ADR-019). Screens of the hall (displays, kiosks, pads, integrations) follow
-/// <see cref="Hall"/>: every event. A phone follows only what it shows: the hall's <see cref="Calls"/> and
-/// its ticket's item's queue (<see cref="Item"/>, one coalesced overview of that item), not every issue
-/// and every other item's change of a hall with thousands of phones.
+/// <see cref="Hall"/>: every event. A phone follows only what it shows: its own ticket's call
+/// (<see cref="Ticket"/>) and its ticket's item's queue (<see cref="Item"/>, one coalesced overview of that
+/// item), not every call, issue and change of a hall with thousands of phones.
 /// </summary>
 public static class HallGroups
 {
     public static string Hall(Guid hallId) => $"hall:{hallId:N}";
 
-    public static string Calls(Guid hallId) => $"hall:{hallId:N}:calls";
+    public static string Ticket(Guid hallId, Guid ticketId) => $"hall:{hallId:N}:ticket:{ticketId:N}";
 
     public static string Item(Guid hallId, Guid serviceItemId) => $"hall:{hallId:N}:item:{serviceItemId:N}";
 }
@@ -54,7 +54,7 @@ public sealed class HallHub(HallDbContext db) : Hub<IHallClient>
             var itemId = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId && t.HallId == hallId)
                 .Select(t => (Guid?)t.ServiceItemId).SingleOrDefaultAsync(Context.ConnectionAborted)
                 ?? throw new HubException("No such ticket in this hall.");
-            await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Calls(hallId));
+            await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Ticket(hallId, ticketId));
             await Groups.AddToGroupAsync(Context.ConnectionId, HallGroups.Item(hallId, itemId));
         }
         else

@@ -24,7 +24,7 @@ public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, D
             LocalizationSetup.InCulture(LocalizationSetup.Chinese, Announce),
             LocalizationSetup.InCulture(LocalizationSetup.English, Announce));
         feed.Publish(new HallEvent(call.HallId, HallEventKind.TicketCalled, message));
-        return hub.Clients.Groups(HallGroups.Hall(call.HallId), HallGroups.Calls(call.HallId)).TicketCalled(message);
+        return hub.Clients.Groups(HallGroups.Hall(call.HallId), HallGroups.Ticket(call.HallId, call.TicketId)).TicketCalled(message);
     }
 
     public void QueueChanged(Guid hallId) => dirty.Mark(hallId);

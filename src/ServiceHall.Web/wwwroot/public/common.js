@@ -73,7 +73,10 @@ const Hall = (() => {
    */
   const hallEvents = ["TicketIssued", "TicketCalled", "QueueChanged", "AlertRaised", "AlertCleared"];
 
-  /** A phone passes its ticket: it then receives the hall's calls and its item's queue, not all of the hall. */
+  /**
+   * A phone passes its ticket: it then receives its ticket's call and its item's queue, not all of the hall.
+   * The connection's close() ends it for good (a phone whose ticket was transferred follows the new one).
+   */
   function connectHall(hallId, handlers, onConnected, ticketId) {
     const banner = document.getElementById("offline");
     const follow = ticketId ? `&ticketId=${encodeURIComponent(ticketId)}` : "";
@@ -98,7 +101,8 @@ const Hall = (() => {
     };
     connection.onreconnecting(() => setOnline(false));
     connection.onreconnected(ready);
-    connection.onclose(() => { setOnline(false); start(); });
+    let closed = false;
+    connection.onclose(() => { if (closed) return; setOnline(false); start(); });
     async function start() {
       for (let delay = 1000; ; delay = Math.min(delay * 2, 15000)) {
         try {
@@ -112,7 +116,7 @@ const Hall = (() => {
       }
     }
     start();
-    return connection;
+    return { close: () => { closed = true; return connection.stop(); } };
   }
 
   /** The id in /kiosk/{id}, /t/{id}, /display/{id}. */

@@ -5,7 +5,7 @@
   const { t, getJson, formatTime, connectHall, routeId, lang } = Hall;
   const $ = id => document.getElementById(id);
   let ticketId = routeId();
-  let items = new Map(), connection = null, refreshing = null, again = false;
+  let items = new Map(), connection = null, followed = null, refreshing = null, again = false;
 
   async function load() {
     let ticket = await getJson(`/api/tickets/${ticketId}`);
@@ -54,6 +54,7 @@
         try {
           const ticket = await load();
           render(ticket);
+          if (connection && followed !== ticketId) follow(ticket);
           $("error").hidden = true;
         } catch (e) {
           $("error").textContent = e.status === 404 ? t("PhoneNotFound") : t("LoadFailed");
@@ -63,6 +64,17 @@
       refreshing = null;
     })();
     return refreshing;
+  }
+
+  // The hub sends a phone its own ticket's call and its item's queue: after a transfer, the new ticket's.
+  function follow(ticket) {
+    const previous = connection, id = ticketId;
+    followed = id;
+    connection = connectHall(ticket.hallId, {
+      TicketCalled: call => { if (call.ticketId === ticketId) refresh(); },
+      QueueChanged: refreshSoon,
+    }, () => { document.body.dataset.following = id; refresh(); }, id);
+    previous?.close();
   }
 
   // Every phone of a hall hears every queue change: spread their re-reads over two seconds.
@@ -84,10 +96,7 @@
     document.title = `${ticket.number} · ${t("PhoneTitle")}`;
     render(ticket);
     $("loading").hidden = true;
-    connection = connectHall(ticket.hallId, {
-      TicketCalled: call => { if (call.ticketId === ticketId) refresh(); },
-      QueueChanged: refreshSoon,
-    }, refresh, ticketId);
+    follow(ticket);
     setInterval(refresh, 30000); // a slow safety net if a phone sleeps through events
   } catch (e) {
     $("loading").hidden = true;
