@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceHall.Core.Data;
@@ -6,6 +5,7 @@ using ServiceHall.Core.Features.Gifts;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Identity;
+using ServiceHall.Web.Infrastructure.Spreadsheets;
 using ServiceHall.Web.Localization;
 
 namespace ServiceHall.Web.Features.Gifts;
@@ -43,52 +43,28 @@ public static class GiftEndpoints
 
     private static bool IsSupervisor(HttpContext http) => http.User.IsInRole(Roles.Supervisor) || http.User.IsInRole(Roles.Admin);
 
-    /// <summary>The register as an .xlsx workbook in the request's language, for auditors.</summary>
-    private static async Task<IResult> ExportAsync(Guid hallId, DateOnly? from, DateOnly? to, ListGifts list, HallDbContext db,
-        IStringLocalizer<SupervisionResource> text, HttpContext http, CancellationToken ct)
+    /// <summary>The register as an .xlsx workbook in the request's language, times in the hall's zone, for auditors.</summary>
+    private static async Task<XlsxResult> ExportAsync(Guid hallId, DateOnly? from, DateOnly? to, ListGifts list, HallDbContext db,
+        IStringLocalizer<SupervisionResource> text, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var gifts = await list.HandleAsync(hallId, http.User.UserId(), onlyOwn: false, from, to, ct);
-        // Auditors read the hall's clock, not UTC.
-        var clock = new HallClock(await db.Halls.Where(h => h.Id == hallId).Select(h => h.TimeZoneId).FirstAsync(ct));
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(text["Gift_Sheet"].Value);
-        string[] headers = ["Gift_Number", "Gift_Declarant", "Gift_Giver", "Gift_Description", "Gift_Value", "Gift_ReceivedOn",
-            "Gift_Handling", "Gift_HandlingNote", "Gift_DeclaredAt", "Gift_Review", "Gift_Reviewer", "Gift_ReviewedAt", "Gift_ReviewNote"];
-        for (var c = 0; c < headers.Length; c++)
-            sheet.Cell(1, c + 1).Value = text[headers[c]].Value;
-        var row = 2;
-        foreach (var g in gifts.OrderBy(g => g.DeclaredAt).ThenBy(g => g.Number, StringComparer.Ordinal))
-        {
-            sheet.Cell(row, 1).Value = g.Number;
-            sheet.Cell(row, 2).Value = g.DeclarantName ?? "";
-            sheet.Cell(row, 3).Value = g.Giver;
-            sheet.Cell(row, 4).Value = g.Description;
-            sheet.Cell(row, 5).Value = g.EstimatedValue;
-            sheet.Cell(row, 5).Style.NumberFormat.Format = "#,##0.00";
-            sheet.Cell(row, 6).Value = g.ReceivedOn.ToDateTime(TimeOnly.MinValue);
-            sheet.Cell(row, 6).Style.DateFormat.Format = "yyyy-mm-dd";
-            sheet.Cell(row, 7).Value = text[$"GiftHandling_{g.ConfirmedHandling ?? g.Handling}"].Value;
-            sheet.Cell(row, 8).Value = g.HandlingNote ?? "";
-            sheet.Cell(row, 9).Value = clock.ToLocal(g.DeclaredAt);
-            sheet.Cell(row, 9).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
-            sheet.Cell(row, 10).Value = text[$"GiftReview_{g.Review}"].Value;
-            sheet.Cell(row, 11).Value = g.ReviewerName ?? "";
-            if (g.ReviewedAt is { } reviewed)
-            {
-                sheet.Cell(row, 12).Value = clock.ToLocal(reviewed);
-                sheet.Cell(row, 12).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
-            }
-            sheet.Cell(row, 13).Value = g.ReviewNote ?? "";
-            row++;
-        }
-        sheet.Row(1).Style.Font.Bold = true;
-        // Fixed widths: measuring text (AdjustToContents) needs System.Drawing, which servers on Linux lack.
-        double[] widths = [14, 12, 24, 30, 12, 12, 10, 24, 17, 10, 12, 17, 30];
-        for (var c = 0; c < widths.Length; c++)
-            sheet.Column(c + 1).Width = widths[c];
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"gifts-{hallId:N}.xlsx");
+        var clock = await HallClock.ForHallAsync(db, hallId, ct);
+        var sheet = new XlsxSheet<GiftDeclarationView>(text, "Gift_Sheet")
+            .Text("Gift_Number", 14, g => g.Number)
+            .Text("Gift_Declarant", 12, g => g.DeclarantName ?? "")
+            .Text("Gift_Giver", 24, g => g.Giver)
+            .Text("Gift_Description", 30, g => g.Description)
+            .Decimal("Gift_Value", 12, g => g.EstimatedValue)
+            .LocalDate("Gift_ReceivedOn", 12, g => g.ReceivedOn)
+            .Text("Gift_Handling", 10, g => text[$"GiftHandling_{g.ConfirmedHandling ?? g.Handling}"].Value)
+            .Text("Gift_HandlingNote", 24, g => g.HandlingNote ?? "")
+            .LocalDateTime("Gift_DeclaredAt", 17, g => g.DeclaredAt)
+            .Text("Gift_Review", 10, g => text[$"GiftReview_{g.Review}"].Value)
+            .Text("Gift_Reviewer", 12, g => g.ReviewerName ?? "")
+            .LocalDateTime("Gift_ReviewedAt", 17, g => g.ReviewedAt)
+            .Text("Gift_ReviewNote", 30, g => g.ReviewNote ?? "");
+        var rows = gifts.OrderBy(g => g.DeclaredAt).ThenBy(g => g.Number, StringComparer.Ordinal);
+        return new XlsxResult($"{sheet.Name} {clock.BusinessDay(time.GetUtcNow().UtcDateTime):yyyy-MM-dd}", clock,
+            (book, token) => book.AddSheetAsync(sheet, rows, token));
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using ClosedXML.Excel;
 using ServiceHall.IntegrationTests.Features.Cases;
 using ServiceHall.IntegrationTests.Features.Supervision;
 using ServiceHall.IntegrationTests.Infrastructure;
+using ServiceHall.TestSupport;
 
 namespace ServiceHall.IntegrationTests.Features.Halls;
 
@@ -129,8 +129,8 @@ public abstract class HallTimeZoneTests(HallApp app)
         }), HttpStatusCode.Created);
         var export = await app.Api(hall.Supervisor).GetAsync($"/api/halls/{hall.Id}/gifts/export");
         await Expect.StatusAsync(export, HttpStatusCode.OK);
-        using var workbook = new XLWorkbook(await export.Content.ReadAsStreamAsync());
-        Assert.Equal(Shanghai(utc), workbook.Worksheet(1).Cell(2, 9).GetDateTime());
+        var sheet = (await XlsxReader.ReadAsync(await export.Content.ReadAsStreamAsync())).Sheet(1);
+        Assert.Equal(Shanghai(utc), sheet.Date(2, 9));
     }
 
     [Fact]

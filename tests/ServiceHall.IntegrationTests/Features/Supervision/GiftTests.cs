@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ClosedXML.Excel;
 using ServiceHall.IntegrationTests.Infrastructure;
+using ServiceHall.TestSupport;
 using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
 
 namespace ServiceHall.IntegrationTests.Features.Supervision;
@@ -39,15 +39,25 @@ public abstract class GiftTests(HallApp app)
         var export = await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export");
         await Expect.StatusAsync(export, HttpStatusCode.OK);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
-        using var workbook = new XLWorkbook(await export.Content.ReadAsStreamAsync());
-        var sheet = workbook.Worksheet(1);
+        Assert.Contains("filename*=UTF-8''", export.Content.Headers.ContentDisposition?.ToString());
+        Assert.StartsWith("礼品申报登记", export.Content.Headers.ContentDisposition?.FileNameStar);
+        var sheet = (await XlsxReader.ReadAsync(await export.Content.ReadAsStreamAsync())).Sheet(1);
         Assert.Equal("礼品申报登记", sheet.Name);
-        Assert.Equal("编号", sheet.Cell(1, 1).GetString());
-        Assert.Equal($"LP{app.Today:yyyy}-0001", sheet.Cell(2, 1).GetString());
-        Assert.Equal(200.50, sheet.Cell(2, 5).GetDouble());
-        Assert.Equal("已上交", sheet.Cell(2, 7).GetString());
-        Assert.Equal("已确认", sheet.Cell(2, 10).GetString());
-        Assert.Equal("待审核", sheet.Cell(3, 10).GetString());
+        Assert.Equal(["编号", "申报人", "赠送单位/人", "礼品", "估值（元）", "收受日期", "处理方式", "处理说明", "申报时间（大厅当地时间）",
+            "审核结果", "审核人", "审核时间（大厅当地时间）", "审核意见"], sheet.Headers());
+        Assert.Equal(3, sheet.RowCount);
+        Assert.Equal($"LP{app.Today:yyyy}-0001", sheet.Text(2, 1));
+        Assert.Equal(hall.Staff[0], sheet.Text(2, 2));
+        Assert.Equal("某企业办事人员", sheet.Text(2, 3));
+        Assert.Equal("茶叶一盒", sheet.Text(2, 4));
+        Assert.Equal(200.50, sheet.Number(2, 5));
+        Assert.Equal(app.Today.ToDateTime(TimeOnly.MinValue), sheet.Date(2, 6));
+        Assert.Equal("已上交", sheet.Text(2, 7));
+        Assert.Equal("已确认", sheet.Text(2, 10));
+        Assert.Equal(hall.Supervisor, sheet.Text(2, 11));
+        Assert.Equal("月饼", sheet.Text(3, 4));
+        Assert.Equal("待审核", sheet.Text(3, 10));
+        Assert.Equal("", sheet.Text(3, 11));
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/halls/{hall.Id}/gifts/export")).StatusCode);
     }
 
@@ -91,17 +101,18 @@ public abstract class GiftTests(HallApp app)
         Assert.Equal("handedIn", accepted.Str("confirmedHandling"));
         Assert.Equal("other", accepted.Str("handling"));
 
-        using var workbook = new XLWorkbook(await (await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export")).Content.ReadAsStreamAsync());
-        var sheet = workbook.Worksheet(1);
-        Assert.Equal("已上交", sheet.Cell(2, 7).GetString());
-        Assert.Equal("申报时间（大厅当地时间）", sheet.Cell(1, 9).GetString());
+        var sheet = (await XlsxReader.ReadAsync(await (await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export")).Content.ReadAsStreamAsync())).Sheet(1);
+        Assert.Equal("已上交", sheet.Text(2, 7));
+        Assert.Equal("暂存办公室", sheet.Text(2, 8));
+        Assert.Equal("已上交纪检", sheet.Text(2, 13));
+        Assert.Equal("申报时间（大厅当地时间）", sheet.Text(1, 9));
         // Declared at 10:00 in Shanghai (02:00 UTC) on the test clock's day.
-        var declaredAt = sheet.Cell(2, 9).GetDateTime();
+        var declaredAt = sheet.Date(2, 9);
         Assert.Equal(app.LocalTime.Hour, declaredAt.Hour);
         Assert.Equal(app.Today, DateOnly.FromDateTime(declaredAt));
         var english = await supervisor.GetAsync($"/api/halls/{hall.Id}/gifts/export", language: "en");
-        using var en = new XLWorkbook(await english.Content.ReadAsStreamAsync());
-        Assert.Equal("Handed in", en.Worksheet(1).Cell(2, 7).GetString());
+        var en = (await XlsxReader.ReadAsync(await english.Content.ReadAsStreamAsync())).Sheet(1);
+        Assert.Equal("Handed in", en.Text(2, 7));
     }
 }
 
