@@ -20,6 +20,7 @@ using ServiceHall.Web.Features.PublicPages;
 using ServiceHall.Web.Features.Queue;
 using ServiceHall.Web.Features.Ratings;
 using ServiceHall.Web.Features.Staffing;
+using ServiceHall.Web.Features.Statistics;
 using ServiceHall.Web.Features.Supervision;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
@@ -53,6 +54,7 @@ builder.AddAttendance();
 builder.AddGifts();
 builder.AddDevices();
 builder.AddStaffing();
+builder.AddStatistics();
 
 var app = builder.Build();
 
@@ -76,6 +78,7 @@ app.MapAttendanceEndpoints();
 app.MapGiftEndpoints();
 app.MapDeviceEndpoints();
 app.MapStaffingEndpoints();
+app.MapStatisticsEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

@@ -194,6 +194,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_Alerts_OpenPerCondition")
                         .HasFilter("\"ClearedAt\" IS NULL");
 
+                    b.HasIndex("HallId", "RaisedAt");
+
                     b.ToTable("Alerts");
                 });
 
@@ -750,6 +752,13 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Other");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -874,6 +883,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.HasIndex("HallId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("HallId", "RegisteredAt");
 
                     b.HasIndex("HallId", "Status");
 

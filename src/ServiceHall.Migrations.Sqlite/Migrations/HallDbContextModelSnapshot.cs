@@ -182,6 +182,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Alerts_OpenPerCondition")
                         .HasFilter("\"ClearedAt\" IS NULL");
 
+                    b.HasIndex("HallId", "RaisedAt");
+
                     b.ToTable("Alerts");
                 });
 
@@ -738,6 +740,13 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Other");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -862,6 +871,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HallId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("HallId", "RegisteredAt");
 
                     b.HasIndex("HallId", "Status");
 

@@ -73,6 +73,7 @@ public class Complaint
     public string ContactPhoneCipher { get; set; } = "";
     public string ContactPhoneMasked { get; set; } = "";
     public ComplaintSubject Subject { get; set; }
+    public ComplaintCategory Category { get; set; } = ComplaintCategory.Other;
     public Guid? CounterId { get; set; }
     public Guid? StaffUserId { get; set; }
     public Guid? ServiceItemId { get; set; }

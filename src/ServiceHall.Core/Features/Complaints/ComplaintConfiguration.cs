@@ -11,6 +11,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.HallId, c.Number }).IsUnique();
         builder.HasIndex(c => c.TrackingCode).IsUnique();
         builder.HasIndex(c => new { c.HallId, c.Status });
+        // Complaint statistics read a hall's complaints by the time they came in.
+        builder.HasIndex(c => new { c.HallId, c.RegisteredAt });
         builder.Property(c => c.Title).HasMaxLength(Complaint.MaxTitleLength);
         builder.Property(c => c.Content).HasMaxLength(Complaint.MaxContentLength);
         builder.Property(c => c.ComplainantNameCipher).HasMaxLength(512);
@@ -19,6 +21,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.ContactPhoneMasked).HasMaxLength(64);
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Subject).HasConversion<string>().HasMaxLength(16);
+        // Complaints from before categories are 其他; every new one is written with its own (no value is the sentinel).
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(ComplaintCategory.Other).HasSentinel((ComplaintCategory)(-1));
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Disposition).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.DispositionReason).HasMaxLength(Reasons.MaxLength);

@@ -10,7 +10,8 @@ namespace ServiceHall.Core.Features.Complaints;
 /// <param name="Anonymous">Anonymous complaints are allowed (S2); then name and phone are not kept even if sent.</param>
 public sealed record RegisterComplaintRequest(ComplaintChannel? Channel, [Text(Complaint.MaxTitleLength)] string? Title,
     [Text(Complaint.MaxContentLength, MultiLine = true)] string? Content, bool Anonymous,
-    string? ComplainantName, string? ContactPhone, ComplaintSubject? Subject, Guid? CounterId, Guid? StaffUserId, Guid? ServiceItemId);
+    string? ComplainantName, string? ContactPhone, ComplaintSubject? Subject, Guid? CounterId, Guid? StaffUserId, Guid? ServiceItemId,
+    ComplaintCategory? Category = null);
 
 public sealed record ComplaintReceipt(Guid Id, string Number, Guid TrackingCode, DateOnly ReplyDue);
 
@@ -31,6 +32,9 @@ public sealed class RegisterComplaint(HallDbContext db, TimeProvider time, IPers
         var subject = request.Subject ?? ComplaintSubject.Hall;
         if (!Enum.IsDefined(subject))
             throw DomainException.Required("subject");
+        var category = request.Category ?? ComplaintCategory.Other;
+        if (!Enum.IsDefined(category))
+            throw DomainException.Invalid("category", ErrorCodes.BadRequest);
         string? name = null, phone = null;
         if (!request.Anonymous)
         {
@@ -60,7 +64,7 @@ public sealed class RegisterComplaint(HallDbContext db, TimeProvider time, IPers
             Title = title, Content = sealedContent.Masked, ContentCipher = sealedContent.Cipher, Anonymous = request.Anonymous,
             ComplainantNameCipher = sealedName.Cipher, ComplainantNameMasked = sealedName.Masked,
             ContactPhoneCipher = sealedPhone.Cipher, ContactPhoneMasked = sealedPhone.Masked,
-            Subject = subject, CounterId = subject == ComplaintSubject.Counter ? request.CounterId : null,
+            Subject = subject, Category = category, CounterId = subject == ComplaintSubject.Counter ? request.CounterId : null,
             StaffUserId = subject == ComplaintSubject.Staff ? request.StaffUserId : null,
             ServiceItemId = subject == ComplaintSubject.ServiceItem ? request.ServiceItemId : null,
             Status = ComplaintStatus.Registered, RegisteredAt = now, RegisteredByUserId = registeredBy,

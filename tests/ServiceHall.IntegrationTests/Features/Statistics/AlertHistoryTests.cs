@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ServiceHall.IntegrationTests.Features.Supervision;
+using ServiceHall.IntegrationTests.Infrastructure;
+using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
+
+namespace ServiceHall.IntegrationTests.Features.Statistics;
+
+/// <summary>GET /api/halls/{hallId}/statistics/alerts: past alerts with their start, end and duration, filtered.</summary>
+public abstract class AlertHistoryTests(HallApp app)
+{
+    [Fact]
+    public async Task QueueAlert_RaisedAndCleared_ListedWithDurationAndFiltered()
+    {
+        var hall = await TestHall.CreateAsync(app, maxWaiting: 2, configure: h => h.UnstaffedGraceMinutes = 24 * 60);
+        var kiosk = app.Api(hall.Kiosk);
+        for (var i = 0; i < 3; i++)
+            await kiosk.IssueAsync(hall.Id, hall.Item("A"));
+        await ScanQueueAlertsAsync(app, hall.Id);
+        var staff = app.Api(hall.Staff[0]);
+        await staff.OpenAsync(hall.Counters[0]);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await staff.CallNextAsync(hall.Counters[0]);
+        await ScanQueueAlertsAsync(app, hall.Id);
+
+        var supervisor = app.Api(hall.Supervisor);
+        var url = $"/api/halls/{hall.Id}/statistics/alerts?from={Iso(app.Today)}&to={Iso(app.Today)}";
+        var history = await supervisor.GetOkAsync<JsonObject>(url);
+        Assert.Equal(1, history["total"]!.GetValue<int>());
+        var alert = Assert.Single(history["alerts"]!.AsArray())!;
+        Assert.Equal("queueTooLong", alert.Str("kind"));
+        Assert.Equal("事项 A", alert.Str("serviceItemName"));
+        Assert.Equal(3, alert["value"]!.GetValue<int>());
+        Assert.Equal(2, alert["threshold"]!.GetValue<int>());
+        Assert.Equal(5.0, alert["durationMinutes"]!.GetValue<double>());
+        Assert.NotNull(alert["clearedAt"]);
+
+        Assert.Single((await supervisor.GetOkAsync<JsonObject>($"{url}&kind=queueTooLong&serviceItemId={hall.Item("A")}"))["alerts"]!.AsArray());
+        Assert.Empty((await supervisor.GetOkAsync<JsonObject>($"{url}&kind=counterUnstaffed"))["alerts"]!.AsArray());
+        Assert.Empty((await supervisor.GetOkAsync<JsonObject>($"{url}&serviceItemId={hall.Item("B")}"))["alerts"]!.AsArray());
+        Assert.Empty((await supervisor.GetOkAsync<JsonObject>($"{url}&counterId={hall.Counters[1]}"))["alerts"]!.AsArray());
+        Assert.Empty((await supervisor.GetOkAsync<JsonObject>(
+            $"/api/halls/{hall.Id}/statistics/alerts?from={Iso(app.Today.AddDays(-7))}&to={Iso(app.Today.AddDays(-1))}"))["alerts"]!.AsArray());
+
+        await Expect.ProblemAsync(await supervisor.GetAsync($"{url}&kind=nonsense"), HttpStatusCode.BadRequest);
+        await Expect.ProblemAsync(await app.Api(hall.Staff[0]).GetAsync(url), HttpStatusCode.Forbidden);
+        var other = await TestHall.CreateAsync(app);
+        await Expect.ProblemAsync(await app.Api(other.Supervisor).GetAsync(url), HttpStatusCode.Forbidden, "OtherHall");
+    }
+}
+
+public sealed class SqliteAlertHistoryTests(SqliteHallApp app) : AlertHistoryTests(app), IClassFixture<SqliteHallApp>;
+
+public sealed class PostgresAlertHistoryTests(PostgresHallApp app) : AlertHistoryTests(app), IClassFixture<PostgresHallApp>;
