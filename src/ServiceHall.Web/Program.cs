@@ -21,6 +21,7 @@ using ServiceHall.Web.Features.Queue;
 using ServiceHall.Web.Features.Ratings;
 using ServiceHall.Web.Features.Staffing;
 using ServiceHall.Web.Features.Statistics;
+using ServiceHall.Web.Features.Standards;
 using ServiceHall.Web.Features.Supervision;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
@@ -55,6 +56,7 @@ builder.AddGifts();
 builder.AddDevices();
 builder.AddStaffing();
 builder.AddStatistics();
+builder.AddStandards();
 
 var app = builder.Build();
 
@@ -79,6 +81,7 @@ app.MapGiftEndpoints();
 app.MapDeviceEndpoints();
 app.MapStaffingEndpoints();
 app.MapStatisticsEndpoints();
+app.MapStandardsEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

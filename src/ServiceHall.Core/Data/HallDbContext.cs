@@ -66,6 +66,8 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Features.Nodes.ScanLease> ScanLeases => Set<Features.Nodes.ScanLease>();
     public DbSet<Features.Staffing.HallStaffingSettings> HallStaffingSettings => Set<Features.Staffing.HallStaffingSettings>();
     public DbSet<Features.Staffing.PlannedCounters> PlannedCounters => Set<Features.Staffing.PlannedCounters>();
+    public DbSet<Features.Standards.StandardSetting> StandardSettings => Set<Features.Standards.StandardSetting>();
+    public DbSet<Features.Standards.StandardCard> StandardCards => Set<Features.Standards.StandardCard>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

@@ -41,6 +41,7 @@ public static class HallScope
             ["phraseId"] = (db, id, ct) => db.ConductPhrases.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
             ["checkId"] = (db, id, ct) => db.ConductChecks.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
             ["findingId"] = (db, id, ct) => db.ConductFindings.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
+            ["cardId"] = (db, id, ct) => db.StandardCards.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
             ["giftId"] = (db, id, ct) => db.GiftDeclarations.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
             ["userId"] = (db, id, ct) => db.Users.Where(x => x.Id == id).Select(x => x.HallId).FirstOrDefaultAsync(ct),
         };

@@ -10,6 +10,8 @@ public enum HallEventKind
     QueueChanged,
     AlertRaised,
     AlertCleared,
+    /// <summary>Payload: <see cref="Core.Features.Standards.StandardCardIssued"/>; for the hall's pages only, never the public hub (it names who broke a rule).</summary>
+    CardIssued,
 }
 
 /// <summary>One event of a hall, with the same payload the hub sends to its clients.</summary>

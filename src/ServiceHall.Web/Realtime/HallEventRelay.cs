@@ -32,6 +32,7 @@ public sealed class HallEventRelay(HallEventFeed feed, RedisConnection redis, No
         HallEventKind.TicketCalled => typeof(TicketCalledMessage),
         HallEventKind.QueueChanged => typeof(QueueOverview),
         HallEventKind.AlertRaised or HallEventKind.AlertCleared => typeof(AlertView),
+        HallEventKind.CardIssued => typeof(Core.Features.Standards.StandardCardIssued),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A hall event kind needs its payload type for the relay."),
     };
 

@@ -11,7 +11,7 @@ public sealed class PageResourceTests
     public static TheoryData<string> Resources() => new()
     {
         nameof(ShellResource), nameof(CounterResource), nameof(PublicPagesResource), nameof(DashboardResource), nameof(AdminResource), nameof(CasesResource), nameof(PrivacyResource),
-        nameof(StatisticsResource),
+        nameof(StatisticsResource), nameof(StandardsResource),
     };
 
     [Theory]

@@ -17,6 +17,10 @@ public sealed class SharedResourceTests(SqliteHallApp app) : IClassFixture<Sqlit
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var field in typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
             keys.Add($"Error_{field.GetValue(null)}");
+        foreach (var field in typeof(ServiceHall.Core.Features.Standards.StandardErrors).GetFields(BindingFlags.Public | BindingFlags.Static))
+            keys.Add($"Error_{field.GetValue(null)}");
+        foreach (var rule in Enum.GetNames<ServiceHall.Core.Features.Standards.StandardRule>())
+            keys.Add($"Enum_StandardRule_{rule}");
         foreach (var status in Enum.GetNames<TicketStatus>())
             keys.Add($"Enum_TicketStatus_{status}");
         foreach (var status in Enum.GetNames<ServiceHall.Core.Features.Cases.CaseStatus>())

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceHall.Core.Features.Devices;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.IntegrationTests.Features.Cases;
+using ServiceHall.IntegrationTests.Features.Standards;
 using ServiceHall.IntegrationTests.Features.Supervision;
 using ServiceHall.IntegrationTests.Infrastructure;
 
@@ -137,6 +138,7 @@ public abstract partial class RouteRoleTests(HallApp app)
             Device = await db.Devices.Where(d => d.HallId == hall.Id && d.Kind == DeviceKind.Kiosk).OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync(),
             Tracking = await db.Complaints.Where(c => c.Id == complaintId).Select(c => c.TrackingCode).FirstAsync(),
         });
+        var card = await StandardCardSeed.AddAsync(app, hall.Id, hall.Counters[0], await TestHall.UserIdAsync(app, hall.Staff[0]));
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["hallId"] = hall.Id.ToString(),
@@ -149,6 +151,7 @@ public abstract partial class RouteRoleTests(HallApp app)
             ["ratingId"] = rating["id"]!.GetValue<Guid>().ToString(),
             ["followUpId"] = ids.FollowUp.ToString(),
             ["giftId"] = gift["id"]!.GetValue<Guid>().ToString(),
+            ["cardId"] = card.ToString(),
             ["checkId"] = ids.Check.ToString(),
             ["findingId"] = ids.Finding.ToString(),
             ["phraseId"] = phrases[0]!["id"]!.GetValue<Guid>().ToString(),

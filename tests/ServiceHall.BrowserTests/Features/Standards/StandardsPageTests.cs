@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ServiceHall.BrowserTests.Infrastructure;
+using ServiceHall.BrowserTests.Pages;
+using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Standards;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServiceHall.BrowserTests.Features.Standards;
+
+/// <summary>
+/// S9 in the browser: a staff member answers their red card at 1024×768; a supervisor reads the verdicts, answers a
+/// counter's card and ranks the halls at 1366×768. Writes standards-zh/en, standards-halls-zh and standard-card-answer-zh.
+/// </summary>
+public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<BrowserHall>
+{
+    private static void Shot(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } shots)
+            page.ScreenshotAsync(new() { Path = Path.Combine(shots, name), FullPage = true }).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A ticket of <paramref name="prefix"/> called by <paramref name="user"/> at counter <paramref name="counterNumber"/> that had
+    /// waited <paramref name="minutes"/> minutes (the real clock cannot wait: its queue time is moved back), then the card scan.
+    /// </summary>
+    private async Task LateCallAsync(string user, int counterNumber, string prefix, int minutes)
+    {
+        using var http = hall.Http();
+        var items = (await http.GetFromJsonAsync<JsonArray>($"/api/halls/{hall.HallId}/service-items"))!
+            .ToDictionary(i => i!["prefix"]!.GetValue<string>(), i => i!["id"]!.GetValue<Guid>());
+        var counters = (await http.GetFromJsonAsync<JsonArray>($"/api/halls/{hall.HallId}/counters"))!
+            .ToDictionary(c => c!["number"]!.GetValue<int>(), c => c!["id"]!.GetValue<Guid>());
+        (await http.PostAsJsonAsync($"/api/halls/{hall.HallId}/tickets", new { serviceItemId = items[prefix] })).EnsureSuccessStatusCode();
+        using var staff = await hall.SignedInAsync(user);
+        await staff.PostAsync($"/api/counters/{counters[counterNumber]}/open", null);
+        var call = await staff.PostAsync($"/api/counters/{counters[counterNumber]}/call-next", null);
+        call.EnsureSuccessStatusCode();
+        var ticketId = (await call.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        using var scope = hall.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
+        var calledAt = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.CalledAt!.Value).SingleAsync();
+        await db.Tickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.QueuedAt, calledAt.AddMinutes(-minutes)));
+        await scope.ServiceProvider.GetRequiredService<ScanStandardCards>().HandleAsync(hall.HallId, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task StaffMember_AnswersTheirRedCard_CardCloses()
+    {
+        await LateCallAsync("staff1", 1, "A", 12);
+        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1024, 768), "staff1", "/counter");
+        await page.GotoAsync("/standards/cards");
+        var cards = new StandardsPages(page);
+        await cards.WaitCardsAsync();
+        var card = cards.Card().First;
+        await Expect(card).ToContainTextAsync("督办（红牌）");
+        await Expect(card).ToContainTextAsync("最长等候");
+
+        // Closed only with a written response: an empty one is refused in words.
+        await card.GetByTestId("card-submit").ClickAsync();
+        await Expect(card.GetByTestId("card-error")).ToBeVisibleAsync();
+        await cards.AnswerAsync(card, "上午取号高峰只开了一个窗口", "排队超过 5 人时即请值班长增开窗口");
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
+        await Layout.AssertCjkRenderedAsync(page);
+        Shot(page, "standard-card-answer-zh.png");
+
+        await card.GetByTestId("card-submit").ClickAsync();
+        await Expect(page.GetByTestId("page-notice")).ToBeVisibleAsync();
+        await Expect(cards.Card("Closed").First).ToContainTextAsync("排队超过 5 人时即请值班长增开窗口");
+        using var scope = hall.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
+        var staff1 = await db.Users.Where(u => u.UserName == "staff1").Select(u => u.Id).SingleAsync();
+        Assert.True(await db.StandardCards.AnyAsync(c => c.StaffUserId == staff1 && c.Status == CardStatus.Closed && c.ClosedByUserId == staff1));
+    }
+
+    [Fact]
+    public async Task Supervisor_ReadsVerdicts_AnswersACard_RanksHalls()
+    {
+        await LateCallAsync("staff2", 3, "B", 25);
+        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");
+        await page.GetByRole(AriaRole.Link, new() { Name = "达标监察" }).ClickAsync();
+        var standards = new StandardsPages(page);
+        await standards.WaitReportAsync();
+        await Expect(standards.Verdict("LongestWait", "Red")).ToBeVisibleAsync();
+        await Expect(standards.Verdict("LongestWait", "Red")).ToContainTextAsync("红·未达标");
+
+        var open = standards.Cards.Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "答复" }) }).First;
+        await open.GetByRole(AriaRole.Button, new() { Name = "答复" }).ClickAsync();
+        var form = page.GetByTestId("card-answer");
+        await standards.AnswerAsync(form, "午间只留一个窗口", "午间至少保留两个窗口");
+        await form.GetByTestId("card-submit").ClickAsync();
+        await Expect(page.GetByTestId("card-response").Filter(new() { HasText = "午间至少保留两个窗口" })).ToBeVisibleAsync();
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
+        await Layout.AssertCjkRenderedAsync(page);
+        await Expect(page.GetByTestId("history").Locator("svg").First).ToBeVisibleAsync();
+        Shot(page, "standards-zh.png");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.Locator("html[lang=en]").WaitForAsync();
+        await standards.WaitReportAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Standards kept", Exact = true })).ToBeVisibleAsync();
+        await Expect(standards.Verdict("LongestWait", "Red")).ToContainTextAsync("Red · broken");
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
+        Shot(page, "standards-en.png");
+
+        var halls = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");
+        await halls.GotoAsync("/supervision/standards/halls");
+        await new StandardsPages(halls).WaitReportAsync();
+        var first = halls.GetByTestId("ranking").Locator("tbody tr").First;
+        await Expect(first.GetByTestId("rank")).ToHaveTextAsync("1");
+        await Layout.AssertAsync(halls, LayoutRules.BackOffice);
+        await Layout.AssertCjkRenderedAsync(halls);
+        Shot(halls, "standards-halls-zh.png");
+    }
+}
