@@ -28,13 +28,6 @@ public sealed class StatisticsPages(IPage page)
         await WaitReadyAsync();
     }
 
-    public async Task SwitchToEnglishAsync()
-    {
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.Locator("html[lang=en]").WaitForAsync();
-        await WaitReadyAsync();
-    }
-
     /// <summary>A breakdown table's line by its visible name.</summary>
     public ILocator CountRow(string table, string name) =>
         page.GetByTestId(table).Locator("[data-testid=count-row]").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }) });
@@ -45,7 +38,7 @@ public sealed class StatisticsPages(IPage page)
 
     public async Task LookUpAsync(string number)
     {
-        await page.GetByTestId("ticket-number").Locator("input").FillAsync(number);
+        await page.GetByTestId("ticket-number").Locator("xpath=descendant-or-self::input").First.FillAsync(number);
         await page.GetByTestId("look-up").ClickAsync();
     }
 

@@ -46,5 +46,6 @@ public static class StatisticsEndpoints
         api.MapGet("/satisfaction/months", (Guid hallId, DateOnly? from, DateOnly? to, GetSatisfactionByMonth get, HttpContext http,
                 CancellationToken ct) => get.HandleAsync(hallId, http.User.UserId(), from, to, ct))
             .WithName("GetSatisfactionByMonth");
+        api.MapStatisticsExports();
     }
 }
