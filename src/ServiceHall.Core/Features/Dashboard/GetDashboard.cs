@@ -43,7 +43,7 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
         var clock = new HallClock(hall.TimeZoneId);
         var today = clock.BusinessDay(queue.At);
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.HallId == hallId && t.BusinessDay == today)
-            .Select(t => new TicketTimes(t.Channel, t.Status, t.IssuedAt, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt))
+            .Select(t => new TicketTimes(t.Channel, t.Status, t.IssuedAt, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt, t.ServiceItemId))
             .ToListAsync(ct);
 
         var items = queue.Items.Select(i => new DashboardItem(i,
@@ -51,7 +51,7 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
             counterViews.Count(c => c.State != CounterState.Closed && c.ServiceItemIds.Contains(i.ServiceItemId)))).ToList();
         var alerts = await DescribeAsync(queue.Alerts, ct);
         // Q5's suggestion becomes a number where a queue is over its threshold.
-        var advice = await LiveStaffing.AdviseAsync(db, hallId, today, queue.At,
+        var advice = await LiveStaffing.AdviseAsync(db, hallId, tickets, queue.At,
             items.Where(i => i.Colour == QueueColour.Red).ToDictionary(i => i.Queue.ServiceItemId, i => (i.Queue.Waiting, i.OpenCounters)), ct);
         items = items.Select(i => advice.TryGetValue(i.Queue.ServiceItemId, out var a) ? i with { Advice = a } : i).ToList();
 

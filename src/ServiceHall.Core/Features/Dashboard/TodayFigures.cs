@@ -3,9 +3,9 @@ using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Dashboard;
 
-/// <summary>The times of one ticket of the day that today's figures are made of.</summary>
+/// <summary>The times of one ticket of the day that today's figures (and the live staffing advice) are made of.</summary>
 public sealed record TicketTimes(TicketChannel Channel, TicketStatus Status, DateTime IssuedAt, DateTime QueuedAt,
-    DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt);
+    DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt, Guid ServiceItemId = default);
 
 /// <summary>
 /// Today's figures (S8): issued, served, and the average minutes of waiting and of service; expired are

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Dashboard;
 using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Staffing;
@@ -36,32 +37,29 @@ public static class LiveAdviceRule
 }
 
 /// <summary>
-/// Reads what the live advice needs for some items of a hall: their arrivals in the last hour, and their service
-/// time recorded today (start to finish, once <see cref="MinServices"/> services are finished), else the
-/// item's expected minutes.
+/// What the live advice needs for some items of a hall: their arrivals in the last hour, and their service time
+/// recorded today (start to finish, once <see cref="MinServices"/> services are finished), else the item's
+/// expected minutes. Today's tickets are the ones the dashboard has already read for its figures.
 /// </summary>
 public static class LiveStaffing
 {
     public const int MinServices = 3;
 
+    /// <param name="today">The hall's tickets of the day.</param>
     /// <param name="queues">Per item: citizens waiting and counters open now.</param>
-    public static async Task<Dictionary<Guid, StaffingAdvice>> AdviseAsync(HallDbContext db, Guid hallId, DateOnly today, DateTime now,
-        IReadOnlyDictionary<Guid, (int Waiting, int OpenCounters)> queues, CancellationToken ct)
+    public static async Task<Dictionary<Guid, StaffingAdvice>> AdviseAsync(HallDbContext db, Guid hallId, IReadOnlyList<TicketTimes> today,
+        DateTime now, IReadOnlyDictionary<Guid, (int Waiting, int OpenCounters)> queues, CancellationToken ct)
     {
         if (queues.Count == 0)
             return [];
         var ids = queues.Keys.ToList();
         var target = await UpdateStaffingSettings.ReadAsync(db, hallId, ct);
         var hourAgo = now.AddHours(-1);
-        var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.HallId == hallId && t.BusinessDay == today && ids.Contains(t.ServiceItemId))
-            .Select(t => new { t.ServiceItemId, t.Channel, t.Status, t.IssuedAt, t.QueuedAt, t.StartedAt, t.FinishedAt })
-            .ToListAsync(ct);
         var expected = await db.ServiceItems.AsNoTracking().Where(i => ids.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => (double)i.AverageServiceMinutes, ct);
         return queues.ToDictionary(q => q.Key, q =>
         {
-            var mine = tickets.Where(t => t.ServiceItemId == q.Key).ToList();
+            var mine = today.Where(t => t.ServiceItemId == q.Key).ToList();
             var arrivals = mine.Count(t => (t.Channel == TicketChannel.Transfer ? t.QueuedAt : t.IssuedAt) is var at && at > hourAgo && at <= now);
             var services = mine.Where(t => t is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null })
                 .Select(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes).ToList();
