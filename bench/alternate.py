@@ -11,27 +11,11 @@ spreads that drift over all of them. Usage (from the repository, after the Relea
 Each configuration is NAME=ARGS (the load test's own arguments; ENV=VALUE words before them go into the
 server's environment). The JSON of every run is kept in --out.
 """
-import argparse, json, os, shlex, statistics, subprocess, sys, time
+import argparse, json, os, shlex, subprocess, sys, time
+
+from runstats import cpu_seconds, describe, pids_named, print_medians
 
 DLL = "bench/ServiceHall.LoadTest/bin/Release/net10.0/ServiceHall.LoadTest.dll"
-
-
-def postgres_cpu_seconds():
-    """CPU seconds used so far by every postgres process, with those of backends that have exited (counted
-    in the postmaster's children's time): their share of the cores during a run."""
-    total = 0
-    tick = os.sysconf("SC_CLK_TCK")
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{pid}/comm") as f:
-                if not f.read().startswith("postgres"):
-                    continue
-            total += sum(int(x) for x in fields[11:15]) / tick
-        except OSError:
-            pass
-    return total
 
 
 def figures(report, pg_cores):
@@ -73,26 +57,17 @@ def main():
                 key, value = words.pop(0).split("=", 1)
                 env[key] = value
             path = os.path.join(args.out, f"{name}-{run + 1}.json")
-            pg_before, started = postgres_cpu_seconds(), time.monotonic()
+            pg_before, started = cpu_seconds(pids_named("postgres")), time.monotonic()
             done = subprocess.run(["dotnet", DLL, *words, "--json", path], env=env, capture_output=True, text=True)
-            pg_cores = (postgres_cpu_seconds() - pg_before) / (time.monotonic() - started)
+            pg_cores = (cpu_seconds(pids_named("postgres")) - pg_before) / (time.monotonic() - started)
             if done.returncode != 0 or not os.path.exists(path):
                 print(f"{name} run {run + 1} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}", file=sys.stderr)
                 continue
             with open(path) as f:
                 row = figures(json.load(f), round(pg_cores, 2))
             results[name].append(row)
-            print(f"{name} run {run + 1}: " + ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items() if v is not None), flush=True)
-    print("\nMedians (runs alternated):")
-    keys = list(dict.fromkeys(k for rows in results.values() for r in rows for k in r))
-    print("| figure | " + " | ".join(results) + " |")
-    print("| --- |" + " ---: |" * len(results))
-    for key in keys:
-        cells = []
-        for rows in results.values():
-            values = [r[key] for r in rows if isinstance(r.get(key), (int, float))]
-            cells.append(f"{statistics.median(values):.3g}" if values else "")
-        print(f"| {key} | " + " | ".join(cells) + " |")
+            print(f"{name} run {run + 1}: {describe(row)}", flush=True)
+    print_medians(results)
     print("(postgres cores: the postgres processes' CPU over the whole run, start and warm-up included)")
 
 

@@ -9,41 +9,18 @@ and nginx running or installed as ./test.sh leaves them):
 
   python3 bench/cluster.py --runs 5 [--load "--clients 32 --counter-clients 4 --warmup 30 --seconds 20"]
 """
-import argparse, json, os, shlex, socket, statistics, subprocess, tempfile, time, urllib.request
+import argparse, json, os, shlex, socket, subprocess, tempfile, time, urllib.request
+
+from runstats import cpu_seconds, describe, pids_named, print_medians
 
 WEB = "src/ServiceHall.Web/bin/Release/net10.0/ServiceHall.Web.dll"
 LOAD = "bench/ServiceHall.LoadTest/bin/Release/net10.0/ServiceHall.LoadTest.dll"
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def cpu_seconds(pids):
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += sum(int(x) for x in fields[11:15]) / TICK
-        except OSError:
-            pass
-    return total
-
-
-def pids_named(name):
-    pids = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{pid}/comm") as f:
-                if f.read().startswith(name):
-                    pids.append(pid)
-        except OSError:
-            pass
-    return pids
 
 
 def wait_ready(url, limit=120):
@@ -160,15 +137,8 @@ def main():
         for nodes in (1, 2):
             row = run(nodes, args.load, args.out, i + 1)
             results[nodes].append(row)
-            print(f"{nodes} node(s) run {i + 1}: " + ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
-    print("\nMedians (runs alternated):\n| figure | one node | two nodes |\n| --- | ---: | ---: |")
-    for key in results[1][0]:
-        cells = []
-        for nodes in (1, 2):
-            values = [r[key] for r in results[nodes] if isinstance(r.get(key), (int, float))]
-            cells.append(f"{statistics.median(values):.3g}" if values else "")
-        print(f"| {key} | " + " | ".join(cells) + " |")
-
+            print(f"{nodes} node(s) run {i + 1}: {describe(row)}", flush=True)
+    print_medians({"one node": results[1], "two nodes": results[2]})
 
 if __name__ == "__main__":
     main()
