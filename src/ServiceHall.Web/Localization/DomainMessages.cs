@@ -21,6 +21,17 @@ public static class DomainMessages
             _ => a,
         }).ToArray();
 
+    /// <summary>A refusal shown on a form: the field it names reads as the form's own label (<c>Field_{name}</c> in the form's
+    /// resource), so that the message and the form use one word for it.</summary>
+    public static string Describe(this IStringLocalizer<SharedResource> text, DomainException refusal, IStringLocalizer labels)
+    {
+        var args = Arguments(text, refusal);
+        for (var i = 0; i < args.Length; i++)
+            if (refusal.Args[i] is string field && field == refusal.Field && labels[$"Field_{field}"] is { ResourceNotFound: false } label)
+                args[i] = label.Value;
+        return text[$"Error_{refusal.Code}", args].Value;
+    }
+
     /// <summary>A request field (its JSON name) as the person reads it.</summary>
     public static string FieldLabel(IStringLocalizer<SharedResource> text, string field)
     {

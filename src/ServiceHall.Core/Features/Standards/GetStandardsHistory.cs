@@ -6,7 +6,9 @@ using ServiceHall.Core.Features.Supervision;
 namespace ServiceHall.Core.Features.Standards;
 
 /// <summary>One past period of a hall: its rules' verdicts at hall level and the cards issued for its days.</summary>
-public sealed record StandardsHistoryPoint(DateOnly From, DateOnly To, double? Score, int Green, int Yellow, int Red, int YellowCards, int RedCards);
+/// <param name="NoData">Rules with nothing to judge; all of them in a period without any record (the score is then null).</param>
+public sealed record StandardsHistoryPoint(DateOnly From, DateOnly To, double? Score, int Green, int Yellow, int Red, int NoData, int YellowCards,
+    int RedCards);
 
 /// <summary>The last weeks or months of a hall, oldest first, for the history charts; the records are read once for the whole span.</summary>
 public sealed class GetStandardsHistory(HallDbContext db, TimeProvider time, ReadStandardFacts read)
@@ -35,6 +37,7 @@ public sealed class GetStandardsHistory(HallDbContext db, TimeProvider time, Rea
                 cells.Count(c => c.Verdict == Verdict.Red));
             var periodCards = cards.Where(c => c.Day >= p.From && c.Day < p.Until).ToList();
             return new StandardsHistoryPoint(p.From, p.Until.AddDays(-1), RankHallStandards.Score(green, yellow, red), green, yellow, red,
+                cells.Count(c => c.Verdict == Verdict.NoData),
                 periodCards.Count(c => c.Colour == CardColour.Yellow), periodCards.Count(c => c.Colour == CardColour.Red));
         })];
     }

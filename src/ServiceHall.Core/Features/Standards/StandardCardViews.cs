@@ -50,7 +50,7 @@ public sealed class ListStandardCards(HallDbContext db)
         var userIds = cards.SelectMany(c => new[] { c.StaffUserId, c.ClosedByUserId, c.Unit == StandardScope.Staff ? (Guid?)c.UnitId : null })
             .OfType<Guid>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.BadgeNumber is null ? u.DisplayName : $"{u.DisplayName}（{u.BadgeNumber}）", ct);
+            .ToDictionaryAsync(u => u.Id, u => Punctuation.WithDetail(u.DisplayName, u.BadgeNumber), ct);
         var unitIds = cards.Select(c => c.UnitId).Distinct().ToList();
         var counters = await db.Counters.AsNoTracking().Where(c => unitIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var departments = await db.Departments.AsNoTracking().Where(d => unitIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);

@@ -70,7 +70,9 @@ public static class StandardFigures
 
     /// <summary>
     /// Every rule × unit of the scope: a unit without records of a rule gets no data for a share and 0 (green)
-    /// for minutes and counts; a rule whose records never name the scope's units is left out of that scope.
+    /// for minutes and counts; a unit without any record in the period (a closed week, a counter nobody staffed)
+    /// gets no data for every rule, so that an empty period is neither kept nor broken; a rule whose records never
+    /// name the scope's units is left out of that scope.
     /// </summary>
     public static List<StandardCell> Compute(Guid hallId, StandardScope scope, IReadOnlyList<StandardRuleView> rules,
         IEnumerable<StandardFact> facts, IEnumerable<Guid> units)
@@ -79,6 +81,7 @@ public static class StandardFigures
         var grouped = facts.GroupBy(f => (f.Rule, Unit: f.Unit(scope, hallId)))
             .Where(g => g.Key.Unit is not null)
             .ToDictionary(g => (g.Key.Rule, g.Key.Unit!.Value), g => (IReadOnlyCollection<StandardFact>)g.ToList());
+        var recorded = grouped.Keys.Select(k => k.Item2).ToHashSet();
         var cells = new List<StandardCell>();
         foreach (var rule in rules)
         {
@@ -86,7 +89,8 @@ public static class StandardFigures
             if (!info.Applies(scope))
                 continue;
             foreach (var unit in unitList)
-                cells.Add(Cell(rule, unit, grouped.GetValueOrDefault((rule.Rule, unit)) ?? []));
+                cells.Add(recorded.Contains(unit) ? Cell(rule, unit, grouped.GetValueOrDefault((rule.Rule, unit)) ?? [])
+                    : new StandardCell(rule.Rule, unit, null, 0, 0, Verdict.NoData));
         }
         return cells;
     }

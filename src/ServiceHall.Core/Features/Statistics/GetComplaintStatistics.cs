@@ -63,7 +63,7 @@ public sealed class GetComplaintStatistics(HallDbContext db)
             .ToDictionaryAsync(i => i.Id, i => new { i.Name, i.DepartmentId }, ct);
         var staffIds = complaints.Select(c => c.StaffUserId).OfType<Guid>().Distinct().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.BadgeNumber == null ? u.DisplayName : $"{u.DisplayName}（{u.BadgeNumber}）", ct);
+            .Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToDictionaryAsync(u => u.Id, u => Punctuation.WithDetail(u.DisplayName, u.BadgeNumber), ct);
 
         Guid? DepartmentOf(Guid? counterId, Guid? itemId, Guid? assigned) =>
             (itemId is { } i && items.TryGetValue(i, out var item) ? (Guid?)item.DepartmentId : null)
@@ -110,7 +110,7 @@ public sealed class GetComplaintStatistics(HallDbContext db)
         // Staff named only in the period before have no name yet: read them too.
         var earlierStaff = before.Select(f => f.StaffUserId).OfType<Guid>().Where(id => !staff.ContainsKey(id)).Distinct().ToList();
         foreach (var u in await db.Users.AsNoTracking().Where(u => earlierStaff.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct))
-            staff[u.Id] = u.BadgeNumber == null ? u.DisplayName : $"{u.DisplayName}（{u.BadgeNumber}）";
+            staff[u.Id] = Punctuation.WithDetail(u.DisplayName, u.BadgeNumber);
 
         var byCategory = By(ComplaintDimension.Category);
         var byDepartment = By(ComplaintDimension.Department);

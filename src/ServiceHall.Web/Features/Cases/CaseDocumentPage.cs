@@ -1,3 +1,4 @@
+using ServiceHall.Core;
 using Microsoft.Extensions.Localization;
 using ServiceHall.Core.Features.Cases;
 using ServiceHall.Core.Features.Guides;
@@ -70,7 +71,7 @@ public static class CaseDocumentPage
             .Raw("<div class=\"seal\">").Text("div", doc.HallName).Text("div", text["Doc_Seal"])
             .Text("div", PrintableHtml.Date(DateOnly.FromDateTime(doc.IssuedLocal))).Raw("</div></div>");
         var contacts = string.Join("　", new[] { (text["Doc_ConsultPhone"].Value, doc.ConsultPhone), (text["Doc_SupervisePhone"].Value, doc.SupervisePhone) }
-            .Where(p => p.Item2.Length > 0).Select(p => $"{p.Item1}：{p.Item2}"));
+            .Where(p => p.Item2.Length > 0).Select(p => Punctuation.Labelled(p.Item1, p.Item2)));
         html.Raw("<footer>").Text("div", doc.HallAddress).Text("div", contacts).Raw("</footer>");
         return html.Page($"{title} {doc.DocumentNumber}", text["Doc_Print"]);
     }

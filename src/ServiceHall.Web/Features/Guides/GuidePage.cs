@@ -1,3 +1,4 @@
+using ServiceHall.Core;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using ServiceHall.Core.Features.Guides;
@@ -20,7 +21,7 @@ public static class GuidePage
         if (!g.Published)
             html.Text("p", text["Guide_NotPublished"], "strong");
         var timeLimit = CaseDocumentPage.TimeLimitText(text, g.TimeLimitClass, g.PromisedDays)
-            + (g.StatutoryDays is { } s ? "；" + text["Guide_StatutoryDays", s] : "");
+            + (g.StatutoryDays is { } s ? Punctuation.BetweenClauses + text["Guide_StatutoryDays", s] : "");
         string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
         html.Fields((text["Guide_ItemType"], g.ItemType), (text["Guide_LegalBasis"], g.LegalBasis),
             (text["Guide_ImplementingBody"], g.ImplementingBody), (text["Doc_Department"], g.DepartmentName),
@@ -43,7 +44,7 @@ public static class GuidePage
             (text["Guide_FeeBasis"], g.FeeBasis),
             (text["Guide_Location"], string.Join(" ", new[] { g.HallAddress, g.Location }.Where(x => !string.IsNullOrWhiteSpace(x)))),
             (text["Guide_Hours"], text["Guide_HoursValue", Time(g.OpensAt), Time(g.ClosesAt)]),
-            (text["Guide_Counters"], string.Join("、", g.Counters.Select(c => text["Doc_CounterNumber", c.Number].Value))),
+            (text["Guide_Counters"], Punctuation.List(g.Counters.Select(c => text["Doc_CounterNumber", c.Number].Value))),
             (text["Doc_ConsultPhone"], g.ConsultPhone), (text["Doc_SupervisePhone"], g.SupervisePhone));
         if (g.Questions.Count > 0)
         {

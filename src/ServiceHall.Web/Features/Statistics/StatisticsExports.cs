@@ -59,7 +59,7 @@ public static class StatisticsExports
             .Text("Col_Title", 30, r => r.Title)
             .Text("Dimension_Category", 12, r => s[$"Category_{r.Category}"])
             .Text("Dimension_Channel", 12, r => s[$"Channel_{r.Channel}"])
-            .Text("Dimension_Subject", 24, r => r.SubjectName is { } n ? $"{s[$"Subject_{r.Subject}"]}：{n}" : s[$"Subject_{r.Subject}"])
+            .Text("Dimension_Subject", 24, r => r.SubjectName is { } n ? Punctuation.Labelled(s[$"Subject_{r.Subject}"], n) : s[$"Subject_{r.Subject}"])
             .Text("Col_Status", 10, r => s[$"Status_{r.Status}"])
             .Text("Col_Counted", 10, r => r.Counted ? "" : s[$"Disposition_{r.Disposition}"])
             .LocalDateTime("Col_RegisteredAt", 17, r => r.RegisteredAt);
@@ -129,7 +129,7 @@ public static class StatisticsExports
         var report = await get.HandleAsync(hallId, now.AddDays(-span), now, http.User.UserId(), ct);
         var clock = await HallClock.ForHallAsync(db, hallId, ct);
         var sheet = new XlsxSheet<InquiryOwnerFigures>(c, "InquiryReport_Title")
-            .Text("InquiryReport_Owner", 18, o => o.BadgeNumber is null ? o.OwnerName : $"{o.OwnerName}（{o.BadgeNumber}）")
+            .Text("InquiryReport_Owner", 18, o => Punctuation.WithDetail(o.OwnerName, o.BadgeNumber))
             .Integer("InquiryReport_Total", 8, o => o.Total)
             .Integer("InquiryReport_OnTheSpot", 10, o => o.AnsweredOnTheSpot)
             .Integer("InquiryReport_Promised", 10, o => o.Promised)

@@ -221,7 +221,7 @@
       : g.timeLimitClass === "coordination" ? t("GuideTime_coordination", g.promisedDays) : t(`GuideTime_${g.timeLimitClass}`);
     const facts = [
       [t("GuideTimeLimit"), time],
-      [t("GuideCounters"), g.counters.map(c => t("GuideCounterNumber", c.number)).join("、")],
+      [t("GuideCounters"), g.counters.map(c => t("GuideCounterNumber", c.number)).join(Hall.lang.startsWith("zh") ? "、" : ", ")],
       [t("GuideHours"), `${g.opensAt.slice(0, 5)}–${g.closesAt.slice(0, 5)}`],
       [t("GuideFees"), g.fees || t("GuideFree")],
       [t("GuideProcess"), g.processSteps.join(" → ")],

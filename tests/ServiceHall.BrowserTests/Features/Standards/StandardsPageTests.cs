@@ -49,6 +49,35 @@ public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<Browser
         await scope.ServiceProvider.GetRequiredService<ScanStandardCards>().HandleAsync(hall.HallId, CancellationToken.None);
     }
 
+    /// <summary>
+    /// The history at 1366×768: the charts' labels do not overlap one another, and a week without any record is a grey
+    /// "no data" row (this hall began this week), never a green one.
+    /// </summary>
+    private static async Task AssertHistoryReadableAsync(IPage page, string noData)
+    {
+        var history = page.GetByTestId("history");
+        await Expect(history.Locator("svg text").First).ToBeVisibleAsync();
+        var overlaps = await history.EvaluateAsync<string[]>("""
+            h => [...h.querySelectorAll('svg')].flatMap(svg => {
+              const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => ({ t: t.textContent.trim(), r: t.getBoundingClientRect() }));
+              const found = [];
+              for (let i = 0; i < texts.length; i++)
+                for (let j = i + 1; j < texts.length; j++) {
+                  const a = texts[i].r, b = texts[j].r;
+                  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), ht = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (w > 1 && ht > 1) found.push(`${texts[i].t} overlaps ${texts[j].t}`);
+                }
+              return found;
+            })
+            """);
+        Assert.True(overlaps.Length == 0, string.Join("; ", overlaps));
+        Assert.Equal(8, await history.Locator("svg").First.Locator("text").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\d+/\d+$") }).CountAsync());
+        var empty = page.GetByTestId("history-row").And(page.Locator("[data-nodata=true]"));
+        await Expect(empty.First).ToContainTextAsync(noData);
+        Assert.True(await empty.CountAsync() >= 1);
+        await Expect(page.GetByTestId("history-row").Last).ToHaveAttributeAsync("data-nodata", "false");
+    }
+
     [Fact]
     public async Task StaffMember_AnswersTheirRedCard_CardCloses()
     {
@@ -64,6 +93,9 @@ public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<Browser
         // Closed only with a written response: an empty one is refused in words.
         await card.GetByTestId("card-submit").ClickAsync();
         await Expect(card.GetByTestId("card-error")).ToBeVisibleAsync();
+        // The message names the field as the form does (原因), not by another word for it (理由).
+        await Expect(card.GetByTestId("card-error")).ToContainTextAsync("原因");
+        await Expect(card.GetByRole(AriaRole.Textbox, new() { Name = "原因", Exact = true })).ToBeVisibleAsync();
         await cards.AnswerAsync(card, "上午取号高峰只开了一个窗口", "排队超过 5 人时即请值班长增开窗口");
         await Layout.AssertAsync(page, LayoutRules.BackOffice);
         await Layout.AssertCjkRenderedAsync(page);
@@ -100,6 +132,7 @@ public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<Browser
         await Layout.AssertAsync(page, LayoutRules.BackOffice);
         await Layout.AssertCjkRenderedAsync(page);
         await Expect(page.GetByTestId("history").Locator("svg").First).ToBeVisibleAsync();
+        await AssertHistoryReadableAsync(page, "无数据");
         Shot(page, "standards-zh.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
@@ -108,6 +141,10 @@ public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<Browser
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Standards kept", Exact = true })).ToBeVisibleAsync();
         await Expect(standards.Verdict("LongestWait", "Red")).ToContainTextAsync("Red · broken");
         await Layout.AssertAsync(page, LayoutRules.BackOffice);
+        await AssertHistoryReadableAsync(page, "No data");
+        // English punctuation on an English page: no （…）, ：, ，, 。 or 、 around labels, badges and lists (names are data).
+        var fullWidth = await page.EvaluateAsync<string?>("() => (document.querySelector('.mud-main-content').innerText.match(/.{0,20}[（）：，。、；].{0,20}/) || [null])[0]");
+        Assert.True(fullWidth is null, $"full-width punctuation on the English page: {fullWidth}");
         Shot(page, "standards-en.png");
 
         var halls = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");

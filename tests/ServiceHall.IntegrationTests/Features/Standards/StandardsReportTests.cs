@@ -157,6 +157,9 @@ public abstract class StandardsReportTests(HallApp app)
         var history = await supervisor.GetOkAsync<JsonArray>($"/api/halls/{hall.Id}/standards/history?period=week&count=4");
         Assert.Equal(4, history.Count);
         Assert.True(history[^1]!["red"]!.GetValue<int>() > 0);
+        // Three weeks back the hall had no record at all: no data for every rule, no score — not seventeen green rules.
+        Assert.Equal((0, expected.Length, null), (history[0]!["green"]!.GetValue<int>(), history[0]!["noData"]!.GetValue<int>(),
+            history[0]!["score"]?.GetValue<double>()));
         await Expect.ProblemAsync(await supervisor.GetAsync($"/api/halls/{hall.Id}/standards?period=year"), HttpStatusCode.BadRequest);
         await Expect.ProblemAsync(await supervisor.GetAsync($"/api/halls/{hall.Id}/standards/history?count=13"), HttpStatusCode.BadRequest, "OutOfRange");
     }

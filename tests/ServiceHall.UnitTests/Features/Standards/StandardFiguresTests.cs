@@ -54,8 +54,26 @@ public class StandardFiguresTests
         Assert.Equal(Verdict.NoData, cells.Single(c => c.Rule == StandardRule.WaitsCalledInTime && c.UnitId == CounterB).Verdict);
         var longest = cells.Single(c => c.Rule == StandardRule.LongestWait && c.UnitId == CounterA);
         Assert.Equal((12.5, Verdict.Yellow), (longest.Value!.Value, longest.Verdict));
-        // No wait at counter B: 0 minutes is within the rule.
-        Assert.Equal(Verdict.Green, cells.Single(c => c.Rule == StandardRule.LongestWait && c.UnitId == CounterB).Verdict);
+        // No wait at counter B, which did call in time: 0 minutes is within the rule.
+        var withCall = StandardFigures.Compute(Hall, StandardScope.Counter, [Rule(StandardRule.LongestWait)], [.. facts, Call(true, CounterB, Staff2)],
+            [CounterA, CounterB]);
+        Assert.Equal(Verdict.Green, withCall.Single(c => c.UnitId == CounterB).Verdict);
+    }
+
+    [Fact]
+    public void Compute_UnitWithoutAnyRecord_NoDataForEveryRule()
+    {
+        // A week the hall was closed: no call, no alert, nothing — neither kept (green) nor broken.
+        var rules = StandardCatalog.Rules.Select(r => Rule(r.Rule)).ToList();
+        var cells = StandardFigures.Compute(Hall, StandardScope.Hall, rules, [], [Hall]);
+        Assert.Equal(rules.Count, cells.Count);
+        Assert.All(cells, c => Assert.Equal((Verdict.NoData, (double?)null), (c.Verdict, c.Value)));
+        Assert.Null(RankHallStandards.Score(cells.Count(c => c.Verdict == Verdict.Green), 0, 0));
+        // A counter nobody staffed gets no data, the one that called gets its figures.
+        var counters = StandardFigures.Compute(Hall, StandardScope.Counter, [Rule(StandardRule.LongestWait), Rule(StandardRule.UnstaffedMinutes)],
+            [Call(true, CounterA, Staff1)], [CounterA, CounterB]);
+        Assert.All(counters.Where(c => c.UnitId == CounterA), c => Assert.Equal(Verdict.Green, c.Verdict));
+        Assert.All(counters.Where(c => c.UnitId == CounterB), c => Assert.Equal(Verdict.NoData, c.Verdict));
     }
 
     [Fact]
