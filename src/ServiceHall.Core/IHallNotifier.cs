@@ -15,6 +15,8 @@ public interface IHallNotifier
     void QueueChanged(Guid hallId);
     Task AlertRaisedAsync(AlertView alert);
     Task AlertClearedAsync(AlertView alert);
+    /// <summary>A supervisor took an alert on: the dashboards show who.</summary>
+    void AlertAcknowledged(AlertView alert);
 }
 
 /// <summary>A call to a counter, as displays and phones need it.</summary>

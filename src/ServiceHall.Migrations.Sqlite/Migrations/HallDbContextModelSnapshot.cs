@@ -139,6 +139,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcknowledgedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClearedAt")
                         .HasColumnType("TEXT");
 

@@ -10,6 +10,8 @@ public enum HallEventKind
     QueueChanged,
     AlertRaised,
     AlertCleared,
+    /// <summary>Payload: the <see cref="Core.Features.Alerts.AlertView"/> with who took it on; for the hall's pages only.</summary>
+    AlertAcknowledged,
     /// <summary>Payload: <see cref="Core.Features.Standards.StandardCardIssued"/>; for the hall's pages only, never the public hub (it names who broke a rule).</summary>
     CardIssued,
 }

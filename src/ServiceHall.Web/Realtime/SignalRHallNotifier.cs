@@ -35,6 +35,8 @@ public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, D
         return hub.Clients.Group(HallGroups.Hall(alert.HallId)).AlertRaised(alert);
     }
 
+    public void AlertAcknowledged(AlertView alert) => feed.Publish(new HallEvent(alert.HallId, HallEventKind.AlertAcknowledged, alert));
+
     public Task AlertClearedAsync(AlertView alert)
     {
         feed.Publish(new HallEvent(alert.HallId, HallEventKind.AlertCleared, alert));

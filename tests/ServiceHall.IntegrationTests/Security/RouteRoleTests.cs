@@ -161,6 +161,7 @@ public abstract partial class RouteRoleTests(HallApp app)
             ["itemId"] = hall.Item("A").ToString(),
             ["noticeId"] = Guid.NewGuid().ToString(),
             ["pauseId"] = Guid.NewGuid().ToString(),
+            ["alertId"] = Guid.NewGuid().ToString(),
             ["date"] = app.Today.ToString("yyyy-MM-dd"),
             ["year"] = app.Today.Year.ToString(),
             ["documentName"] = "v1",

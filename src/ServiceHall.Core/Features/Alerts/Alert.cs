@@ -38,5 +38,15 @@ public class Alert
     public int Value { get; set; }
     public int Threshold { get; set; }
     public DateTime RaisedAt { get; set; }
+    /// <summary>Ended by the scan when its condition ended (a counter opened, a case finished…), never by hand.</summary>
     public DateTime? ClearedAt { get; set; }
+    /// <summary>When a supervisor took the alert on (确认处理), and who: the record of who handled it.</summary>
+    public DateTime? AcknowledgedAt { get; set; }
+    public Guid? AcknowledgedByUserId { get; set; }
+}
+
+public static class AlertErrors
+{
+    public const string NotFound = "AlertNotFound";
+    public const string Acknowledged = "AlertAcknowledged";
 }

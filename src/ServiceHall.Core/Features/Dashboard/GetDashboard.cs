@@ -12,7 +12,9 @@ namespace ServiceHall.Core.Features.Dashboard;
 public sealed record DashboardItem(ItemQueueView Queue, QueueColour Colour, int OpenCounters, StaffingAdvice? Advice = null);
 
 /// <summary>An open alert with what it is about, so the dashboard can link to the item row or the counter.</summary>
-public sealed record DashboardAlert(AlertView Alert, string? ServiceItemName, string? ServiceItemPrefix, int? CounterNumber);
+/// <param name="AcknowledgedByName">The supervisor who took it on, with their badge.</param>
+public sealed record DashboardAlert(AlertView Alert, string? ServiceItemName, string? ServiceItemPrefix, int? CounterNumber,
+    string? AcknowledgedByName = null);
 
 /// <summary>Everything the supervisor watches in one read (S8).</summary>
 public sealed record DashboardView(
@@ -68,11 +70,12 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
         var counterIds = alerts.Where(a => a.CounterId is not null).Select(a => a.CounterId!.Value).Distinct().ToList();
         var numbers = await db.Counters.AsNoTracking().Where(c => counterIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var names = await AlertHandlers.NamesAsync(db, alerts.Select(a => a.AcknowledgedByUserId), ct);
         return alerts.Select(a =>
         {
             var item = a.ServiceItemId is { } itemId ? items.GetValueOrDefault(itemId) : null;
             int? number = a.CounterId is { } counterId && numbers.TryGetValue(counterId, out var n) ? n : null;
-            return new DashboardAlert(a, item?.Name, item?.Prefix, number);
+            return new DashboardAlert(a, item?.Name, item?.Prefix, number, a.AcknowledgedByUserId is { } by ? names.GetValueOrDefault(by) : null);
         }).ToList();
     }
 }

@@ -13,10 +13,13 @@ public sealed record AlertHistoryFilter(AlertKind? Kind = null, Guid? ServiceIte
 
 /// <summary>
 /// One past or open alert: what it was about, the measure and threshold when raised, when it started and ended and
-/// how many minutes it lasted (null while open). <paramref name="SubjectId"/> is the case, inquiry, follow-up or complaint of a deadline alert.
+/// how many minutes it lasted (null while open), who took it on and when. <paramref name="SubjectId"/> is the case, inquiry, follow-up or
+/// complaint of a deadline alert.
 /// </summary>
+/// <param name="AcknowledgedBy">The supervisor who took it on, with their badge; null while nobody has.</param>
 public sealed record AlertHistoryRow(Guid Id, AlertKind Kind, Guid? ServiceItemId, string? ServiceItemName, Guid? CounterId, int? CounterNumber,
-    Guid? SubjectId, int Value, int Threshold, DateTime RaisedAt, DateTime? ClearedAt, double? DurationMinutes);
+    Guid? SubjectId, int Value, int Threshold, DateTime RaisedAt, DateTime? ClearedAt, double? DurationMinutes, DateTime? AcknowledgedAt,
+    string? AcknowledgedBy);
 
 /// <summary>The alerts of a period, newest first; <paramref name="Truncated"/> when more were raised than are listed.</summary>
 public sealed record AlertHistory(Guid HallId, string TimeZoneId, DateOnly From, DateOnly To, int Total, bool Truncated,
@@ -90,9 +93,11 @@ public sealed class GetAlertHistory(HallDbContext db)
         var alerts = await query.ToListAsync(ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var handlers = await AlertHandlers.NamesAsync(db, alerts.Select(a => a.AcknowledgedByUserId), ct);
         return alerts.Select(a => new AlertHistoryRow(a.Id, a.Kind, a.ServiceItemId, a.ServiceItemId is { } i ? items.GetValueOrDefault(i) : null,
                 a.CounterId, a.CounterId is { } c && counters.TryGetValue(c, out var n) ? n : null, a.SubjectId, a.Value, a.Threshold,
-                a.RaisedAt, a.ClearedAt, a.ClearedAt is { } end ? Math.Round((end - a.RaisedAt).TotalMinutes, 1) : null))
+                a.RaisedAt, a.ClearedAt, a.ClearedAt is { } end ? Math.Round((end - a.RaisedAt).TotalMinutes, 1) : null, a.AcknowledgedAt,
+                a.AcknowledgedByUserId is { } by ? handlers.GetValueOrDefault(by) : null))
             .ToList();
     }
 }

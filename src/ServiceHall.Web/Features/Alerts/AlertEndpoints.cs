@@ -8,6 +8,7 @@ public static class AlertEndpoints
     public static void AddAlerts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ListAlerts>();
+        builder.Services.AddScoped<AcknowledgeAlert>();
         builder.Services.AddScoped<ScanAlerts>();
         builder.Services.AddScoped<ReconcileAlerts>();
         builder.Services.AddHostedService<HallMonitor>();
@@ -19,5 +20,12 @@ public static class AlertEndpoints
             .WithTags("Alerts").WithName("ListAlerts")
             .RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // A supervisor takes an alert on: who and when are kept for the dashboard and the alert history.
+        app.MapPost("/api/halls/{hallId:guid}/alerts/{alertId:guid}/acknowledge",
+                (Guid hallId, Guid alertId, AcknowledgeAlert acknowledge, HttpContext http, CancellationToken ct) =>
+                    acknowledge.HandleAsync(hallId, alertId, http.User.UserId(), ct))
+            .WithTags("Alerts").WithName("AcknowledgeAlert")
+            .RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -87,7 +87,9 @@ public static class StatisticsExports
             .Integer("Alerts_ThresholdColumn", 10, a => a.Threshold)
             .LocalDateTime("Alerts_RaisedAt", 17, a => a.RaisedAt)
             .LocalDateTime("Alerts_ClearedAt", 17, a => a.ClearedAt)
-            .Minutes("Alerts_DurationMinutes", 12, a => a.DurationMinutes);
+            .Minutes("Alerts_DurationMinutes", 12, a => a.DurationMinutes)
+            .Text("Alerts_AcknowledgedBy", 16, a => a.AcknowledgedBy)
+            .LocalDateTime("Alerts_AcknowledgedAt", 17, a => a.AcknowledgedAt);
         return new XlsxResult($"{sheet.Name} {Iso(header.From)}–{Iso(header.To)}", new HallClock(header.TimeZoneId),
             (book, token) => book.AddSheetAsync(sheet, rows, token));
     }

@@ -47,6 +47,39 @@ public abstract class AlertHistoryTests(HallApp app)
         var other = await TestHall.CreateAsync(app);
         await Expect.ProblemAsync(await app.Api(other.Supervisor).GetAsync(url), HttpStatusCode.Forbidden, "OtherHall");
     }
+
+    [Fact]
+    public async Task Alert_AcknowledgedBySupervisor_WhoAndWhenShownOnDashboardAndInHistory_Once()
+    {
+        var hall = await TestHall.CreateAsync(app, maxWaiting: 1, configure: h => h.UnstaffedGraceMinutes = 24 * 60);
+        var kiosk = app.Api(hall.Kiosk);
+        for (var i = 0; i < 2; i++)
+            await kiosk.IssueAsync(hall.Id, hall.Item("A"));
+        await ScanQueueAlertsAsync(app, hall.Id);
+        var supervisor = app.Api(hall.Supervisor);
+        var open = Assert.Single((await supervisor.GetOkAsync<JsonArray>($"/api/halls/{hall.Id}/alerts")))!;
+        Assert.Null(open["acknowledgedAt"]);
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        var acknowledgedAt = app.Clock.GetUtcNow().UtcDateTime;
+        var url = $"/api/halls/{hall.Id}/alerts/{open.Str("id")}/acknowledge";
+
+        // Another hall's supervisor and a counter's staff may not; the hall's supervisor does, once.
+        var other = await TestHall.CreateAsync(app);
+        await Expect.ProblemAsync(await app.Api(other.Supervisor).PostAsync(url), HttpStatusCode.Forbidden);
+        await Expect.ProblemAsync(await app.Api(hall.Staff[0]).PostAsync(url), HttpStatusCode.Forbidden);
+        var taken = await supervisor.PostOkAsync<JsonObject>(url);
+        Assert.Equal(acknowledgedAt, taken["acknowledgedAt"]!.GetValue<DateTime>().ToUniversalTime());
+        await Expect.ProblemAsync(await supervisor.PostAsync(url), HttpStatusCode.Conflict, "AlertAcknowledged");
+        await Expect.ProblemAsync(await supervisor.PostAsync($"/api/halls/{hall.Id}/alerts/{Guid.NewGuid()}/acknowledge"), HttpStatusCode.NotFound);
+
+        var dashboard = await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/dashboard");
+        var listed = Assert.Single(dashboard["alerts"]!.AsArray())!;
+        Assert.Equal(hall.Supervisor, listed.Str("acknowledgedByName"));
+        var history = await supervisor.GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/statistics/alerts?from={Iso(app.Today)}&to={Iso(app.Today)}");
+        var row = Assert.Single(history["alerts"]!.AsArray())!;
+        Assert.Equal(hall.Supervisor, row.Str("acknowledgedBy"));
+        Assert.Equal(acknowledgedAt, row["acknowledgedAt"]!.GetValue<DateTime>().ToUniversalTime());
+    }
 }
 
 public sealed class SqliteAlertHistoryTests(SqliteHallApp app) : AlertHistoryTests(app), IClassFixture<SqliteHallApp>;
