@@ -36,6 +36,14 @@ public sealed class ListStandardCards(HallDbContext db)
         await ViewsAsync(db, db.StandardCards.AsNoTracking().Where(c => c.StaffUserId == userId)
             .OrderBy(c => c.Status == CardStatus.Open ? 0 : 1).ThenByDescending(c => c.IssuedAt).Take(MaxListed), ct);
 
+    /// <summary>How many yellow and red cards a staff member has still to answer (the counter page's notice).</summary>
+    public async Task<(int Yellow, int Red)> OpenCountAsync(Guid userId, CancellationToken ct)
+    {
+        var colours = await db.StandardCards.AsNoTracking().Where(c => c.StaffUserId == userId && c.Status == CardStatus.Open)
+            .Select(c => c.Colour).ToListAsync(ct);
+        return (colours.Count(c => c == CardColour.Yellow), colours.Count(c => c == CardColour.Red));
+    }
+
     public async Task<StandardCardView> GetAsync(Guid cardId, Guid readerId, CancellationToken ct)
     {
         var card = await db.StandardCards.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId, ct)

@@ -111,6 +111,28 @@ public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task CardIssued_CounterPageShowsNoticeLive_LinksToCards()
+    {
+        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1024, 768), "staff3", "/counter");
+        var counter = new CounterPage(page);
+        await counter.WaitReadyAsync();
+        await Expect(page.GetByTestId("card-notice")).ToHaveCountAsync(0);
+
+        // staff3 serves at counter 5 (item E): a ticket called after 15 minutes gives them a red card while the page is open.
+        await LateCallAsync("staff3", 5, "E", 15);
+        var notice = page.GetByTestId("card-notice");
+        await Expect(notice).ToContainTextAsync("1 张预警督办卡待答复", new() { Timeout = 15_000 });
+        await Expect(notice).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("sh-card-notice-red"));
+        await Layout.AssertAsync(page, LayoutRules.Scrolling with { Ignore = [".sh-visually-hidden"] });
+        Shot(page, "counter-card-notice-zh.png");
+
+        await notice.ClickAsync();
+        await page.WaitForURLAsync("**/standards/cards");
+        await new StandardsPages(page).WaitCardsAsync();
+        await Expect(new StandardsPages(page).Card().First).ToContainTextAsync("督办（红牌）");
+    }
+
+    [Fact]
     public async Task Supervisor_ReadsVerdicts_AnswersACard_RanksHalls()
     {
         await LateCallAsync("staff2", 3, "B", 25);
