@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using ServiceHall.BrowserTests.Infrastructure;
 using ServiceHall.BrowserTests.Pages;
+using ServiceHall.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace ServiceHall.BrowserTests.Features.Statistics;
@@ -54,6 +55,24 @@ public sealed class StatisticsPagesTests(BrowserHall hall) : IClassFixture<Brows
         await Expect(stats.ComplaintRows.Filter(new() { HasText = "社保登记办理太慢" })).ToBeVisibleAsync();
         await stats.ComplaintRows.First.GetByTestId("complaint-link").ClickAsync();
         await page.WaitForURLAsync("**/supervision/complaints/*");
+
+        // In English: the page, its screenshot, and its export downloaded as a person does, opened, headed in English.
+        await stats.GotoAsync("/supervision/complaint-statistics");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.Locator("html[lang=en]").WaitForAsync();
+        await stats.WaitReadyAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Complaint statistics", Exact = true })).ToBeVisibleAsync();
+        await Expect(stats.CountRow("hotspots", "Efficiency").GetByTestId("count")).ToHaveTextAsync("2");
+        await stats.ShotAsync("statistics-complaints-en.png");
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        await using var file = await download.CreateReadStreamAsync();
+        var book = await XlsxReader.ReadAsync(file);
+        var first = book.Sheet(1);
+        Assert.Equal(["By", "Name", "This period", "Period before", "Trend"], first.Headers());
+        Assert.Contains(Enumerable.Range(2, first.RowCount - 1), r => first.Text(r, 2) == "Efficiency" && first.Number(r, 3) == 2);
     }
 
     [Fact]
