@@ -22,6 +22,7 @@ using ServiceHall.Web.Features.Ratings;
 using ServiceHall.Web.Features.Staffing;
 using ServiceHall.Web.Features.Statistics;
 using ServiceHall.Web.Features.Standards;
+using ServiceHall.Web.Features.Assessment;
 using ServiceHall.Web.Features.Supervision;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
@@ -57,6 +58,7 @@ builder.AddDevices();
 builder.AddStaffing();
 builder.AddStatistics();
 builder.AddStandards();
+builder.AddAssessment();
 
 var app = builder.Build();
 
@@ -82,6 +84,7 @@ app.MapDeviceEndpoints();
 app.MapStaffingEndpoints();
 app.MapStatisticsEndpoints();
 app.MapStandardsEndpoints();
+app.MapAssessmentEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

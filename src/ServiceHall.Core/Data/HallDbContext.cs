@@ -68,6 +68,11 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Features.Staffing.PlannedCounters> PlannedCounters => Set<Features.Staffing.PlannedCounters>();
     public DbSet<Features.Standards.StandardSetting> StandardSettings => Set<Features.Standards.StandardSetting>();
     public DbSet<Features.Standards.StandardCard> StandardCards => Set<Features.Standards.StandardCard>();
+    public DbSet<Features.Assessment.AssessmentWeight> AssessmentWeights => Set<Features.Assessment.AssessmentWeight>();
+    public DbSet<Features.Assessment.AssessmentManualItem> AssessmentManualItems => Set<Features.Assessment.AssessmentManualItem>();
+    public DbSet<Features.Assessment.AssessmentClosedMonth> AssessmentClosedMonths => Set<Features.Assessment.AssessmentClosedMonth>();
+    public DbSet<Features.Assessment.AssessmentAdjustment> AssessmentAdjustments => Set<Features.Assessment.AssessmentAdjustment>();
+    public DbSet<Features.Assessment.AssessmentEvent> AssessmentEvents => Set<Features.Assessment.AssessmentEvent>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

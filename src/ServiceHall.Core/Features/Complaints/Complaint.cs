@@ -98,6 +98,8 @@ public class Complaint
     /// <summary>延期时限: the stage deadline as last extended; the reason (延期原因) beside it.</summary>
     public DateOnly? ExtendedUntil { get; set; }
     public string? ExtensionReason { get; set; }
+    /// <summary>Whether closing found the complaint justified (成立); null when the closer did not say (and for complaints closed before).</summary>
+    public bool? Upheld { get; set; }
 
     /// <summary>The deadline of the stage it is at; none once closed.</summary>
     public static DateOnly? StageDue(ComplaintStatus status, DateOnly assignDue, DateOnly replyDue, DateOnly closeDue) => status switch

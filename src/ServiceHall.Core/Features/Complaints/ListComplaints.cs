@@ -14,7 +14,7 @@ public sealed record ComplaintView(Guid Id, Guid HallId, string Number, Complain
     Guid? DuplicateOfId, DateTime RegisteredAt, Guid? AssigneeUserId, string? AssigneeName, DateOnly AssignDue, DateOnly ReplyDue,
     DateOnly CloseDue, string? Finding, string? Reply, DateTime? RepliedAt, DateTime? ClosedAt, int ReopenCount,
     List<ComplaintEventView> History, Guid? AssigneeDepartmentId = null, string? AssigneeDepartmentName = null, DateOnly? ExtendedUntil = null,
-    string? ExtensionReason = null, ComplaintCategory Category = ComplaintCategory.Other)
+    string? ExtensionReason = null, ComplaintCategory Category = ComplaintCategory.Other, bool? Upheld = null)
 {
     /// <summary>The deadline of the stage it is at (承诺时限), none once closed.</summary>
     public DateOnly? StageDue => Complaint.StageDue(Status, AssignDue, ReplyDue, CloseDue);
@@ -78,7 +78,7 @@ public sealed class ListComplaints(HallDbContext db)
                 c.ContactPhoneMasked, c.Subject, c.CounterId, c.StaffUserId, c.ServiceItemId, c.Status, c.Disposition, c.DispositionReason,
                 c.DuplicateOfId, c.RegisteredAt, c.AssigneeUserId, c.AssigneeUserId is { } a ? names.GetValueOrDefault(a) : null,
                 c.AssignDue, c.ReplyDue, c.CloseDue, c.Finding, c.Reply, c.RepliedAt, c.ClosedAt, c.ReopenCount, history,
-                c.AssigneeDepartmentId, c.AssigneeDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, c.ExtendedUntil, c.ExtensionReason, c.Category);
+                c.AssigneeDepartmentId, c.AssigneeDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, c.ExtendedUntil, c.ExtensionReason, c.Category, c.Upheld);
         }).ToList();
     }
 }

@@ -69,7 +69,7 @@ public static class ComplaintEndpoints
         supervisor.MapPost("/complaints/{complaintId:guid}/assign", (Guid complaintId, AssignComplaintRequest request, AssignComplaint step, HttpContext http, CancellationToken ct) =>
                 step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("AssignComplaint");
-        supervisor.MapPost("/complaints/{complaintId:guid}/close", (Guid complaintId, ComplaintNoteRequest request, CloseComplaint step, HttpContext http, CancellationToken ct) =>
+        supervisor.MapPost("/complaints/{complaintId:guid}/close", (Guid complaintId, CloseComplaintRequest request, CloseComplaint step, HttpContext http, CancellationToken ct) =>
                 step.HandleAsync(complaintId, http.User.UserId(), request, ct))
             .WithName("CloseComplaint");
         supervisor.MapPost("/complaints/{complaintId:guid}/reopen", (Guid complaintId, ComplaintNoteRequest request, ReopenComplaint step, HttpContext http, CancellationToken ct) =>
