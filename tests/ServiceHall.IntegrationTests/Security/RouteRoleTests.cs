@@ -164,6 +164,7 @@ public abstract partial class RouteRoleTests(HallApp app)
             ["alertId"] = Guid.NewGuid().ToString(),
             ["date"] = app.Today.ToString("yyyy-MM-dd"),
             ["year"] = app.Today.Year.ToString(),
+            ["month"] = app.Today.Month.ToString(),
             ["documentName"] = "v1",
             ["path"] = "favicon.svg",
         };

@@ -131,6 +131,7 @@ public sealed class GetPublishedRanking(HallDbContext db)
             .Select(r => (r.Name, r.BadgeNumber, Total: AssessmentRules.Total(r.Total, adjustments.GetValueOrDefault(r.UnitId)))).ToList();
         var ranks = AssessmentRules.Rank(rows.Select(r => r.Total).ToList());
         return new PublishedRanking(hall, year, month, scope, closed.PublishedAt!.Value,
-            [.. rows.Select((r, i) => new RankingRow(ranks[i], r.Name, scope == AssessmentScope.Staff ? r.BadgeNumber : null, r.Total)).OrderBy(r => r.Rank)]);
+            [.. rows.Select((r, i) => new RankingRow(ranks[i], r.Name, scope == AssessmentScope.Staff ? r.BadgeNumber : null, r.Total))
+                .OrderBy(r => r.Rank).ThenBy(r => r.Name, StringComparer.Ordinal)]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Attendance;
@@ -99,7 +100,7 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
             .ToListAsync(ct);
         foreach (var r in ratings)
             facts.Add(new(r.StaffUserId, r.CounterId, r.DepartmentId ?? DepartmentOf(r.ServiceItemId, r.CounterId), new(AssessmentIndicator.Satisfaction,
-                r.Id, r.TicketNumber, r.RatedAt, null, ItemName(r.ServiceItemId), Rating.Bad(r.Level) ? 0 : 1, null, r.Level.ToString(), r.Comment)));
+                r.Id, r.TicketNumber, r.RatedAt, null, ItemName(r.ServiceItemId), Rating.Bad(r.Level) ? 0 : 1, null, Name(r.Level), r.Comment)));
 
         var complaintRows = db.Complaints.AsNoTracking().Where(c => c.HallId == hallId && c.RegisteredAt >= start && c.RegisteredAt < end && c.Upheld == true);
         if (asOf is { } closedBy)
@@ -109,7 +110,7 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
             .ToListAsync(ct);
         foreach (var c in complaints)
             facts.Add(new(c.StaffUserId, c.CounterId, DepartmentOf(c.ServiceItemId, c.CounterId) ?? c.AssigneeDepartmentId,
-                new(AssessmentIndicator.ComplaintsUpheld, c.Id, c.Number, c.RegisteredAt, null, ItemName(c.ServiceItemId), null, null, c.Category.ToString(), c.Title)));
+                new(AssessmentIndicator.ComplaintsUpheld, c.Id, c.Number, c.RegisteredAt, null, ItemName(c.ServiceItemId), null, null, Name(c.Category), c.Title)));
 
         var findingRows = db.ConductFindings.AsNoTracking()
             .Where(f => f.HallId == hallId && f.Status == FindingStatus.Confirmed && f.FoundAt >= start && f.FoundAt < end);
@@ -133,12 +134,12 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
         {
             if (day.Status is AttendanceStatus.Late or AttendanceStatus.LateAndLeftEarly)
                 facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Late, null, "", day.SignedInAt, day.Day, null, day.LateMinutes, null,
-                    day.Status.ToString(), null)));
+                    Name(day.Status), null)));
             if (day.Status is AttendanceStatus.LeftEarly or AttendanceStatus.LateAndLeftEarly)
                 facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.EarlyLeave, null, "", day.SignedOutAt, day.Day, null, day.EarlyLeaveMinutes,
-                    null, day.Status.ToString(), null)));
+                    null, Name(day.Status), null)));
             if (day.Status == AttendanceStatus.Absent)
-                facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Absence, null, "", null, day.Day, null, null, null, day.Status.ToString(), null)));
+                facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Absence, null, "", null, day.Day, null, null, null, Name(day.Status), null)));
         }
 
         var cardRows = db.StandardCards.AsNoTracking().Where(c => c.HallId == hallId && c.Day >= first && c.Day < next);
@@ -149,10 +150,13 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
             .ToListAsync(ct);
         foreach (var c in cards)
             facts.Add(new(c.StaffUserId, c.CounterId, c.DepartmentId, new(c.Colour == CardColour.Red ? AssessmentIndicator.RedCards : AssessmentIndicator.YellowCards,
-                c.Id, StandardCatalog.Info(c.Rule).Code, c.IssuedAt, c.Day, null, c.Figure, c.Threshold, c.Rule.ToString(), null)));
+                c.Id, StandardCatalog.Info(c.Rule).Code, c.IssuedAt, c.Day, null, c.Figure, c.Threshold, Name(c.Rule), null)));
 
         return new AssessmentFacts(await UnitsAsync(hallId, facts, ct), facts);
     }
+
+    /// <summary>Enum values in the camelCase the JSON uses elsewhere.</summary>
+    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>The hall's staff, counters and departments, with anyone else a record of the month names (a supervisor who served).</summary>
     private async Task<List<AssessmentUnit>> UnitsAsync(Guid hallId, List<AssessmentFact> facts, CancellationToken ct)
