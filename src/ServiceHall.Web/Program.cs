@@ -14,6 +14,7 @@ using ServiceHall.Web.Features.Gifts;
 using ServiceHall.Web.Features.Guides;
 using ServiceHall.Web.Features.Halls;
 using ServiceHall.Web.Features.Inquiries;
+using ServiceHall.Web.Features.Ledger;
 using ServiceHall.Web.Features.Nodes;
 using ServiceHall.Web.Features.Privacy;
 using ServiceHall.Web.Features.PublicPages;
@@ -59,6 +60,7 @@ builder.AddStaffing();
 builder.AddStatistics();
 builder.AddStandards();
 builder.AddAssessment();
+builder.AddLedger();
 
 var app = builder.Build();
 
@@ -85,6 +87,7 @@ app.MapStaffingEndpoints();
 app.MapStatisticsEndpoints();
 app.MapStandardsEndpoints();
 app.MapAssessmentEndpoints();
+app.MapLedgerEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

@@ -2157,6 +2157,46 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("InquiryForwards");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Ledger.DaySummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DaySummary");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Nodes.ScanLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3274,6 +3314,21 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .WithMany("Forwards")
                         .HasForeignKey("InquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Ledger.DaySummary", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServiceHall.Core.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2141,6 +2141,46 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("InquiryForwards");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Ledger.DaySummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DaySummary");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Nodes.ScanLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3254,6 +3294,21 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .WithMany("Forwards")
                         .HasForeignKey("InquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Ledger.DaySummary", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServiceHall.Core.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -121,8 +121,11 @@ public static class Layout
           const clip = el => {
             let r = el.getBoundingClientRect();
             let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom, cutBy: null };
-            for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+            // A fixed element (a dialog) is placed by the viewport: ancestors above it do not clip it.
+            let escaped = getComputedStyle(el).position === 'fixed';
+            for (let a = el.parentElement; a && a !== document.documentElement && !escaped; a = a.parentElement) {
               const s = getComputedStyle(a);
+              escaped = s.position === 'fixed';
               const hides = /hidden|clip/.test(s.overflowX + s.overflowY);
               const scrolls = /auto|scroll/.test(s.overflowX + s.overflowY);
               if (!hides && !scrolls) continue;

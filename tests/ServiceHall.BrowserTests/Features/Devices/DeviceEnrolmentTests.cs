@@ -98,8 +98,15 @@ public sealed class DeviceEnrolmentTests(OneTicketPerPhoneHall hall) : IClassFix
         await Layout.AssertAsync(page, LayoutRules.BackOffice);
         if (_shots is { Length: > 0 })
         {
-            // The panel re-renders as devices report in: photograph its place on the page, not the element.
-            var box = (await panel.BoundingBoxAsync())!;
+            // The panel re-renders as devices report in (for a moment it has no box): photograph its place on the page,
+            // not the element.
+            var box = await panel.BoundingBoxAsync();
+            for (var attempt = 0; box is null && attempt < 20; attempt++)
+            {
+                await page.WaitForTimeoutAsync(100);
+                box = await panel.BoundingBoxAsync();
+            }
+            Assert.NotNull(box);
             await page.ScreenshotAsync(new() { Path = Path.Combine(_shots, "dashboard-devices-zh.png"), FullPage = true,
                 Clip = new() { X = box.X, Y = box.Y, Width = box.Width, Height = box.Height } });
         }

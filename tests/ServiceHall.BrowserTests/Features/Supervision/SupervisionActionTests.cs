@@ -107,8 +107,11 @@ public sealed class SupervisionActionTests(BrowserHall hall) : IClassFixture<Bro
         var state = page.GetByTestId("attendance-state");
         await Expect(state).ToContainTextAsync(new Regex(@"^\d\d:\d\d (已签到|签到，迟到 \d+ 分钟)$"));
         var signedIn = Regex.Match(await state.InnerTextAsync(), @"\d\d:\d\d").Value;
-        // A lunch break: out and in again the same day; the first sign-in stays.
+        // A lunch break: out and in again the same day; the first sign-in stays. Signing out asks for the day's summary first.
         await attendance.GetByRole(AriaRole.Button, new() { Name = "签退" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Dialog);
+        await summary.GetByLabel("工作小结", new() { Exact = true }).FillAsync("上午办理社保业务。");
+        await summary.GetByRole(AriaRole.Button, new() { Name = "保存并签退" }).ClickAsync();
         await Expect(state).ToContainTextAsync("已签退");
         await attendance.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
         await Expect(state).ToContainTextAsync(signedIn);
