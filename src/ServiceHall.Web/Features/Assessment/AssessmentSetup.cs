@@ -26,6 +26,7 @@ public static class AssessmentSetup
         services.AddScoped<RecordAssessmentAdjustment>();
         services.AddScoped<PublishAssessmentRanking>();
         services.AddScoped<GetPublishedRanking>();
+        services.AddScoped<GetDepartmentAssessment>();
     }
 
     public static void MapAssessmentEndpoints(this WebApplication app)
@@ -62,6 +63,8 @@ public static class AssessmentSetup
                 CancellationToken ct) => ranking.HandleAsync(hallId, year, month, Scope(scope), ct))
             .WithTags("Assessment").WithName("GetPublishedAssessmentRanking").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapAssessmentPrintPages();
 
         var mine = app.MapGroup("/api/assessment/mine").WithTags("Assessment").RequireAuthorization(IdentitySetup.StaffPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest);
