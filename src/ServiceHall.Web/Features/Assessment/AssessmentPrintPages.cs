@@ -42,7 +42,7 @@ public static class AssessmentPrintPages
                 {
                     AssessmentText.Indicator(t, f.Indicator), AssessmentText.Figure(t, f), AssessmentText.Number(f.Points), f.Weight.ToString(),
                     AssessmentText.Formula(t, f.Indicator),
-                }), [1, 2, 3])
+                }), [0, 1, 2, 3])
             .Fields((t["Col_IndicatorScore"], AssessmentText.Number(row.IndicatorScore)), (t["Col_Manual"], AssessmentText.Signed(row.ManualPoints)))
             .Text("p", t["Formula_Total"]);
         if (report.Counters.Count > 0)

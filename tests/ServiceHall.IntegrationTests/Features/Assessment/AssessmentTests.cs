@@ -124,6 +124,7 @@ public abstract class AssessmentTests(HallApp app)
             new { scope = "staff", unitId = m.Staff2, points = -3, reason = "补录差评" }), HttpStatusCode.Conflict, "AssessmentMonthOpen");
         await Expect.ProblemAsync(await app.Api().GetAsync($"/api/halls/{m.Hall.Id}/assessment-ranking?{Query}"), HttpStatusCode.NotFound,
             "AssessmentNotPublished");
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/assessment/ranking/{m.Hall.Id}/2026/10")).StatusCode);
 
         var closed = await supervisor.PostOkAsync<JsonObject>(Url(m, "/months/2026/10/close"));
         Assert.True(closed["closed"]!.GetValue<bool>());
@@ -173,6 +174,13 @@ public abstract class AssessmentTests(HallApp app)
         Assert.Equal([(1, m.Hall.Staff[0], "9001", 86.3), (1, m.Hall.Staff[1], "9002", 86.3)],
             rows.Select(r => (r!["rank"]!.GetValue<int>(), r.Str("name"), r.Str("badgeNumber"), r["total"]!.GetValue<double>())));
         Assert.Equal(["rank", "name", "badgeNumber", "total"], rows[0]!.AsObject().Select(p => p.Key));
+        var notice = await app.Api().GetAsync($"/assessment/ranking/{m.Hall.Id}/2026/10", "zh-CN");
+        await Expect.StatusAsync(notice, HttpStatusCode.OK);
+        var html = await notice.Content.ReadAsStringAsync();
+        Assert.Contains("2026年10月考核排名公示", html);
+        Assert.Contains(m.Hall.Staff[1], html);
+        Assert.Contains("86.3", html);
+        Assert.DoesNotContain("好评率", html);
         var actions = await app.WithDbAsync(db => db.AssessmentEvents.Where(e => e.HallId == m.Hall.Id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal([AssessmentAction.MonthClosed, AssessmentAction.WeightsChanged, AssessmentAction.AdjustmentRecorded, AssessmentAction.RankingPublished],
             actions);
