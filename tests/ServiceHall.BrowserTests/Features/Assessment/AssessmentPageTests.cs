@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -163,5 +165,33 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
         await Layout.AssertAsync(page, LayoutRules.BackOffice);
         await Layout.AssertCjkRenderedAsync(page);
         await AssessmentPages.ScreenshotAsync(page, "assessment-mine-zh.png");
+    }
+
+    [Fact]
+    public async Task Supervisor_ClosesAComplaintAsUpheld_OnItsPage()
+    {
+        using var citizen = hall.Http();
+        var receipt = await (await citizen.PostAsJsonAsync($"/api/halls/{hall.HallId}/complaints/online",
+            new { title = "窗口态度生硬", content = "1号窗口工作人员不耐烦。", anonymous = true, subject = "hall" })).Content.ReadFromJsonAsync<JsonObject>();
+        using var supervisor = await hall.SignedInAsync("supervisor");
+        var id = (await supervisor.GetFromJsonAsync<JsonArray>($"/api/halls/{hall.HallId}/complaints"))!
+            .First(c => c!["number"]!.GetValue<string>() == receipt!["number"]!.GetValue<string>())!["id"]!.GetValue<string>();
+        Guid staffId;
+        using (var scope = hall.Services.CreateScope())
+            staffId = await scope.ServiceProvider.GetRequiredService<HallDbContext>().Users.Where(u => u.UserName == "staff1").Select(u => u.Id).SingleAsync();
+        using var staff = await hall.SignedInAsync("staff1");
+        (await supervisor.PostAsJsonAsync($"/api/complaints/{id}/assign", new { assigneeUserId = staffId })).EnsureSuccessStatusCode();
+        (await staff.PostAsJsonAsync($"/api/complaints/{id}/investigate", new { })).EnsureSuccessStatusCode();
+        (await staff.PostAsJsonAsync($"/api/complaints/{id}/reply", new { finding = "属实", reply = "已批评教育。" })).EnsureSuccessStatusCode();
+
+        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");
+        await page.GotoAsync($"/supervision/complaints/{id}");
+        await page.Locator("[data-page-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.GetByTestId("complaint-upheld").GetByText("成立", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "归档", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("complaint-upheld-result")).ToHaveTextAsync("成立");
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
+        using var check = hall.Services.CreateScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<HallDbContext>().Complaints.Where(c => c.Id == Guid.Parse(id)).Select(c => c.Upheld == true).SingleAsync());
     }
 }
