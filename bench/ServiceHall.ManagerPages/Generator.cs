@@ -178,7 +178,7 @@ public sealed class Generator(Options options, DbContextOptions<HallDbContext> d
             issued++;
             return new Ticket { Id = Guid.NewGuid(), HallId = hallId, ServiceItemId = item.Id, BusinessDay = day, Sequence = sequence,
                 Number = $"{item.Prefix}{sequence:D3}", Channel = channel, IssuedAt = Utc(arrival), QueuedAt = Utc(arrival),
-                RatingKey = Guid.NewGuid().ToString("N") };
+                RatingKey = System.Buffers.Text.Base64Url.EncodeToString(Guid.NewGuid().ToByteArray()) };
         }
         void Event(Ticket t, TicketEventKind kind, DateTime at, Guid? user, Guid? counter, string? reason = null)
         {

@@ -13,6 +13,32 @@ namespace ServiceHall.ManagerPages;
 /// </summary>
 public static class PreparedInsert
 {
+    /// <summary>PostgreSQL: the rows in one binary COPY, each value with the column's store type.</summary>
+    private static async Task CopyAsync<T>(Npgsql.NpgsqlConnection connection, ISqlGenerationHelper sql, StoreObjectIdentifier table,
+        List<(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)> properties, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.Property.GetColumnName(table)!)));
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        var types = properties.Select(p => p.Mapping.StoreType.Split('(')[0]).ToArray();
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var value = properties[i].Getter.GetClrValue(row);
+                if (value is not null && properties[i].Mapping.Converter is { } converter)
+                    value = converter.ConvertToProvider(value);
+                if (value is null)
+                    await writer.WriteNullAsync(ct);
+                else
+                    await writer.WriteAsync(value, types[i], ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
+    }
+
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0)
@@ -24,6 +50,11 @@ public static class PreparedInsert
             .Select(p => (Property: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            await CopyAsync(npgsql, sql, table, properties, rows, ct);
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
