@@ -13,6 +13,11 @@ public interface IHallNotifier
     Task TicketCalledAsync(TicketCall call);
     /// <summary>The queue of a hall changed; listeners get a fresh overview (coalesced).</summary>
     void QueueChanged(Guid hallId);
+    /// <summary>
+    /// One ticket's state changed (service started or finished, missed, re-queued, transferred): the phone that
+    /// follows it re-reads it now, instead of on every change of its item's queue.
+    /// </summary>
+    Task TicketChangedAsync(Guid hallId, Guid ticketId);
     Task AlertRaisedAsync(AlertView alert);
     Task AlertClearedAsync(AlertView alert);
     /// <summary>A supervisor took an alert on: the dashboards show who.</summary>

@@ -12,6 +12,8 @@ public interface IHallClient
     Task TicketIssued(TicketView ticket);
     Task TicketCalled(TicketCalledMessage call);
     Task QueueChanged(QueueOverview overview);
+    /// <summary>To the phone of that ticket only: re-read it (its status, counter or the ticket it was transferred to).</summary>
+    Task TicketChanged(TicketChangedMessage change);
     Task AlertRaised(AlertView alert);
     Task AlertCleared(AlertView alert);
 }
@@ -21,9 +23,12 @@ public sealed record TicketCalledMessage(
     Guid TicketId, string Number, Guid ServiceItemId, Guid CounterId, int CounterNumber, string CounterName,
     DateTime CalledAt, bool IsRecall, string Announcement, string AnnouncementEn);
 
+/// <summary>A ticket's state changed; only its id travels, the phone reads the rest.</summary>
+public sealed record TicketChangedMessage(Guid TicketId);
+
 /// <summary>
 /// Who receives what (P6, ADR-019). Screens of the hall (displays, kiosks, pads, integrations) follow
-/// <see cref="Hall"/>: every event. A phone follows only what it shows: its own ticket's call
+/// <see cref="Hall"/>: every event. A phone follows only what it shows: its own ticket's call and changes
 /// (<see cref="Ticket"/>) and its ticket's item's queue (<see cref="Item"/>, one coalesced overview of that
 /// item), not every call, issue and change of a hall with thousands of phones.
 /// </summary>

@@ -29,6 +29,9 @@ public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, D
 
     public void QueueChanged(Guid hallId) => dirty.Mark(hallId);
 
+    public Task TicketChangedAsync(Guid hallId, Guid ticketId) =>
+        hub.Clients.Group(HallGroups.Ticket(hallId, ticketId)).TicketChanged(new TicketChangedMessage(ticketId));
+
     public Task AlertRaisedAsync(AlertView alert)
     {
         feed.Publish(new HallEvent(alert.HallId, HallEventKind.AlertRaised, alert));

@@ -16,7 +16,7 @@ public sealed class HallHubClient : IAsyncDisposable
     private HallHubClient(HubConnection connection)
     {
         _connection = connection;
-        foreach (var name in new[] { "TicketIssued", "TicketCalled", "QueueChanged", "AlertRaised", "AlertCleared" })
+        foreach (var name in new[] { "TicketIssued", "TicketCalled", "TicketChanged", "QueueChanged", "AlertRaised", "AlertCleared" })
             _connection.On<JsonElement>(name, payload => _events.Enqueue((name, JsonNode.Parse(payload.GetRawText())!.AsObject())));
     }
 
@@ -51,6 +51,20 @@ public sealed class HallHubClient : IAsyncDisposable
         }
         throw new TimeoutException($"No {name} event arrived; got: {string.Join(", ", _events.Select(e => e.Name))}");
     }
+
+    /// <summary>Waits up to 10 s until <paramref name="count"/> events of that name have arrived.</summary>
+    public async Task WaitForCountAsync(string name, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Count(name) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{Count(name)} {name} events arrived, not {count}");
+            await Task.Delay(20);
+        }
+    }
+
+    public IEnumerable<JsonObject> Events(string name) => _events.Where(e => e.Name == name).Select(e => e.Payload);
 
     public int Count(string name, Func<JsonObject, bool>? match = null) =>
         _events.Count(e => e.Name == name && (match?.Invoke(e.Payload) ?? true));

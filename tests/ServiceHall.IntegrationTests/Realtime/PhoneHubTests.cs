@@ -42,6 +42,42 @@ public abstract class PhoneHubTests(HallApp app)
         Assert.Equal(0, phone.Count("QueueChanged", e => e["items"]!.AsArray().Count != 1));
     }
 
+    /// <summary>
+    /// A phone re-reads its ticket when the ticket changes, told at once, so that it need not re-read on every change of its
+    /// item's queue (thousands of phones re-reading twice a second). Screens and other phones are not told.
+    /// </summary>
+    [Fact]
+    public async Task Hub_TicketStartedFinishedOrTransferred_ToldToItsPhoneOnly()
+    {
+        var hall = await TestHall.CreateAsync(app);
+        var kiosk = app.Api(hall.Kiosk);
+        var served = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var moved = await kiosk.IssueAsync(hall.Id, hall.Item("A"));
+        await using var servedPhone = await HallHubClient.ConnectAsync(app, hall.Id, served.Id);
+        await using var movedPhone = await HallHubClient.ConnectAsync(app, hall.Id, moved.Id);
+        await using var screen = await HallHubClient.ConnectAsync(app, hall.Id);
+        var staff = app.Api(hall.Staff[0]);
+        await staff.OpenAsync(hall.Counters[0]);
+
+        Assert.Equal(served.Id, (await staff.CallNextAsync(hall.Counters[0]))!.Id);
+        await staff.ActAsync(hall.Counters[0], served.Id, "start");
+        await servedPhone.WaitForCountAsync("TicketChanged", 1);
+        await staff.ActAsync(hall.Counters[0], served.Id, "finish");
+        await servedPhone.WaitForCountAsync("TicketChanged", 2);
+        Assert.All(servedPhone.Events("TicketChanged"), e => Assert.Equal(served.Id, e["ticketId"]!.GetValue<Guid>()));
+
+        Assert.Equal(moved.Id, (await staff.CallNextAsync(hall.Counters[0]))!.Id);
+        await staff.ActAsync(hall.Counters[0], moved.Id, "transfer", new { toServiceItemId = hall.Item("B"), reason = "属于B事项" });
+        var change = await movedPhone.WaitForAsync("TicketChanged");
+        Assert.Equal(moved.Id, change["ticketId"]!.GetValue<Guid>());
+
+        await screen.WaitForAsync("TicketIssued", e => e["serviceItemId"]!.GetValue<Guid>() == hall.Item("B"));
+        Assert.Equal(2, servedPhone.Count("TicketChanged"));
+        Assert.Equal(1, movedPhone.Count("TicketChanged"));
+        Assert.Equal(0, screen.Count("TicketChanged"));
+    }
+
     [Fact]
     public async Task Hub_PhoneWithATicketOfAnotherHall_Refused()
     {

@@ -13,6 +13,7 @@ public sealed class FinishService(CounterTicketAction action, IHallNotifier noti
                 return Task.FromResult(new TicketEvent { Kind = TicketEventKind.Finished });
             }, ct);
         notifier.QueueChanged(result.Ticket.HallId);
+        await notifier.TicketChangedAsync(result.Ticket.HallId, result.Ticket.Id);
         return TicketView.From(result.Ticket, counterNumber: result.Counter.Counter.Number);
     }
 }

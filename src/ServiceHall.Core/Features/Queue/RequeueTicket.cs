@@ -46,6 +46,7 @@ public sealed class RequeueTicket(HallDbContext db, TimeProvider time, IHallNoti
             await write.CommitAsync(ct);
         }
         notifier.QueueChanged(ticket.HallId);
+        await notifier.TicketChangedAsync(ticket.HallId, ticket.Id);
         return view;
     }
 }

@@ -13,6 +13,7 @@ public sealed class StartService(CounterTicketAction action, IHallNotifier notif
                 return Task.FromResult(new TicketEvent { Kind = TicketEventKind.Started });
             }, ct);
         notifier.QueueChanged(result.Ticket.HallId);
+        await notifier.TicketChangedAsync(result.Ticket.HallId, result.Ticket.Id);
         return TicketView.From(result.Ticket, counterNumber: result.Counter.Counter.Number);
     }
 }

@@ -69,6 +69,7 @@ public sealed class TransferTicket(CounterTicketAction action, IHallNotifier not
             }, ct);
 
         notifier.QueueChanged(result.Ticket.HallId);
+        await notifier.TicketChangedAsync(result.Ticket.HallId, result.Ticket.Id);
         var view = await QueueEstimates.ViewAsync(db, created!, ct);
         await notifier.TicketIssuedAsync(view);
         return view;

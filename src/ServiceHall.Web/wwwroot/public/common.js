@@ -71,7 +71,7 @@ const Hall = (() => {
    * Every message the hall hub sends to a hall's group (IHallClient in Realtime/HallHub.cs). A page that
    * has no use for one still registers it, so the SignalR client never warns "No client method …".
    */
-  const hallEvents = ["TicketIssued", "TicketCalled", "QueueChanged", "AlertRaised", "AlertCleared"];
+  const hallEvents = ["TicketIssued", "TicketCalled", "TicketChanged", "QueueChanged", "AlertRaised", "AlertCleared"];
 
   /**
    * A phone passes its ticket: it then receives its ticket's call and its item's queue, not all of the hall.

@@ -5,7 +5,7 @@
   const { t, getJson, formatTime, connectHall, routeId, lang } = Hall;
   const $ = id => document.getElementById(id);
   let ticketId = routeId();
-  let items = new Map(), connection = null, followed = null, refreshing = null, again = false;
+  let items = new Map(), connection = null, followed = null, refreshing = null, again = false, lastRead = 0;
 
   async function load() {
     let ticket = await getJson(`/api/tickets/${ticketId}`);
@@ -53,6 +53,7 @@
         again = false;
         try {
           const ticket = await load();
+          lastRead = Date.now();
           render(ticket);
           if (connection && followed !== ticketId) follow(ticket);
           $("error").hidden = true;
@@ -66,22 +67,26 @@
     return refreshing;
   }
 
-  // The hub sends a phone its own ticket's call and its item's queue: after a transfer, the new ticket's.
+  // The hub sends a phone its own ticket's call and changes, and its item's queue: after a transfer, the new ticket's.
   function follow(ticket) {
     const previous = connection, id = ticketId;
     followed = id;
     connection = connectHall(ticket.hallId, {
       TicketCalled: call => { if (call.ticketId === ticketId) refresh(); },
+      TicketChanged: change => { if (change.ticketId === ticketId) refresh(); },
       QueueChanged: refreshSoon,
     }, () => { document.body.dataset.following = id; refresh(); }, id);
     previous?.close();
   }
 
-  // Every phone of a hall hears every queue change: spread their re-reads over two seconds.
+  // The item's queue moved, so the place in line did. Every phone waiting for a busy item hears it (up to twice a
+  // second): each re-reads at most every 10 s, spread at random. Its own ticket's changes come at once (above).
+  const QUEUE_READ_MS = 10000;
   let pending = 0;
   function refreshSoon() {
     if (pending) return;
-    pending = setTimeout(() => { pending = 0; refresh(); }, 200 + Math.random() * 1800);
+    const due = Math.max(0, lastRead + QUEUE_READ_MS - Date.now());
+    pending = setTimeout(() => { pending = 0; refresh(); }, due + 200 + Math.random() * 1800);
   }
 
   try {

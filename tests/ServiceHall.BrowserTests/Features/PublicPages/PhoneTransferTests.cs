@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ServiceHall.BrowserTests.Infrastructure;
@@ -40,8 +41,9 @@ public sealed class PhoneTransferTests(BrowserHall hall) : IClassFixture<Browser
         var newId = transferred["id"]!.GetValue<Guid>();
         Assert.NotEqual(ticketId, newId);
 
-        // The phone moves to the new ticket, keeps the number, and listens for that ticket.
-        await phone.Page.WaitForURLAsync($"**/t/{newId}");
+        // The phone moves to the new ticket at once (told by the hub, it may have moved before this line runs), keeps
+        // the number, and listens for that ticket.
+        await Expect(phone.Page).ToHaveURLAsync(new Regex($"/t/{newId}$"), new() { Timeout = 5000 });
         await phone.Page.Locator($"body[data-following='{newId}']").WaitForAsync();
         await Expect(phone.Ticket(number)).ToBeVisibleAsync();
         await Expect(phone.Status).ToHaveTextAsync("排队中");
