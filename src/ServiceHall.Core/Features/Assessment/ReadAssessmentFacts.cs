@@ -62,8 +62,11 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
         string? ItemName(Guid? item) => item is { } i && items.TryGetValue(i, out var found) ? found.Name : null;
         var facts = new List<AssessmentFact>();
 
+        // Tickets are indexed by business day: a ticket of the month's eve may still have been served (or called) after midnight.
+        var fromDay = first.AddDays(-1);
         var served = await db.Tickets.AsNoTracking()
-            .Where(t => t.HallId == hallId && t.Status == TicketStatus.Done && t.FinishedAt >= start && t.FinishedAt < end)
+            .Where(t => t.HallId == hallId && t.BusinessDay >= fromDay && t.BusinessDay < next && t.Status == TicketStatus.Done
+                && t.FinishedAt >= start && t.FinishedAt < end)
             .Select(t => new
             {
                 t.Id, t.Number, t.CounterId, t.ServiceItemId, t.CalledAt, t.StartedAt, t.FinishedAt,
@@ -81,7 +84,8 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
                     minutes, standard, null, null)));
         }
 
-        var called = await db.Tickets.AsNoTracking().Where(t => t.HallId == hallId && t.CalledAt >= start && t.CalledAt < end)
+        var called = await db.Tickets.AsNoTracking()
+            .Where(t => t.HallId == hallId && t.BusinessDay >= fromDay && t.BusinessDay < next && t.CalledAt >= start && t.CalledAt < end)
             .Select(t => new { t.Id, t.Number, t.CounterId, t.CalledByUserId, t.ServiceItemId, t.QueuedAt, t.CalledAt }).ToListAsync(ct);
         foreach (var t in called.OrderBy(t => t.CalledAt))
         {
@@ -92,7 +96,9 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
                     t.Number, t.CalledAt, null, ItemName(t.ServiceItemId), Math.Round(waited, 1), target, null, null)));
         }
 
-        var ratingRows = db.Ratings.AsNoTracking().Where(r => r.HallId == hallId && r.ServedAt >= start && r.ServedAt < end && r.ExcludedAt == null);
+        // A rating follows its service: the (hall, rated at) index bounds the read from the month's start.
+        var ratingRows = db.Ratings.AsNoTracking()
+            .Where(r => r.HallId == hallId && r.RatedAt >= start && r.ServedAt >= start && r.ServedAt < end && r.ExcludedAt == null);
         if (asOf is { } ratedBy)
             ratingRows = ratingRows.Where(r => r.RatedAt <= ratedBy);
         var ratings = await ratingRows.OrderBy(r => r.ServedAt)
