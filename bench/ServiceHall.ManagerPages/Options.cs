@@ -29,7 +29,7 @@ public sealed record Options
           --provider Sqlite|Postgres   database of the run (default Sqlite)
           --pg CONNSTRING     PostgreSQL server without Database= (a fresh database is created)
           --server-dll PATH   ServiceHall.Web.dll to start (default: src/ServiceHall.Web/bin/Release/net10.0)
-          --keep-db           keep the database afterwards (its name is printed)
+          --keep-db           keep the database and its key file afterwards (both names are printed)
           --seed N            seed of the generator (default 15): the same data every run
         """;
 

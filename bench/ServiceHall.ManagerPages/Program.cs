@@ -147,8 +147,9 @@ try
 }
 finally
 {
+    // A kept database opens only with its key file (the key ring in it is encrypted with it): both stay.
     if (options.KeepDatabase)
-        Console.WriteLine($"Kept: {database}");
+        Console.WriteLine($"Kept: {database} (key file {keyFile})");
     else if (options.Postgres)
     {
         NpgsqlConnection.ClearAllPools();
@@ -163,7 +164,8 @@ finally
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(database + suffix);
     }
-    File.Delete(keyFile);
+    if (!options.KeepDatabase)
+        File.Delete(keyFile);
 }
 
 static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
