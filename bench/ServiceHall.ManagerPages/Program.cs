@@ -90,6 +90,9 @@ try
         ("staffing plan, next week", $"{h}/staffing/plan"),
         ("dashboard", $"{h}/dashboard"),
         ("service ledger, month", $"{h}/ledger?{month}&period=month"),
+        ("service ledger, month by day", $"{h}/ledger?{month}&period=day"),
+        ("assessment, month by staff", $"{h}/assessment?year={last.Year}&month={last.Month}&scope=staff"),
+        ("assessment, month by department", $"{h}/assessment?year={last.Year}&month={last.Month}&scope=department"),
     };
     var exports = new (string Name, string Path)[]
     {
@@ -99,6 +102,8 @@ try
         ("inquiry on-time report", $"{h}/statistics/inquiries/export?{year}"),
         ("overdue cases", $"{h}/statistics/overdue-cases/export?{year}"),
         ("service ledger", $"{h}/ledger/export?{year}&period=day"),
+        ("service ledger, a month", $"{h}/ledger/export?{month}&period=day"),
+        ("assessment, a month by staff", $"{h}/assessment/export?year={last.Year}&month={last.Month}&scope=staff"),
     };
 
     Console.WriteLine();
@@ -107,7 +112,7 @@ try
     foreach (var (name, path) in pages)
         await TimeAsync(name, path, 1000);
     Console.WriteLine();
-    Console.WriteLine($"Exports of a year ({options.Runs} runs each, median, to the last byte; target under 10 s)");
+    Console.WriteLine($"Exports (a year unless named; {options.Runs} runs each, median, to the last byte; target under 10 s)");
     Console.WriteLine($"  {"export",-32} {"median ms",10} {"min",8} {"max",8} {"KB",9}");
     foreach (var (name, path) in exports)
         await TimeAsync(name, path, 10_000);
