@@ -31,6 +31,16 @@ public sealed class Generator(Options options, DbContextOptions<HallDbContext> d
 
     public sealed record Result(Guid HallId, string FirstTicketNumber, DateOnly LastDay, int Tickets, int Rows, TimeSpan Elapsed);
 
+    /// <summary>What a timing run needs of a database generated earlier: its hall, last day and that day's first number.</summary>
+    public static async Task<Result> ReadBackAsync(DbContextOptions<HallDbContext> dbOptions, CancellationToken ct)
+    {
+        await using var db = new HallDbContext(dbOptions);
+        var hallId = await db.Tickets.GroupBy(t => t.HallId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
+        var lastDay = await db.Tickets.Where(t => t.HallId == hallId).MaxAsync(t => t.BusinessDay, ct);
+        var first = await db.Tickets.Where(t => t.HallId == hallId && t.BusinessDay == lastDay).OrderBy(t => t.IssuedAt).Select(t => t.Number).FirstAsync(ct);
+        return new Result(hallId, first, lastDay, await db.Tickets.CountAsync(ct), 0, TimeSpan.Zero);
+    }
+
     public async Task<Result> RunAsync(CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();

@@ -15,6 +15,11 @@ public sealed record Options
     public string? ServerDll { get; init; }
     public bool KeepDatabase { get; init; }
     public int Seed { get; init; } = 15;
+    /// <summary>A SQLite file (and its key file) kept by an earlier run: time it again without generating.</summary>
+    public string? ReuseDatabase { get; init; }
+    public string? ReuseKeyFile { get; init; }
+    /// <summary>Time only the requests whose name contains this text.</summary>
+    public string? Only { get; init; }
 
     public bool Postgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -31,6 +36,8 @@ public sealed record Options
           --server-dll PATH   ServiceHall.Web.dll to start (default: src/ServiceHall.Web/bin/Release/net10.0)
           --keep-db           keep the database and its key file afterwards (both names are printed)
           --seed N            seed of the generator (default 15): the same data every run
+          --reuse DB KEY      time a SQLite file kept by an earlier --keep-db run (with its key file), generating nothing
+          --only TEXT         time only the requests whose name contains TEXT
         """;
 
     public static Options Parse(string[] args)
@@ -52,6 +59,8 @@ public sealed record Options
                 "--server-dll" => o with { ServerDll = Value() },
                 "--keep-db" => o with { KeepDatabase = true },
                 "--seed" => o with { Seed = Number() },
+                "--reuse" => o with { ReuseDatabase = Value(), ReuseKeyFile = Value(), KeepDatabase = true },
+                "--only" => o with { Only = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -24,7 +24,7 @@ catch (ArgumentException e)
 }
 
 var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-var keyFile = Path.Combine(Path.GetTempPath(), $"servicehall-manager-pages-{stamp}.key");
+var keyFile = options.ReuseKeyFile ?? Path.Combine(Path.GetTempPath(), $"servicehall-manager-pages-{stamp}.key");
 string connectionString, database;
 if (options.Postgres)
 {
@@ -33,7 +33,7 @@ if (options.Postgres)
 }
 else
 {
-    database = Path.Combine(Path.GetTempPath(), $"servicehall-manager-pages-{stamp}.db");
+    database = options.ReuseDatabase ?? Path.Combine(Path.GetTempPath(), $"servicehall-manager-pages-{stamp}.db");
     connectionString = $"Data Source={database}";
 }
 var dbOptions = options.Postgres
@@ -44,16 +44,22 @@ using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
 
 try
 {
-    // 1. The app creates the schema and the demo hall (its accounts, departments, items, counters), then stops.
     Console.WriteLine($"Database: {options.Provider} {database}");
-    await using (var _ = await Server.StartAsync(options, connectionString, keyFile, http))
-        Console.WriteLine("  schema and demo hall created by the app");
+    Generator.Result data;
+    if (options.ReuseDatabase is not null)
+        data = await Generator.ReadBackAsync(dbOptions, CancellationToken.None);
+    else
+    {
+        // 1. The app creates the schema and the demo hall (its accounts, departments, items, counters), then stops.
+        await using (var _ = await Server.StartAsync(options, connectionString, keyFile, http))
+            Console.WriteLine("  schema and demo hall created by the app");
 
-    // 2. The year, straight into the database.
-    Console.WriteLine($"Generating {options.Days} working days: {options.Counters} counters, {options.Staff} staff, {options.TicketsPerDay} tickets a day");
-    var data = await new Generator(options, dbOptions).RunAsync(CancellationToken.None);
-    Console.WriteLine($"  {data.Tickets:N0} tickets, {data.Rows:N0} rows in {data.Elapsed.TotalSeconds:0} s " +
-        $"({data.Rows / Math.Max(1, data.Elapsed.TotalSeconds):N0} rows/s)");
+        // 2. The year, straight into the database.
+        Console.WriteLine($"Generating {options.Days} working days: {options.Counters} counters, {options.Staff} staff, {options.TicketsPerDay} tickets a day");
+        data = await new Generator(options, dbOptions).RunAsync(CancellationToken.None);
+        Console.WriteLine($"  {data.Tickets:N0} tickets, {data.Rows:N0} rows in {data.Elapsed.TotalSeconds:0} s " +
+            $"({data.Rows / Math.Max(1, data.Elapsed.TotalSeconds):N0} rows/s)");
+    }
     if (!options.Postgres)
         Console.WriteLine($"  SQLite file: {new FileInfo(database).Length / 1048576.0:N0} MB");
 
@@ -67,17 +73,19 @@ try
 
     var h = $"/api/halls/{data.HallId}";
     var last = data.LastDay;
-    var monthFrom = new DateOnly(last.Year, last.Month, 1);
-    var (month, year) = ($"from={Iso(monthFrom)}&to={Iso(last)}", $"from={Iso(last.AddDays(-364))}&to={Iso(last)}");
+    // "A month" is the last whole calendar month of the data (the current one may have only begun).
+    var monthTo = new DateOnly(last.Year, last.Month, 1).AddDays(-1);
+    var monthFrom = new DateOnly(monthTo.Year, monthTo.Month, 1);
+    var (month, year) = ($"from={Iso(monthFrom)}&to={Iso(monthTo)}", $"from={Iso(last.AddDays(-364))}&to={Iso(last)}");
     var pages = new (string Name, string Path)[]
     {
         ("standards, day", $"{h}/standards?period=day&date={Iso(last)}"),
         ("standards, week", $"{h}/standards?period=week&date={Iso(last)}"),
-        ("standards, month", $"{h}/standards?period=month&date={Iso(last)}"),
-        ("standards, month by staff", $"{h}/standards?period=month&date={Iso(last)}&scope=staff"),
+        ("standards, month", $"{h}/standards?period=month&date={Iso(monthTo)}"),
+        ("standards, month by staff", $"{h}/standards?period=month&date={Iso(monthTo)}&scope=staff"),
         ("standards history, 8 weeks", $"{h}/standards/history?period=week&count=8"),
         ("standards history, 6 months", $"{h}/standards/history?period=month&count=6"),
-        ("halls ranking, month", $"/api/standards/halls?period=month&date={Iso(last)}"),
+        ("halls ranking, month", $"/api/standards/halls?period=month&date={Iso(monthTo)}"),
         ("complaint statistics, month", $"{h}/statistics/complaints?{month}"),
         ("complaint statistics, year", $"{h}/statistics/complaints?{year}"),
         ("好差评 by month, month", $"{h}/statistics/satisfaction/months?{month}"),
@@ -91,8 +99,8 @@ try
         ("dashboard", $"{h}/dashboard"),
         ("service ledger, month", $"{h}/ledger?{month}&period=month"),
         ("service ledger, month by day", $"{h}/ledger?{month}&period=day"),
-        ("assessment, month by staff", $"{h}/assessment?year={last.Year}&month={last.Month}&scope=staff"),
-        ("assessment, month by department", $"{h}/assessment?year={last.Year}&month={last.Month}&scope=department"),
+        ("assessment, month by staff", $"{h}/assessment?year={monthTo.Year}&month={monthTo.Month}&scope=staff"),
+        ("assessment, month by department", $"{h}/assessment?year={monthTo.Year}&month={monthTo.Month}&scope=department"),
     };
     var exports = new (string Name, string Path)[]
     {
@@ -103,7 +111,7 @@ try
         ("overdue cases", $"{h}/statistics/overdue-cases/export?{year}"),
         ("service ledger", $"{h}/ledger/export?{year}&period=day"),
         ("service ledger, a month", $"{h}/ledger/export?{month}&period=day"),
-        ("assessment, a month by staff", $"{h}/assessment/export?year={last.Year}&month={last.Month}&scope=staff"),
+        ("assessment, a month by staff", $"{h}/assessment/export?year={monthTo.Year}&month={monthTo.Month}&scope=staff"),
     };
 
     Console.WriteLine();
@@ -119,6 +127,8 @@ try
 
     async Task TimeAsync(string name, string path, double target)
     {
+        if (options.Only is { } only && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            return;
         var times = new List<double>();
         long bytes = 0;
         for (var run = 0; run <= options.Runs; run++)
