@@ -54,6 +54,10 @@ public sealed class Generator(Options options, DbContextOptions<HallDbContext> d
         await using (var db = new HallDbContext(dbOptions))
         {
             var hall = await db.Halls.OrderBy(h => h.Name).FirstAsync(ct);
+            // The demo hall opens when the app starts, so that a demo can call at once (started at night, its day crossed
+            // midnight); the year is of a real hall's day.
+            (hall.OpensAt, hall.ClosesAt, hall.IssueCutoff) = (new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(16, 30));
+            await db.SaveChangesAsync(ct);
             (hallId, zone, opens) = (hall.Id, TimeZoneInfo.FindSystemTimeZoneById(hall.TimeZoneId), hall.OpensAt);
             items = await db.ServiceItems.Where(i => i.HallId == hallId && i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(ct);
             (counters, staff) = await GrowHallAsync(db, hall, items, ct);
