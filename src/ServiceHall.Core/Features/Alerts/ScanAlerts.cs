@@ -11,13 +11,16 @@ namespace ServiceHall.Core.Features.Alerts;
 /// </summary>
 public sealed class ScanAlerts(HallDbContext db, TimeProvider time, ReconcileAlerts reconcile)
 {
-    public async Task HandleAsync(Guid hallId, CancellationToken ct) =>
+    public async Task HandleAsync(Guid hallId, CancellationToken ct)
+    {
+        await using var scanning = await HallScanLock.TakeAsync(db, hallId, ct);
         await HandleAsync(hallId, await QueueStats.ReadAsync(db, hallId, ct), ct);
+    }
 
     /// <summary>
-    /// With the hall's queue statistics already read (the monitor shares them with the overview it
-    /// pushes next). Everything is read before the write gate is taken: most scans change nothing and
-    /// never take it.
+    /// With the hall's queue statistics already read under the hall's <see cref="HallScanLock"/>, which the caller
+    /// holds (the monitor shares the statistics with the overview it pushes next). Everything is read before the
+    /// write gate is taken: most scans change nothing and never take it.
     /// </summary>
     public async Task HandleAsync(Guid hallId, Dictionary<Guid, ItemStats> stats, CancellationToken ct)
     {

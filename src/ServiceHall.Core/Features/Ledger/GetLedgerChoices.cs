@@ -29,6 +29,6 @@ public sealed class GetLedgerChoices(HallDbContext db)
             .Distinct().ToListAsync(ct);
         return new LedgerChoices(departments, counters, items,
             [.. staff.OrderBy(s => s.DisplayName, StringComparer.Ordinal)
-                .Select(s => new LedgerChoice(s.Id, s.BadgeNumber is null ? s.DisplayName : $"{s.DisplayName}（{s.BadgeNumber}）"))]);
+                .Select(s => new LedgerChoice(s.Id, Punctuation.WithDetail(s.DisplayName, s.BadgeNumber)))]);
     }
 }

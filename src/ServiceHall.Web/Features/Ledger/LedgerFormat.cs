@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using ServiceHall.Core;
 using ServiceHall.Core.Features.Ledger;
 using ServiceHall.Web.Localization;
 
@@ -21,7 +22,7 @@ public static class LedgerFormat
 
     /// <summary>A person's name with their badge number when they have one; "nobody" for lines no one served.</summary>
     public static string Staff(IStringLocalizer<LedgerResource> text, string? name, string? badge) =>
-        name is null ? text["Ledger_Nobody"] : badge is null ? name : text["Ledger_StaffWithBadge", name, badge];
+        name is null ? text["Ledger_Nobody"] : Punctuation.WithDetail(name, badge);
 
     /// <summary>Two figures of a kind in one cell (转出/转入, average/longest).</summary>
     public static string Pair(string first, string second) => $"{first} / {second}";

@@ -59,6 +59,11 @@ public sealed class LedgerPageTests(BrowserHall hall) : IClassFixture<BrowserHal
         var (enName, enBytes) = await english.DownloadAsync();
         Assert.StartsWith("service-ledger", enName);
         Assert.Equal("By item", XlsxReader.Read(new MemoryStream(enBytes)).Sheet(1).Name);
+
+        // The staff filter names people with English brackets on an English page (it once showed 李静（1002）).
+        await english.ChooseAsync("Staff member", "李静 (1002)");
+        await Expect(english.Row("4号窗口", "李静 (1002)")).ToHaveCountAsync(1);
+        await Expect(english.Row("3号窗口")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -46,6 +46,32 @@ public abstract class AlertTests(HallApp app)
     }
 
     [Fact]
+    public async Task ScansRunningTogether_WhileTheQueueGrows_RaiseTheConditionOnceAndKeepIt()
+    {
+        // The monitor's scan after each change, the periodic one and another node's run side by side. A scan that read the
+        // queue before a ticket was committed must not clear the alert a later reading raised (it did: the alert flapped,
+        // raised, cleared and raised again, and the history listed it twice).
+        var hall = await TestHall.CreateAsync(app, prefixes: ["A", "B", "C", "D", "E", "F", "G", "H"], maxWaiting: 2, configure: h => h.UnstaffedGraceMinutes = 600);
+        var kiosk = app.Api(hall.Kiosk);
+        using var stop = new CancellationTokenSource();
+        var scans = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+                await ScanAsync(hall.Id);
+        })).ToArray();
+        foreach (var prefix in hall.Items.Keys)
+            for (var i = 0; i < 6; i++)
+                await kiosk.IssueAsync(hall.Id, hall.Item(prefix));
+        await stop.CancelAsync();
+        await Task.WhenAll(scans);
+        await ScanAsync(hall.Id);
+
+        var alerts = await app.WithDbAsync(db => db.Alerts.Where(a => a.HallId == hall.Id && a.Kind == AlertKind.QueueTooLong).ToListAsync());
+        Assert.All(hall.Items.Values, item => Assert.Single(alerts, a => a.ServiceItemId == item));
+        Assert.All(alerts, a => Assert.Null(a.ClearedAt));
+    }
+
+    [Fact]
     public async Task OldestWaitOverThreshold_Raised()
     {
         var hall = await TestHall.CreateAsync(app, maxWaitMinutes: 10, configure: h => h.UnstaffedGraceMinutes = 600);
