@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ServiceHall.LoadTest;
@@ -38,7 +39,18 @@ public sealed class Listeners : IAsyncDisposable
 
     private async Task<HubConnection> ConnectOneAsync(string hubUrl, int? display)
     {
-        var connection = new HubConnectionBuilder().WithUrl(hubUrl).Build();
+        // Phones skip negotiation and open the WebSocket at once: one socket each on the server, as behind nginx, where the
+        // negotiating request travels on nginx's shared upstream connections. Served directly, each kept its negotiating
+        // connection open as well (Kestrel's keep-alive), and at 10,000 phones the server met this machine's hard limit of
+        // 20,000 open files per process.
+        var connection = new HubConnectionBuilder().WithUrl(hubUrl, options =>
+        {
+            if (display is null)
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+            }
+        }).Build();
         connection.On<JsonElement>("TicketCalled", call => Received(call, display));
         // Queue overviews (the whole hall for screens, the ticket's item for phones) are counted, not timed.
         connection.On<JsonElement>("QueueChanged", _ => Count(display));
