@@ -2,6 +2,7 @@ using ServiceHall.Web;
 using ServiceHall.Web.Components;
 using ServiceHall.Web.Features.Admin;
 using ServiceHall.Web.Features.Alerts;
+using ServiceHall.Web.Features.Appointments;
 using ServiceHall.Web.Features.Attendance;
 using ServiceHall.Web.Features.Calendar;
 using ServiceHall.Web.Features.Cases;
@@ -61,6 +62,7 @@ builder.AddStatistics();
 builder.AddStandards();
 builder.AddAssessment();
 builder.AddLedger();
+builder.AddAppointments();
 
 var app = builder.Build();
 
@@ -88,6 +90,7 @@ app.MapStatisticsEndpoints();
 app.MapStandardsEndpoints();
 app.MapAssessmentEndpoints();
 app.MapLedgerEndpoints();
+app.MapAppointmentEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

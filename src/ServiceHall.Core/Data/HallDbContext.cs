@@ -73,6 +73,10 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Features.Assessment.AssessmentClosedMonth> AssessmentClosedMonths => Set<Features.Assessment.AssessmentClosedMonth>();
     public DbSet<Features.Assessment.AssessmentAdjustment> AssessmentAdjustments => Set<Features.Assessment.AssessmentAdjustment>();
     public DbSet<Features.Assessment.AssessmentEvent> AssessmentEvents => Set<Features.Assessment.AssessmentEvent>();
+    public DbSet<Features.Appointments.HallAppointmentSettings> HallAppointmentSettings => Set<Features.Appointments.HallAppointmentSettings>();
+    public DbSet<Features.Appointments.AppointmentPlan> AppointmentPlans => Set<Features.Appointments.AppointmentPlan>();
+    public DbSet<Features.Appointments.AppointmentSlot> AppointmentSlots => Set<Features.Appointments.AppointmentSlot>();
+    public DbSet<Features.Appointments.Booking> Bookings => Set<Features.Appointments.Booking>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

@@ -26,4 +26,10 @@ public interface IPersonalDataVault
     /// leaves the vault, so nothing is read in the sense of the audit; callers limit the attempts.
     /// </summary>
     bool Matches(PersonalDataKind kind, string cipher, string candidate);
+
+    /// <summary>
+    /// A keyed hash of a value (a blind index, <see cref="PersonalDataLookup"/>): stored beside the cipher, it finds equal
+    /// values (one booking per phone) without revealing any. Nothing is read in the sense of the audit.
+    /// </summary>
+    Task<string> LookupKeyAsync(PersonalDataKind kind, string value, CancellationToken ct = default);
 }

@@ -61,6 +61,9 @@ public sealed class PersonalDataVault(IDataProtectionProvider protection, HallDb
         return clear;
     }
 
+    public Task<string> LookupKeyAsync(PersonalDataKind kind, string value, CancellationToken ct = default) =>
+        PersonalDataLookup.KeyAsync(db, protection, kind, value, ct);
+
     public bool Matches(PersonalDataKind kind, string cipher, string candidate)
     {
         if (cipher.Length == 0 || string.IsNullOrWhiteSpace(candidate))

@@ -205,6 +205,254 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("Alerts");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentPlan", b =>
+                {
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PerCounter")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresIdNumber")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ServiceItemId");
+
+                    b.HasIndex("HallId");
+
+                    b.ToTable("AppointmentPlans");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CounterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResourceKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.HasIndex("ServiceItemId", "Day");
+
+                    b.HasIndex("ServiceItemId", "Start", "ResourceKey")
+                        .IsUnique();
+
+                    b.ToTable("AppointmentSlots");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BookedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdNumberCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdNumberKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NameCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameMasked")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("NoShowAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SlotEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SlotStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("HallId", "Day", "Status");
+
+                    b.HasIndex("HallId", "IdNumberKey", "Status");
+
+                    b.HasIndex("HallId", "PhoneKey", "Status");
+
+                    b.HasIndex("HallId", "Status", "SlotStart");
+
+                    b.HasIndex("ServiceItemId", "Day", "IdNumberKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Bookings_OnePerIdNumber")
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"IdNumberKey\" IS NOT NULL");
+
+                    b.HasIndex("ServiceItemId", "Day", "PhoneKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Bookings_OnePerPhone")
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.HallAppointmentSettings", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BlockDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CancelBeforeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckInEarlyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckInLateMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ElderlyAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HeldPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("HeldReleaseAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("NoShowLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoShowWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("HallAppointmentSettings");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentAdjustment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2861,6 +3109,20 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("HallSupervisionSettings");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataLookupSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PersonalDataLookupSecret");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataRead", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2996,6 +3258,42 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasOne("ServiceHall.Core.Features.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentPlan", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.ServiceItem", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Appointments.AppointmentPlan", "ServiceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.Booking", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Appointments.AppointmentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.HallAppointmentSettings", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Appointments.HallAppointmentSettings", "HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

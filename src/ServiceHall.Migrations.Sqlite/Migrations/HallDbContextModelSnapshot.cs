@@ -193,6 +193,254 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("Alerts");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentPlan", b =>
+                {
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PerCounter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresIdNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceItemId");
+
+                    b.HasIndex("HallId");
+
+                    b.ToTable("AppointmentPlans");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CounterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResourceKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.HasIndex("ServiceItemId", "Day");
+
+                    b.HasIndex("ServiceItemId", "Start", "ResourceKey")
+                        .IsUnique();
+
+                    b.ToTable("AppointmentSlots");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameMasked")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NoShowAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SlotEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SlotStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("HallId", "Day", "Status");
+
+                    b.HasIndex("HallId", "IdNumberKey", "Status");
+
+                    b.HasIndex("HallId", "PhoneKey", "Status");
+
+                    b.HasIndex("HallId", "Status", "SlotStart");
+
+                    b.HasIndex("ServiceItemId", "Day", "IdNumberKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Bookings_OnePerIdNumber")
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"IdNumberKey\" IS NOT NULL");
+
+                    b.HasIndex("ServiceItemId", "Day", "PhoneKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Bookings_OnePerPhone")
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.HallAppointmentSettings", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BlockDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CancelBeforeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInEarlyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInLateMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ElderlyAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeldPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("HeldReleaseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoShowLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("HallAppointmentSettings");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentAdjustment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2841,6 +3089,20 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("HallSupervisionSettings");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataLookupSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PersonalDataLookupSecret");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataRead", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2976,6 +3238,42 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceHall.Core.Features.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentPlan", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.ServiceItem", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Appointments.AppointmentPlan", "ServiceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.Booking", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Appointments.AppointmentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Appointments.HallAppointmentSettings", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithOne()
+                        .HasForeignKey("ServiceHall.Core.Features.Appointments.HallAppointmentSettings", "HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

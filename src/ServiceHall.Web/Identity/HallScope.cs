@@ -44,6 +44,8 @@ public static class HallScope
             ["cardId"] = (db, id, ct) => db.StandardCards.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
             ["giftId"] = (db, id, ct) => db.GiftDeclarations.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
             ["userId"] = (db, id, ct) => db.Users.Where(x => x.Id == id).Select(x => x.HallId).FirstOrDefaultAsync(ct),
+            ["slotId"] = (db, id, ct) => db.AppointmentSlots.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
+            ["bookingId"] = (db, id, ct) => db.Bookings.Where(x => x.Id == id).Select(x => (Guid?)x.HallId).FirstOrDefaultAsync(ct),
         };
 
     /// <summary>A user may move to another hall; every other resource stays in the hall it was made in, so its hall is cached.</summary>

@@ -29,6 +29,7 @@ internal static class DemoBanner
                   online complaint (网上投诉)     {url}/complain/{hall.Id}
                   settings (系统设置)             {url}/login → /admin       admin
                   API reference                   {url}/api-docs   OpenAPI {url}/openapi/v1.json
+                  appointment API (预约对接)      {url}/api-docs → Appointments   integrator1
                   SignalR hub                     {url}/hubs/hall?hallId={hall.Id}
 
                 """);

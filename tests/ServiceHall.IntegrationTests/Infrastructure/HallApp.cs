@@ -41,6 +41,7 @@ public abstract class HallApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Monitor:ScanSeconds", "3600");
         builder.UseSetting("BusinessDay:ScanSeconds", "3600");
         builder.UseSetting("Standards:ScanSeconds", "3600");
+        builder.UseSetting("Appointments:ScanSeconds", "3600");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

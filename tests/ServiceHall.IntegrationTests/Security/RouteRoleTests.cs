@@ -24,7 +24,7 @@ namespace ServiceHall.IntegrationTests.Security;
 /// </summary>
 public abstract partial class RouteRoleTests(HallApp app)
 {
-    public static readonly string[] AllRoles = ["anonymous", "kiosk", "display", "pad", "staff", "supervisor", "admin"];
+    public static readonly string[] AllRoles = ["anonymous", "kiosk", "display", "pad", "staff", "supervisor", "admin", "integrator"];
 
     /// <summary>Bodies for routes that decide after reading them (a device's job, the hall named in the body).</summary>
     private static readonly Dictionary<string, string> SampleBodies = new()
@@ -139,6 +139,8 @@ public abstract partial class RouteRoleTests(HallApp app)
             Tracking = await db.Complaints.Where(c => c.Id == complaintId).Select(c => c.TrackingCode).FirstAsync(),
         });
         var card = await StandardCardSeed.AddAsync(app, hall.Id, hall.Counters[0], await TestHall.UserIdAsync(app, hall.Staff[0]));
+        var integrator = await Features.Appointments.AppointmentFlows.IntegratorAsync(app, hall.Id);
+        var (slotId, bookingId) = await Features.Appointments.AppointmentSeed.AddAsync(app, hall, integrator);
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["hallId"] = hall.Id.ToString(),
@@ -159,6 +161,8 @@ public abstract partial class RouteRoleTests(HallApp app)
             ["userId"] = (await TestHall.UserIdAsync(app, hall.Staff[1])).ToString(),
             ["departmentId"] = ids.Department.ToString(),
             ["itemId"] = hall.Item("A").ToString(),
+            ["slotId"] = slotId.ToString(),
+            ["bookingId"] = bookingId.ToString(),
             ["noticeId"] = Guid.NewGuid().ToString(),
             ["pauseId"] = Guid.NewGuid().ToString(),
             ["alertId"] = Guid.NewGuid().ToString(),
@@ -171,7 +175,7 @@ public abstract partial class RouteRoleTests(HallApp app)
         var accounts = new Dictionary<string, string?>
         {
             ["anonymous"] = null, ["kiosk"] = hall.Kiosk, ["display"] = display, ["pad"] = pad, ["staff"] = hall.Staff[0],
-            ["supervisor"] = hall.Supervisor, ["admin"] = "admin",
+            ["supervisor"] = hall.Supervisor, ["admin"] = "admin", ["integrator"] = integrator,
         };
         return new SeededHall(hall.Id, accounts, values);
     }

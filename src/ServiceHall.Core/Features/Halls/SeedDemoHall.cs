@@ -77,6 +77,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
         // A rating pad beside every counter (pad1 at counter 1 … pad6 at counter 6), as a hall has them.
         for (var n = 1; n <= served.Length; n++)
             await AddUserAsync($"pad{n}", $"{n}号窗口评价器", null, hall.Id, Roles.RatingPad);
+        await SeedAppointmentsAsync(hall, items[6], ct);
         await OpenNowAsync(ct);
         return hall;
     }
@@ -114,6 +115,19 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
                 db.HallCalendarDays.Add(day = new Calendar.HallCalendarDay { Id = Guid.CreateVersion7(), HallId = hall.Id, Date = today });
             (day.Kind, day.Name, day.UpdatedAt, day.UpdatedByUserId) = (Calendar.CalendarDayKind.MakeUpWorkday, "演示开放日", now, Guid.Empty);
         }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Q8 in the demo: an appointment platform's account, and 不动产登记 bookable in half-hour slots of four a week ahead.</summary>
+    private async Task SeedAppointmentsAsync(Hall hall, ServiceItem item, CancellationToken ct)
+    {
+        await AddUserAsync("integrator1", "预约平台", null, hall.Id, Roles.Integrator);
+        var supervisor = await users.FindByNameAsync("supervisor");
+        db.AppointmentPlans.Add(new Appointments.AppointmentPlan
+        {
+            ServiceItemId = item.Id, HallId = hall.Id, SlotMinutes = 30, Capacity = 4, DaysAhead = 7, RequiresIdNumber = true,
+            UpdatedAt = time.GetUtcNow().UtcDateTime, UpdatedByUserId = supervisor!.Id,
+        });
         await db.SaveChangesAsync(ct);
     }
 
