@@ -17,5 +17,6 @@ public static class AppointmentErrorCodes
     public const string IdNumberRequired = "AppointmentIdNumberRequired";
     public const string CheckInTooEarly = "AppointmentCheckInTooEarly";
     public const string CheckInTooLate = "AppointmentCheckInTooLate";
+    public const string CheckInByIdNumberAtKiosk = "AppointmentCheckInByIdNumberAtKiosk";
     public const string CheckInNotFound = "AppointmentCheckInNotFound";
 }

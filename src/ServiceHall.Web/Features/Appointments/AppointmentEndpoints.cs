@@ -1,6 +1,9 @@
+using ServiceHall.Core;
 using ServiceHall.Core.Features.Appointments;
+using ServiceHall.Core.Features.Devices;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Web.Identity;
+using ServiceHall.Web.Infrastructure;
 
 namespace ServiceHall.Web.Features.Appointments;
 
@@ -12,14 +15,11 @@ public static class AppointmentEndpoints
 {
     /// <summary>Who books and cancels: an appointment platform (online) or the hall's people (on site).</summary>
     public const string BookingPolicy = "appointments.booking";
-    /// <summary>Who checks a booking in: the kiosk and the hall's people.</summary>
-    public const string CheckInPolicy = "appointments.check-in";
 
     public static void AddAppointments(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(BookingPolicy, p => p.RequireRole(Roles.Integrator, Roles.Staff, Roles.Supervisor, Roles.Admin))
-            .AddPolicy(CheckInPolicy, p => p.RequireRole(Roles.Kiosk, Roles.Staff, Roles.Supervisor, Roles.Admin));
+            .AddPolicy(BookingPolicy, p => p.RequireRole(Roles.Integrator, Roles.Staff, Roles.Supervisor, Roles.Admin));
         builder.Services.AddScoped<ListSlots>();
         builder.Services.AddScoped<BookSlot>();
         builder.Services.AddScoped<CancelBooking>();
@@ -31,6 +31,18 @@ public static class AppointmentEndpoints
         builder.Services.AddScoped<SetAppointmentPlan>();
         builder.Services.AddScoped<UpdateAppointmentSettings>();
         builder.Services.AddHostedService<AppointmentMonitor>();
+    }
+
+    private static Task<CheckInResult> CheckInAsync(Guid hallId, CheckInRequest request, CheckInBooking checkIn, HttpContext http,
+        CancellationToken ct)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true && !(user.IsInRole(Roles.Kiosk) || user.IsInRole(Roles.Staff)
+                || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin)))
+            throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.NotItsJob);
+        if (user.Identity?.IsAuthenticated != true && !string.IsNullOrWhiteSpace(request.IdNumber))
+            throw new DomainException(ErrorKind.Forbidden, AppointmentErrorCodes.CheckInByIdNumberAtKiosk);
+        return checkIn.HandleAsync(hallId, request, ct);
     }
 
     public static void MapAppointmentEndpoints(this WebApplication app)
@@ -56,9 +68,11 @@ public static class AppointmentEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("CancelBooking").RequireAuthorization(BookingPolicy);
-        api.MapPost("/halls/{hallId:guid}/bookings/check-in",
-                (Guid hallId, CheckInRequest request, CheckInBooking checkIn, CancellationToken ct) => checkIn.HandleAsync(hallId, request, ct))
-            .WithName("CheckInBooking").RequireAuthorization(CheckInPolicy);
+        // The kiosk of a demo or of a hall without enrolment is anonymous: a booking code is the citizen's own secret, so
+        // anyone may check in with one, limited like anonymous issue; by ID number only an enrolled kiosk or the hall's people.
+        api.MapPost("/halls/{hallId:guid}/bookings/check-in", CheckInAsync)
+            .WithName("CheckInBooking").RequireRateLimiting(PlatformSetup.TicketIssuePolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/halls/{hallId:guid}/bookings",
                 (Guid hallId, DateOnly? date, ListBookings list, HttpContext http, CancellationToken ct) => list.HandleAsync(hallId, date, http.User.UserId(), ct))

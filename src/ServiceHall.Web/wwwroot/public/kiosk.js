@@ -6,7 +6,7 @@
   const hallId = routeId();
   const $ = id => document.getElementById(id);
   const priorities = ["normal", "elderly", "disabled", "military", "pregnant", "emergency"];
-  const screens = ["choose-item", "choose-priority", "ticket", "guide"];
+  const screens = ["choose-item", "choose-priority", "ticket", "guide", "checkin"];
   let hall, items = [], waiting = new Map(), chosenItem = null, chosenPriority = "normal", resetTimer = 0;
 
   function show(id) {
@@ -250,6 +250,47 @@
     show("guide");
     armReset(90000); // reading takes longer than choosing
   }
+
+  // ---- 预约签到 (Q8): a booking checked in within its window becomes a ticket in the appointment lane ----
+
+  function openCheckIn() {
+    showError("");
+    $("checkin-code").value = "";
+    $("checkin-error").hidden = true;
+    show("checkin");
+    $("checkin-code").focus();
+    armReset(90000);
+  }
+
+  /** An 18- or 15-character resident ID number is sent as one; anything else is a booking code. */
+  function checkInBody(text) {
+    const value = text.trim().toUpperCase();
+    return /^(\d{17}[\dX]|\d{15})$/.test(value) ? { idNumber: value } : { code: value };
+  }
+
+  async function checkIn() {
+    const text = $("checkin-code").value;
+    if (!text.trim()) { $("checkin-code").focus(); return; }
+    const button = $("checkin-confirm");
+    button.disabled = true;
+    try {
+      const result = await postJson(`/api/halls/${hallId}/bookings/check-in`, checkInBody(text));
+      showTicket(result.ticket);
+      $("ticket-priority").textContent = t("KioskAppointment", result.booking.start.slice(11, 16), result.booking.end.slice(11, 16));
+    } catch (e) {
+      // Too early, too late or not found: the message says when, or to take a walk-in ticket (the button beside it).
+      $("checkin-error").textContent = e.message;
+      $("checkin-error").hidden = false;
+      armReset(90000);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  $("checkin-open").addEventListener("click", openCheckIn);
+  $("checkin-confirm").addEventListener("click", checkIn);
+  $("checkin-code").addEventListener("keydown", e => { if (e.key === "Enter") checkIn(); });
+  $("checkin-walk-in").addEventListener("click", home);
 
   $("guide-close").addEventListener("click", home);
   $("confirm").addEventListener("click", issue);

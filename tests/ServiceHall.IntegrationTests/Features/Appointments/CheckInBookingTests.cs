@@ -90,6 +90,22 @@ public abstract class CheckInBookingTests(HallApp app)
     }
 
     [Fact]
+    public async Task CheckIn_AnonymousKioskByCode_Ticket_ByIdNumberOrAsIntegrator_403()
+    {
+        var (hall, slot, booking, integrator) = await BookedSoonAsync(requiresIdNumber: true, idNumber: "11010519491231002X");
+        app.Clock.Advance(Start(slot) - app.Clock.GetUtcNow() - TimeSpan.FromMinutes(5));
+
+        var byId = await app.Api().PostAsync($"/api/halls/{hall.Id}/bookings/check-in", new { idNumber = "11010519491231002X" }, "en");
+        var problem = await Expect.ProblemAsync(byId, HttpStatusCode.Forbidden, AppointmentErrorCodes.CheckInByIdNumberAtKiosk);
+        Assert.Contains("booking code", problem["detail"]!.GetValue<string>());
+        var asIntegrator = await integrator.PostAsync($"/api/halls/{hall.Id}/bookings/check-in", new { code = booking["code"]!.GetValue<string>() });
+        await Expect.ProblemAsync(asIntegrator, HttpStatusCode.Forbidden);
+
+        var checkIn = await app.Api().PostOkAsync<JsonObject>($"/api/halls/{hall.Id}/bookings/check-in", new { code = booking["code"]!.GetValue<string>() });
+        Assert.Equal("appointment", checkIn["ticket"]!["channel"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task NoShows_RecordedWhenTheWindowCloses_RepeatNoShowsBlockOnlineBooking()
     {
         var (hall, slot, booking, integrator) = await BookedSoonAsync(noShowLimit: 3);
