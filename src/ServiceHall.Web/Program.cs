@@ -26,6 +26,7 @@ using ServiceHall.Web.Features.Statistics;
 using ServiceHall.Web.Features.Standards;
 using ServiceHall.Web.Features.Assessment;
 using ServiceHall.Web.Features.Supervision;
+using ServiceHall.Web.Features.Tallies;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
 using ServiceHall.Web.Localization;
@@ -63,6 +64,7 @@ builder.AddStandards();
 builder.AddAssessment();
 builder.AddLedger();
 builder.AddAppointments();
+builder.AddTallies();
 
 var app = builder.Build();
 

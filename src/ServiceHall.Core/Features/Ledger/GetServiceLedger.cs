@@ -5,17 +5,18 @@ using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Ratings;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Ledger;
 
 /// <summary>
 /// 服务日志基础台帐 (S6): every counter's days by business type, computed from the records that exist — tickets
-/// and their events, cases and notices, ratings, inquiries, pauses — with days in the hall's zone. Tickets and
-/// ratings, the large tables, are summed per day in the database; cases, notices, inquiries and pauses of the
-/// range are few and are bucketed here. Supervisors and administrators of the hall read every line; a staff
+/// and their events, cases and notices, ratings, inquiries, pauses — with days in the hall's zone. Tickets come from
+/// the days' tallies (ADR-025) and ratings are summed per day in the database; cases, notices, inquiries and pauses
+/// of the range are few and are bucketed here. Supervisors and administrators of the hall read every line; a staff
 /// member reads only their own.
 /// </summary>
-public sealed class GetServiceLedger(HallDbContext db, TimeProvider time)
+public sealed class GetServiceLedger(HallDbContext db, TimeProvider time, ReadDayTallies tallies)
 {
     public async Task<ServiceLedger> HandleAsync(Guid hallId, Guid readerId, LedgerQuery query, CancellationToken ct)
     {
@@ -39,7 +40,7 @@ public sealed class GetServiceLedger(HallDbContext db, TimeProvider time)
             return line;
         }
 
-        foreach (var t in await LedgerTicketSql.TotalsAsync(db, hallId, firstDay, lastDay, ct))
+        foreach (var t in (await tallies.HandleAsync(hallId, firstDay, lastDay, ct)).Tickets)
             LineOf(t.Day, t.CounterId, t.UserId, t.ServiceItemId).Add(t);
 
         // A rating counts on its service's day; one removed on appeal (申诉复核) no longer does. It is given within
@@ -199,7 +200,7 @@ public sealed class GetServiceLedger(HallDbContext db, TimeProvider time)
         public double? WaitMax, ServiceMax;
         public int[] Levels { get; } = new int[Enum.GetValues<SatisfactionLevel>().Length];
 
-        public void Add(LedgerTicketTotals t)
+        public void Add(TicketTally t)
         {
             Served += (int)t.Served;
             NoShows += (int)t.NoShows;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Queue;
 
@@ -8,7 +9,7 @@ namespace ServiceHall.Core.Features.Queue;
 /// Q7: the day ends only when everyone who took a ticket before the cut-off has been served
 /// ("不准以…已到下班时间为由，拒绝办事人员的办事要求"). After closing, no ticket is issued for it.
 /// </summary>
-public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time)
+public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time, TallyDay tally)
 {
     public async Task HandleAsync(Guid hallId, DateOnly date, Guid? userId, CancellationToken ct)
     {
@@ -33,5 +34,8 @@ public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time)
         db.BusinessDays.Add(new BusinessDay { HallId = hallId, Date = date, ClosedAt = now, ClosedByUserId = userId });
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
+        await write.DisposeAsync();
+        // Its tickets are decided now: sum them once for the manager's pages (ADR-025).
+        await tally.AfterCloseAsync(hallId, date, ct);
     }
 }

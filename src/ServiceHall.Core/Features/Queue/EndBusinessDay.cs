@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Queue;
 
@@ -15,7 +16,7 @@ public sealed record DayEndResult(int Expired, List<DateOnly> Closed);
 /// every node: each ticket changes only from the state it was read in, so two nodes at once expire it
 /// once, and the one that loses the race changes nothing.
 /// </summary>
-public sealed class EndBusinessDay(HallDbContext db, TimeProvider time, IHallNotifier notifier, ILogger<EndBusinessDay> logger)
+public sealed class EndBusinessDay(HallDbContext db, TimeProvider time, IHallNotifier notifier, TallyDay tally, ILogger<EndBusinessDay> logger)
 {
     /// <summary>Days further back are closed already or were never opened; the scan stays small.</summary>
     private const int DaysBack = 7;
@@ -76,8 +77,12 @@ public sealed class EndBusinessDay(HallDbContext db, TimeProvider time, IHallNot
             }
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
+            await write.DisposeAsync();
             if (expired.Count > 0 || closed.Count > 0)
                 notifier.QueueChanged(hallId);
+            // A closed day's tickets are decided: sum them once for the manager's pages (ADR-025).
+            foreach (var day in closed)
+                await tally.AfterCloseAsync(hallId, day, ct);
             return new DayEndResult(expired.Count, closed);
         }
         catch (DbUpdateException ex)

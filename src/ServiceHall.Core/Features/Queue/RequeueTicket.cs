@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Queue;
 
@@ -34,6 +35,8 @@ public sealed class RequeueTicket(HallDbContext db, TimeProvider time, IHallNoti
             {
                 TicketId = ticket.Id, HallId = ticket.HallId, Kind = TicketEventKind.Requeued, At = now, UserId = userId,
             });
+            // A no-show of a day already over (its window ran past midnight) reopens that day: its tally is summed again.
+            await TallyDay.DropAsync(db, ticket.HallId, ticket.BusinessDay, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -27,7 +27,7 @@ public sealed class GetStandardsHistory(HallDbContext db, TimeProvider time, Rea
         var periods = StandardPeriods.Last(period, new HallClock(hall.TimeZoneId).BusinessDay(now), count);
         var (from, until) = (periods[0].From, periods[^1].Until);
         var rules = await HallStandards.LoadAsync(db, hallId, ct);
-        var facts = await read.HandleAsync(hall, rules, from, until, now, ct);
+        var facts = await read.HandleAsync(hall, rules, from, until, now, withRecords: false, ct);
         var cards = await db.StandardCards.AsNoTracking().Where(c => c.HallId == hallId && c.Day >= from && c.Day < until)
             .Select(c => new { c.Day, c.Colour }).ToListAsync(ct);
         return [.. periods.Select(p =>

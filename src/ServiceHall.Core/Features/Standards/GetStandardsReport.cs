@@ -32,7 +32,7 @@ public sealed class GetStandardsReport(HallDbContext db, TimeProvider time, Read
         var now = time.GetUtcNow().UtcDateTime;
         var (from, until) = StandardPeriods.Range(period, date ?? new HallClock(hall.TimeZoneId).BusinessDay(now));
         var rules = await HallStandards.LoadAsync(db, hallId, ct);
-        var facts = await read.HandleAsync(hall, rules, from, until, now, ct);
+        var facts = await read.HandleAsync(hall, rules, from, until, now, withRecords: false, ct);
         var units = await StandardUnits.LoadAsync(db, hall, scope, facts, ct);
         var cells = StandardFigures.Compute(hallId, scope, rules, facts, units.Select(u => u.Id));
         return new StandardsReport(hallId, hall.Name, hall.TimeZoneId, period, from, until.AddDays(-1), scope,

@@ -30,7 +30,7 @@ public sealed class RankHallStandards(HallDbContext db, TimeProvider time, ReadS
         {
             var (from, until) = StandardPeriods.Range(period, date ?? new HallClock(hall.TimeZoneId).BusinessDay(now));
             var rules = await HallStandards.LoadAsync(db, hall.Id, ct);
-            var facts = await read.HandleAsync(hall, rules, from, until, now, ct);
+            var facts = await read.HandleAsync(hall, rules, from, until, now, withRecords: false, ct);
             var cells = StandardFigures.Compute(hall.Id, StandardScope.Hall, rules, facts, [hall.Id]);
             var cards = await db.StandardCards.AsNoTracking().Where(c => c.HallId == hall.Id && ((c.Day >= from && c.Day < until) || c.Status == CardStatus.Open))
                 .Select(c => new { c.Day, c.Colour, c.Status }).ToListAsync(ct);

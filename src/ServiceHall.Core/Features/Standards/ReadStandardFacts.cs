@@ -10,6 +10,7 @@ using ServiceHall.Core.Features.Conduct;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Standards;
 
@@ -20,13 +21,17 @@ namespace ServiceHall.Core.Features.Standards;
 /// due, and only once decided (met, or passed). The figures and verdicts are formed from these by
 /// <see cref="StandardFigures"/>.
 /// </summary>
-public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules supervision)
+public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules supervision, ReadDayTallies tallies)
 {
     /// <summary>Follow-ups and complaints are read from this long before the span: their deadlines fall weeks after they open.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(120);
 
+    /// <param name="withRecords">
+    /// Each call as its own fact with its ticket number (the cards name them); otherwise a day's calls per counter, staff
+    /// member and item as one fact from the day's tally (the pages).
+    /// </param>
     public async Task<List<StandardFact>> HandleAsync(Hall hall, IReadOnlyList<StandardRuleView> rules, DateOnly from, DateOnly until,
-        DateTime now, CancellationToken ct)
+        DateTime now, bool withRecords, CancellationToken ct)
     {
         var hallId = hall.Id;
         var clock = new HallClock(hall.TimeZoneId);
@@ -44,31 +49,10 @@ public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules sup
         Guid? CounterDepartment(Guid? counterId) => counterId is { } id ? counters.GetValueOrDefault(id) : null;
 
         // Q5, Q7, fairness: each call of the span with its wait, each ticket that expired uncalled.
-        var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.HallId == hallId && t.BusinessDay >= from && t.BusinessDay < until
-                        && (t.CalledAt != null || t.Status == TicketStatus.Expired))
-            .Select(t => new { t.ServiceItemId, t.CounterId, t.CalledByUserId, t.QueuedAt, t.CalledAt, t.Number, t.BusinessDay, t.CallReason, t.Channel })
-            .ToListAsync(ct);
-        foreach (var t in tickets)
-        {
-            var department = ItemDepartment(t.ServiceItemId);
-            if (t.CalledAt is not { } calledAt)
-            {
-                facts.Add(new(StandardRule.ExpiredTickets, t.BusinessDay, department, null, null, 1, null, t.Number));
-                continue;
-            }
-            // A transferred ticket keeps its place from the first issue: its time in line includes the first service.
-            if (t.Channel != TicketChannel.Transfer)
-            {
-                var wait = Math.Max(0, (calledAt - t.QueuedAt).TotalMinutes);
-                var limit = items.TryGetValue(t.ServiceItemId, out var item) ? item.MaxWaitMinutes : 10;
-                facts.Add(new(StandardRule.WaitsCalledInTime, t.BusinessDay, department, t.CounterId, t.CalledByUserId, wait, wait <= limit, t.Number));
-                facts.Add(new(StandardRule.LongestWait, t.BusinessDay, department, t.CounterId, t.CalledByUserId, wait, null,
-                    $"{t.Number} {Math.Floor(wait).ToString(CultureInfo.InvariantCulture)}′"));
-            }
-            if (t.CallReason is { } reason)
-                facts.Add(new(StandardRule.CallsOutOfOrder, t.BusinessDay, department, t.CounterId, t.CalledByUserId, 1, null, $"{t.Number}: {reason}"));
-        }
+        if (withRecords)
+            await CallsAsync(hallId, from, until, items.ToDictionary(i => i.Key, i => i.Value.MaxWaitMinutes), ItemDepartment, facts, ct);
+        else
+            await TalliedCallsAsync(hallId, from, until, ItemDepartment, facts, ct);
 
         // Q5 and Q6 from the alerts: how long each condition held within the span, and who staffed the counter.
         AlertKind[] kinds = [AlertKind.QueueTooLong, AlertKind.CounterUnstaffed, AlertKind.CounterPausedTooLong];
@@ -222,6 +206,58 @@ public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules sup
             facts.Add(new(StandardRule.ConductFindings, clock.BusinessDay(f.ReviewedAt!.Value), null, null, f.StaffUserId, 1, null, f.Matched));
 
         return facts;
+    }
+
+    private async Task CallsAsync(Guid hallId, DateOnly from, DateOnly until, Dictionary<Guid, int> limits, Func<Guid?, Guid?> departmentOf,
+        List<StandardFact> facts, CancellationToken ct)
+    {
+        var tickets = await db.Tickets.AsNoTracking()
+            .Where(t => t.HallId == hallId && t.BusinessDay >= from && t.BusinessDay < until
+                        && (t.CalledAt != null || t.Status == TicketStatus.Expired))
+            .Select(t => new { t.ServiceItemId, t.CounterId, t.CalledByUserId, t.QueuedAt, t.CalledAt, t.Number, t.BusinessDay, t.CallReason, t.Channel })
+            .ToListAsync(ct);
+        foreach (var t in tickets)
+        {
+            var department = departmentOf(t.ServiceItemId);
+            if (t.CalledAt is not { } calledAt)
+            {
+                facts.Add(new(StandardRule.ExpiredTickets, t.BusinessDay, department, null, null, 1, null, t.Number));
+                continue;
+            }
+            // A transferred ticket keeps its place from the first issue: its time in line includes the first service.
+            if (t.Channel != TicketChannel.Transfer)
+            {
+                var wait = Math.Max(0, (calledAt - t.QueuedAt).TotalMinutes);
+                var limit = limits.TryGetValue(t.ServiceItemId, out var itemLimit) ? itemLimit : 10;
+                facts.Add(new(StandardRule.WaitsCalledInTime, t.BusinessDay, department, t.CounterId, t.CalledByUserId, wait, wait <= limit, t.Number));
+                facts.Add(new(StandardRule.LongestWait, t.BusinessDay, department, t.CounterId, t.CalledByUserId, wait, null,
+                    $"{t.Number} {Math.Floor(wait).ToString(CultureInfo.InvariantCulture)}′"));
+            }
+            if (t.CallReason is { } reason)
+                facts.Add(new(StandardRule.CallsOutOfOrder, t.BusinessDay, department, t.CounterId, t.CalledByUserId, 1, null, $"{t.Number}: {reason}"));
+        }
+    }
+
+    /// <summary>The same facts from the days' tallies (ADR-025): one per day, counter, staff member and item, weighing its calls.</summary>
+    private async Task TalliedCallsAsync(Guid hallId, DateOnly from, DateOnly until, Func<Guid?, Guid?> departmentOf, List<StandardFact> facts,
+        CancellationToken ct)
+    {
+        foreach (var t in (await tallies.HandleAsync(hallId, from, until.AddDays(-1), ct)).Tickets)
+        {
+            var department = departmentOf(t.ServiceItemId);
+            if (t.ExpiredUncalled > 0)
+                facts.Add(new(StandardRule.ExpiredTickets, t.Day, department, null, null, 1, null, "", (int)t.ExpiredUncalled));
+            if (t.Waits > 0)
+            {
+                var longest = Math.Max(0, t.WaitMax ?? 0);
+                facts.Add(new(StandardRule.WaitsCalledInTime, t.Day, department, t.CounterId, t.UserId, t.WaitSum ?? 0, null, "", (int)t.Waits,
+                    (int)t.WaitsInTime));
+                facts.Add(new(StandardRule.LongestWait, t.Day, department, t.CounterId, t.UserId, longest, null,
+                    $"{t.LongestWaitNumber} {Math.Floor(longest).ToString(CultureInfo.InvariantCulture)}′", (int)t.Waits, (int)t.WaitsInTime));
+            }
+            if (t.CallsOutOfOrder > 0)
+                facts.Add(new(StandardRule.CallsOutOfOrder, t.Day, department, t.CounterId, t.UserId, 1, null, "", (int)t.CallsOutOfOrder));
+        }
     }
 
     /// <summary>A deadline of the span is judged once it is met or its day is over.</summary>

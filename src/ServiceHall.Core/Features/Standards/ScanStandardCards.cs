@@ -35,7 +35,7 @@ public sealed class ScanStandardCards(HallDbContext db, TimeProvider time, ReadS
         var now = time.GetUtcNow().UtcDateTime;
         var today = new HallClock(hall.TimeZoneId).BusinessDay(now);
         var from = today.AddDays(-DaysBack);
-        var facts = await read.HandleAsync(hall, rules, from, today.AddDays(1), now, ct);
+        var facts = await read.HandleAsync(hall, rules, from, today.AddDays(1), now, withRecords: true, ct);
         var breaches = CardRules.Breaches(hallId, rules, facts, today).ToList();
         if (breaches.Count == 0)
             return 0;

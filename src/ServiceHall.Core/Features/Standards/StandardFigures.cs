@@ -4,10 +4,12 @@ namespace ServiceHall.Core.Features.Standards;
 /// One record a rule judges: a call, an alert, a sign-in, a case… with the hall day it belongs to and the
 /// department, counter and staff member it names. <paramref name="Met"/> for a share (kept or not),
 /// <paramref name="Value"/> for minutes (1 for a count). <paramref name="Record"/> names it for people (a ticket
-/// or case number, a time), never in words of one language.
+/// or case number, a time), never in words of one language. A fact from a day's tally (ADR-025) stands for
+/// <paramref name="Weight"/> records of one day and unit: <paramref name="Kept"/> of them kept the rule (calls within
+/// the item's limit), <paramref name="Value"/> is their largest wait, their sum of minutes, or 1 for a count.
 /// </summary>
 public sealed record StandardFact(StandardRule Rule, DateOnly Day, Guid? DepartmentId, Guid? CounterId, Guid? StaffUserId,
-    double Value, bool? Met, string Record)
+    double Value, bool? Met, string Record, int Weight = 1, int? Kept = null)
 {
     public Guid? Unit(StandardScope scope, Guid hallId) => scope switch
     {
@@ -24,6 +26,20 @@ public sealed record StandardFact(StandardRule Rule, DateOnly Day, Guid? Departm
         StandardMeasure.MaxMinutes => Value > threshold.Yellow,
         StandardMeasure.TotalMinutes => Value > 0,
         _ => true,
+    };
+
+    /// <summary>How many of the records kept a share.</summary>
+    public int KeptCount => Kept ?? (Met == true ? Weight : 0);
+
+    /// <summary>
+    /// How many of the records broke the rule. Of a tally's calls whose longest wait is over the threshold, those over
+    /// the item's limit (the commitment) are the breaking ones.
+    /// </summary>
+    public int Missed(StandardMeasure measure, StandardThreshold threshold) => measure switch
+    {
+        StandardMeasure.Percent when Kept is { } kept => Weight - kept,
+        StandardMeasure.MaxMinutes when Kept is { } kept => Value > threshold.Yellow ? Weight - kept : 0,
+        _ => Breaks(measure, threshold) ? Weight : 0,
     };
 }
 
@@ -62,11 +78,14 @@ public static class StandardFigures
 {
     public static double? Figure(StandardMeasure measure, IReadOnlyCollection<StandardFact> facts) => measure switch
     {
-        StandardMeasure.Percent => facts.Count == 0 ? null : Math.Round(100.0 * facts.Count(f => f.Met == true) / facts.Count, 1),
+        StandardMeasure.Percent => Records(facts) is var records and > 0 ? Math.Round(100.0 * facts.Sum(f => f.KeptCount) / records, 1) : null,
         StandardMeasure.MaxMinutes => facts.Count == 0 ? 0 : Math.Round(facts.Max(f => f.Value), 1),
         StandardMeasure.TotalMinutes => Math.Round(facts.Sum(f => f.Value), 1),
-        _ => facts.Count,
+        _ => Records(facts),
     };
+
+    /// <summary>How many records the facts stand for.</summary>
+    public static int Records(IReadOnlyCollection<StandardFact> facts) => facts.Sum(f => f.Weight);
 
     /// <summary>
     /// Every rule × unit of the scope: a unit without records of a rule gets no data for a share and 0 (green)
@@ -98,7 +117,7 @@ public static class StandardFigures
     public static StandardCell Cell(StandardRuleView rule, Guid unit, IReadOnlyCollection<StandardFact> facts)
     {
         var figure = Figure(rule.Measure, facts);
-        return new StandardCell(rule.Rule, unit, figure, facts.Count, facts.Count(f => f.Breaks(rule.Measure, rule.Threshold)),
+        return new StandardCell(rule.Rule, unit, figure, Records(facts), facts.Sum(f => f.Missed(rule.Measure, rule.Threshold)),
             Verdicts.Judge(rule.Measure, rule.Threshold, figure));
     }
 }

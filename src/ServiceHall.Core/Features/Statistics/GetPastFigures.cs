@@ -1,12 +1,10 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Dashboard;
 using ServiceHall.Core.Features.Halls;
-using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Statistics;
 
@@ -19,10 +17,10 @@ public sealed record PastFigures(Guid HallId, string TimeZoneId, DateOnly From, 
 
 /// <summary>
 /// Today's figures of the live dashboard for any past day or range, counted the same way (<see cref="TodayFiguresRule"/>: a
-/// transfer is not issued again nor waited twice, each finished service is served) but summed in the database per business
-/// day and per UTC hour: a month of a 60-counter hall is a few hundred rows to the app, not its 100,000 tickets.
+/// transfer is not issued again nor waited twice, each finished service is served) from the days' tallies (ADR-025), per
+/// business day and per UTC hour: a month of a 60-counter hall is a few thousand rows to the app, not its 100,000 tickets.
 /// </summary>
-public sealed class GetPastFigures(HallDbContext db)
+public sealed class GetPastFigures(HallDbContext db, ReadDayTallies tallies)
 {
     public async Task<PastFigures> HandleAsync(Guid hallId, Guid readerId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -31,31 +29,15 @@ public sealed class GetPastFigures(HallDbContext db)
         var hall = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => new { h.TimeZoneId, h.OpensAt, h.ClosesAt }).FirstAsync(ct);
         var clock = new HallClock(hall.TimeZoneId);
 
-        var sql = db.Database.IsNpgsql() ? PastFiguresSql.Postgres : PastFiguresSql.Sqlite;
-        var days = new List<DayRow>();
-        var hours = new List<HourRow>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using (var command = Command(connection, sql.Days, hallId, period))
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                    days.Add(new DayRow(Day(reader.GetValue(0)), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), Int(reader, 5),
-                        Int(reader, 6), Number(reader, 7), reader.IsDBNull(8) ? null : Number(reader, 8), Int(reader, 9), Number(reader, 10)));
-            }
-            await using (var command = Command(connection, sql.Hours, hallId, period))
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                    hours.Add(new HourRow(reader.GetString(0), reader.GetString(1), Int(reader, 2)));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var tally = await tallies.HandleAsync(hallId, period.From, period.To, ct);
+        var days = tally.Tickets.GroupBy(t => t.Day).OrderBy(g => g.Key)
+            .Select(g => new DayRow(g.Key, (int)g.Sum(t => t.Issued), (int)g.Sum(t => t.Served), (int)g.Sum(t => t.Waiting),
+                (int)g.Sum(t => t.EndedNoShow), (int)g.Sum(t => t.Expired), (int)g.Sum(t => t.Waits), g.Sum(t => t.WaitSum ?? 0),
+                g.Max(t => t.WaitMax), (int)g.Sum(t => t.Services), g.Sum(t => t.ServiceSum ?? 0)))
+            .ToList();
+        var hours = tally.Hours.GroupBy(h => h.UtcHour)
+            .SelectMany(g => new[] { new HourRow("i", g.Key, (int)g.Sum(h => h.Issued)), new HourRow("s", g.Key, (int)g.Sum(h => h.Served)) })
+            .Where(h => h.Count > 0).ToList();
 
         var total = Sum(days);
         var perHour = PerLocalHour(hours, clock, hall.OpensAt, hall.ClosesAt);
@@ -63,7 +45,7 @@ public sealed class GetPastFigures(HallDbContext db)
             days.Select(d => new PastDay(d.Day, Figures(d), Round(d.LongestWait))).ToList(), perHour);
     }
 
-    /// <summary>One business day summed by the database; minutes are sums, so that averages over a range stay exact.</summary>
+    /// <summary>One business day summed; minutes are sums, so that averages over a range stay exact.</summary>
     private sealed record DayRow(DateOnly Day, int Issued, int Served, int Waiting, int NoShows, int Expired, int Waits, double WaitMinutes,
         double? LongestWait, int Services, double ServiceMinutes);
 
@@ -98,31 +80,6 @@ public sealed class GetPastFigures(HallDbContext db)
         return Enumerable.Range(first, last - first + 1)
             .Select(h => new HourFigures(h, issued.GetValueOrDefault(h), served.GetValueOrDefault(h))).ToList();
     }
-
-    private DbCommand Command(DbConnection connection, string sql, Guid hallId, StatisticsPeriod period)
-    {
-        // Parameters typed by the model, so that they compare equal to what EF Core stored (on SQLite a Guid is upper-case text).
-        var ticket = db.Model.FindEntityType(typeof(Ticket))!;
-        var hall = (RelationalTypeMapping)ticket.FindProperty(nameof(Ticket.HallId))!.GetTypeMapping();
-        var day = (RelationalTypeMapping)ticket.FindProperty(nameof(Ticket.BusinessDay))!.GetTypeMapping();
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(hall.CreateParameter(command, "@hall", hallId, nullable: false));
-        command.Parameters.Add(day.CreateParameter(command, "@from", period.From, nullable: false));
-        command.Parameters.Add(day.CreateParameter(command, "@to", period.To, nullable: false));
-        return command;
-    }
-
-    private static DateOnly Day(object value) => value switch
-    {
-        DateOnly d => d,
-        DateTime t => DateOnly.FromDateTime(t),
-        _ => DateOnly.ParseExact(Convert.ToString(value, CultureInfo.InvariantCulture)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
-
-    private static int Int(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-
-    private static double Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
 
     private static double? Average(double minutes, int count) => count == 0 ? null : Math.Round(minutes / count, 1);
 
