@@ -66,10 +66,10 @@ internal static class DayTallySql
                SUM(CASE WHEN y."Status" = 'Expired' THEN 1 ELSE 0 END) AS "Expired",
                SUM(CASE WHEN y."Status" = 'Expired' AND y."Called" = 0 THEN 1 ELSE 0 END) AS "ExpiredUncalled",
                SUM(CASE WHEN y."Status" = 'Waiting' THEN 1 ELSE 0 END) AS "Waiting",
-               COUNT(y."Wait") AS "Waits", SUM(y."Wait") AS "WaitSum", MAX(y."Wait") AS "WaitMax",
+               COUNT(y."Wait") AS "Waits", COALESCE(SUM(y."Wait"), 0) AS "WaitSum", MAX(y."Wait") AS "WaitMax",
                SUM(CASE WHEN y."Wait" <= y."WaitLimit" THEN 1 ELSE 0 END) AS "WaitsInTime",
                MAX(y."LongestWaitNumber") AS "LongestWaitNumber",
-               COUNT(y."Service") AS "Services", SUM(y."Service") AS "ServiceSum", MAX(y."Service") AS "ServiceMax",
+               COUNT(y."Service") AS "Services", COALESCE(SUM(y."Service"), 0) AS "ServiceSum", MAX(y."Service") AS "ServiceMax",
                SUM(CASE WHEN y."Called" = 1 AND y."CallReason" IS NOT NULL THEN 1 ELSE 0 END) AS "CallsOutOfOrder"
         FROM (
             SELECT x.*,
