@@ -150,7 +150,7 @@ try
             bytes = await DrainAsync(body);
             watch.Stop();
             // The first request of each warms the app's code and the database's cache (and sums the days without a
-            // tally yet, ADR-025): not counted, shown apart.
+            // tally yet, ADR-026): not counted, shown apart.
             if (run > 0)
                 times.Add(watch.Elapsed.TotalMilliseconds);
             else

@@ -12,7 +12,7 @@ namespace ServiceHall.Core.Features.Ledger;
 /// <summary>
 /// 服务日志基础台帐 (S6): every counter's days by business type, computed from the records that exist — tickets
 /// and their events, cases and notices, ratings, inquiries, pauses — with days in the hall's zone. Tickets come from
-/// the days' tallies (ADR-025) and ratings are summed per day in the database; cases, notices, inquiries and pauses
+/// the days' tallies (ADR-026) and ratings are summed per day in the database; cases, notices, inquiries and pauses
 /// of the range are few and are bucketed here. Supervisors and administrators of the hall read every line; a staff
 /// member reads only their own.
 /// </summary>

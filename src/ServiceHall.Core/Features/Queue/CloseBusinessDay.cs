@@ -35,7 +35,7 @@ public sealed class CloseBusinessDay(HallDbContext db, TimeProvider time, TallyD
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         await write.DisposeAsync();
-        // Its tickets are decided now: sum them once for the manager's pages (ADR-025).
+        // Its tickets are decided now: sum them once for the manager's pages (ADR-026).
         await tally.AfterCloseAsync(hallId, date, ct);
     }
 }

@@ -80,7 +80,7 @@ public sealed class EndBusinessDay(HallDbContext db, TimeProvider time, IHallNot
             await write.DisposeAsync();
             if (expired.Count > 0 || closed.Count > 0)
                 notifier.QueueChanged(hallId);
-            // A closed day's tickets are decided: sum them once for the manager's pages (ADR-025).
+            // A closed day's tickets are decided: sum them once for the manager's pages (ADR-026).
             foreach (var day in closed)
                 await tally.AfterCloseAsync(hallId, day, ct);
             return new DayEndResult(expired.Count, closed);

@@ -238,7 +238,7 @@ public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules sup
         }
     }
 
-    /// <summary>The same facts from the days' tallies (ADR-025): one per day, counter, staff member and item, weighing its calls.</summary>
+    /// <summary>The same facts from the days' tallies (ADR-026): one per day, counter, staff member and item, weighing its calls.</summary>
     private async Task TalliedCallsAsync(Guid hallId, DateOnly from, DateOnly until, Func<Guid?, Guid?> departmentOf, List<StandardFact> facts,
         CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace ServiceHall.Core.Features.Standards;
 /// One record a rule judges: a call, an alert, a sign-in, a case… with the hall day it belongs to and the
 /// department, counter and staff member it names. <paramref name="Met"/> for a share (kept or not),
 /// <paramref name="Value"/> for minutes (1 for a count). <paramref name="Record"/> names it for people (a ticket
-/// or case number, a time), never in words of one language. A fact from a day's tally (ADR-025) stands for
+/// or case number, a time), never in words of one language. A fact from a day's tally (ADR-026) stands for
 /// <paramref name="Weight"/> records of one day and unit: <paramref name="Kept"/> of them kept the rule (calls within
 /// the item's limit), <paramref name="Value"/> is their largest wait, their sum of minutes, or 1 for a count.
 /// </summary>

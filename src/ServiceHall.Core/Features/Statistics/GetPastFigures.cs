@@ -17,7 +17,7 @@ public sealed record PastFigures(Guid HallId, string TimeZoneId, DateOnly From, 
 
 /// <summary>
 /// Today's figures of the live dashboard for any past day or range, counted the same way (<see cref="TodayFiguresRule"/>: a
-/// transfer is not issued again nor waited twice, each finished service is served) from the days' tallies (ADR-025), per
+/// transfer is not issued again nor waited twice, each finished service is served) from the days' tallies (ADR-026), per
 /// business day and per UTC hour: a month of a 60-counter hall is a few thousand rows to the app, not its 100,000 tickets.
 /// </summary>
 public sealed class GetPastFigures(HallDbContext db, ReadDayTallies tallies)

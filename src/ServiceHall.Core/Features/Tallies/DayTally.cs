@@ -5,7 +5,7 @@ using ServiceHall.Core.Features.Halls;
 namespace ServiceHall.Core.Features.Tallies;
 
 /// <summary>
-/// One decided business day's tickets of one counter, staff member and service item, summed once (ADR-025): what the
+/// One decided business day's tickets of one counter, staff member and service item, summed once (ADR-026): what the
 /// ledger, the standards, and the past figures read from tickets, so that a month is a few thousand rows, not its
 /// 130,000 tickets. The fields are those of <see cref="TicketTally"/>; the counter and staff member are the ticket's
 /// as the ledger counts it (<see cref="DayTallySql"/>).

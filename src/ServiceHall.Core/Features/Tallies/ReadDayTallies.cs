@@ -9,7 +9,7 @@ namespace ServiceHall.Core.Features.Tallies;
 public sealed record DayTallies(List<TicketTally> Tickets, List<HourTallyRow> Hours);
 
 /// <summary>
-/// The tickets of a span of a hall's days as the manager's pages read them (ADR-025): a decided day from its tally,
+/// The tickets of a span of a hall's days as the manager's pages read them (ADR-026): a decided day from its tally,
 /// tallied here first if it has none yet (an upgraded installation, a day nobody closed); today and any day with a
 /// ticket still open from the same statement, live.
 /// </summary>

@@ -6,7 +6,7 @@ using ServiceHall.Core.Features.Queue;
 namespace ServiceHall.Core.Features.Tallies;
 
 /// <summary>
-/// Sums one decided day's tickets into its tally (ADR-025): the statement runs outside the write gate (a large hall's
+/// Sums one decided day's tickets into its tally (ADR-026): the statement runs outside the write gate (a large hall's
 /// day takes a moment, and counters must not wait for it), then the mark and the rows are written in one transaction.
 /// A day tallied meanwhile — by another request or another node, whose mark's key refuses the second — is done; a day
 /// that is no longer decided (a no-show re-queued) is left to be read live.

@@ -10,7 +10,7 @@ using ServiceHall.IntegrationTests.Infrastructure;
 namespace ServiceHall.IntegrationTests.Features.Tallies;
 
 /// <summary>
-/// The days' ticket tallies (ADR-025): a day's figures are the same read live and from its tally, closing a day tallies
+/// The days' ticket tallies (ADR-026): a day's figures are the same read live and from its tally, closing a day tallies
 /// it, a decided day is tallied on its first read and once, a span mixes tallied days with today's live ones, and a
 /// no-show re-queued after its day was tallied drops the tally.
 /// </summary>

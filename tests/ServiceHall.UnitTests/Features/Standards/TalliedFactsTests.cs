@@ -2,7 +2,7 @@ using ServiceHall.Core.Features.Standards;
 
 namespace ServiceHall.UnitTests.Features.Standards;
 
-/// <summary>A day's calls as one fact of its tally (ADR-025) give the figures their records give one by one.</summary>
+/// <summary>A day's calls as one fact of its tally (ADR-026) give the figures their records give one by one.</summary>
 public class TalliedFactsTests
 {
     private static readonly Guid Hall = Guid.NewGuid();
