@@ -277,7 +277,7 @@ public sealed class Generator(Options options, DbContextOptions<HallDbContext> d
             };
             db.Ratings.Add(new Rating { Id = Guid.NewGuid(), HallId = hallId, TicketId = t.Id, TicketNumber = t.Number, CounterId = t.CounterId,
                 StaffUserId = t.CalledByUserId, ServiceItemId = t.ServiceItemId, DepartmentId = itemById[t.ServiceItemId].DepartmentId, Level = level,
-                Channel = RatingChannel.HallPad, ServedAt = t.FinishedAt!.Value, RatedAt = t.FinishedAt.Value.AddMinutes(1),
+                Channel = RatingChannel.HallPad, ServedAt = t.FinishedAt!.Value, BusinessDay = t.BusinessDay, RatedAt = t.FinishedAt.Value.AddMinutes(1),
                 IsBad = level is SatisfactionLevel.Dissatisfied or SatisfactionLevel.VeryDissatisfied });
             rows++;
         }

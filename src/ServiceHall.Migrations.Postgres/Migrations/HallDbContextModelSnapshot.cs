@@ -2736,6 +2736,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2817,6 +2820,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("HallId", "RatedAt");
+
+                    b.HasIndex("HallId", "BusinessDay", "Level", "ExcludedAt");
 
                     b.ToTable("Ratings");
                 });

@@ -2716,6 +2716,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2797,6 +2800,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("HallId", "RatedAt");
+
+                    b.HasIndex("HallId", "BusinessDay", "Level", "ExcludedAt");
 
                     b.ToTable("Ratings");
                 });

@@ -43,13 +43,11 @@ public sealed class GetServiceLedger(HallDbContext db, TimeProvider time, ReadDa
         foreach (var t in (await tallies.HandleAsync(hallId, firstDay, lastDay, ct)).Tickets)
             LineOf(t.Day, t.CounterId, t.UserId, t.ServiceItemId).Add(t);
 
-        // A rating counts on its service's day; one removed on appeal (申诉复核) no longer does. It is given within
-        // the hall's rating window after the service (at most 720 hours), which bounds the index range read.
-        var ratedBefore = toUtc.AddDays(31);
+        // A rating counts on its service's day, which it carries (its ticket's business day); one removed on appeal
+        // (申诉复核) no longer does.
         var ratings = await (from r in db.Ratings
-                             join t in db.Tickets on r.TicketId equals t.Id
-                             where r.HallId == hallId && r.ExcludedAt == null && r.RatedAt >= fromUtc && r.RatedAt < ratedBefore && t.BusinessDay >= firstDay && t.BusinessDay <= lastDay
-                             group r by new { t.BusinessDay, r.CounterId, r.StaffUserId, r.ServiceItemId, r.Level } into g
+                             where r.HallId == hallId && r.ExcludedAt == null && r.BusinessDay >= firstDay && r.BusinessDay <= lastDay
+                             group r by new { r.BusinessDay, r.CounterId, r.StaffUserId, r.ServiceItemId, r.Level } into g
                              select new { g.Key.BusinessDay, g.Key.CounterId, g.Key.StaffUserId, g.Key.ServiceItemId, g.Key.Level, Count = g.Count() })
             .ToListAsync(ct);
         foreach (var r in ratings)

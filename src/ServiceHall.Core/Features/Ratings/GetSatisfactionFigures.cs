@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
-using ServiceHall.Core.Features.Halls;
-using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
 
 namespace ServiceHall.Core.Features.Ratings;
@@ -35,94 +33,112 @@ public sealed record SatisfactionFigure(Guid? Key, string Name, int Total, int V
     double? FollowUpRate, int Active, double? ActiveSatisfactionRate, int Deemed, int Finished, int Unrated, double? UnratedRate,
     int ReportedSatisfied, double? FollowUpSatisfactionRate, int Excluded);
 
+/// <summary>One group's counts behind its 好差评 figures, summed over some of the hall's days.</summary>
+public sealed class SatisfactionTally
+{
+    public long Rated, VerySatisfied, Satisfied, BasicallySatisfied, Dissatisfied, VeryDissatisfied, Excluded;
+    public long CalledBack, Closed, ReportedSatisfied, Finished, Deemed;
+
+    public void Add(SatisfactionTally other)
+    {
+        Rated += other.Rated;
+        VerySatisfied += other.VerySatisfied;
+        Satisfied += other.Satisfied;
+        BasicallySatisfied += other.BasicallySatisfied;
+        Dissatisfied += other.Dissatisfied;
+        VeryDissatisfied += other.VeryDissatisfied;
+        Excluded += other.Excluded;
+        CalledBack += other.CalledBack;
+        Closed += other.Closed;
+        ReportedSatisfied += other.ReportedSatisfied;
+        Finished += other.Finished;
+        Deemed += other.Deemed;
+    }
+
+    public static SatisfactionTally Sum(IEnumerable<SatisfactionTally> tallies)
+    {
+        var sum = new SatisfactionTally();
+        foreach (var t in tallies)
+            sum.Add(t);
+        return sum;
+    }
+
+    /// <summary>The six figures of DESIGN from the counts (rates rounded to 4 places, null without a base).</summary>
+    public SatisfactionFigure Figure(Guid? key, string name)
+    {
+        var active = (int)(VerySatisfied + Satisfied + BasicallySatisfied + Dissatisfied + VeryDissatisfied);
+        var bad = (int)(Dissatisfied + VeryDissatisfied);
+        var deemed = (int)Deemed;
+        var total = active + deemed;
+        var finished = (int)Finished;
+        // Every rating rates a finished service of its own day and group, so the rest of them were not rated.
+        var unrated = (int)Math.Max(0, Finished - Rated);
+        return new SatisfactionFigure(key, name, total, (int)VerySatisfied, (int)Satisfied, (int)BasicallySatisfied + deemed,
+            (int)Dissatisfied, (int)VeryDissatisfied, Rate(active - bad + deemed, total), bad, (int)CalledBack, (int)Closed,
+            Rate((int)CalledBack, bad), Rate((int)Closed, bad), active, Rate(active - bad, active), deemed, finished, unrated,
+            Rate(unrated, finished), (int)ReportedSatisfied, Rate((int)ReportedSatisfied, (int)Closed), (int)Excluded);
+    }
+
+    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+}
+
 /// <summary>
 /// Satisfaction per hall, department, counter, staff member or item over a period of the hall's days
-/// (S1, DESIGN: 好评率, 主动评价好评率, 未评率, 差评回复率, 回访整改率, 回访整改满意率). Ratings count by the
-/// day they were given, services by the day they were finished.
+/// (S1, DESIGN: 好评率, 主动评价好评率, 未评率, 差评回复率, 回访整改率, 回访整改满意率). Ratings and services both count
+/// on the service's business day (the ticket's; a rating carries it), so that 未评率 compares the services of a
+/// period with their own ratings. The database counts them per day and group (<see cref="SatisfactionSql"/>).
 /// </summary>
 public sealed class GetSatisfactionFigures(HallDbContext db, TimeProvider time, HallSupervisionRules rules)
 {
     public async Task<List<SatisfactionFigure>> HandleAsync(Guid hallId, Guid readerId, DateOnly from, DateOnly to, FigureGrouping by,
         CancellationToken ct)
     {
-        if (to < from || to.DayNumber - from.DayNumber > 366)
-            throw DomainException.Invalid("to", ErrorCodes.InvalidDate);
-        await HallAccess.EnsureAsync(db, hallId, readerId, ct);
-        var zone = await db.Halls.Where(h => h.Id == hallId).Select(h => h.TimeZoneId).FirstAsync(ct);
-        var clock = new HallClock(zone);
-        var start = clock.ToUtc(from, TimeOnly.MinValue);
-        var end = clock.ToUtc(to.AddDays(1), TimeOnly.MinValue);
-        var ratings = await db.Ratings.AsNoTracking().Where(r => r.HallId == hallId && r.RatedAt >= start && r.RatedAt < end)
-            .GroupJoin(db.RatingFollowUps, r => r.Id, f => f.RatingId, (r, f) => new { r, f })
-            .SelectMany(x => x.f.DefaultIfEmpty(), (x, f) => new
-            {
-                x.r.Level, x.r.CounterId, x.r.StaffUserId, x.r.ServiceItemId, x.r.DepartmentId, Excluded = x.r.ExcludedAt != null,
-                CalledBack = f != null && f.CalledBackAt != null,
-                Closed = f != null && f.ClosedAt != null,
-                Satisfied = f != null && f.CitizenSatisfied == true,
-            })
-            .ToListAsync(ct);
-        var services = await db.Tickets.AsNoTracking()
-            // The business day bounds the finish (a ticket is served on its own day, or expires): the index on the hall's days
-            // finds the period's tickets instead of reading every ticket the hall ever issued.
-            .Where(t => t.HallId == hallId && t.BusinessDay >= from.AddDays(-1) && t.BusinessDay <= to && t.Status == TicketStatus.Done
-                && t.FinishedAt >= start && t.FinishedAt < end)
-            .Select(t => new
-            {
-                t.CounterId, t.ServiceItemId, t.FinishedAt,
-                Staff = db.TicketEvents.Where(e => e.TicketId == t.Id && e.Kind == TicketEventKind.Finished).Select(e => e.UserId).FirstOrDefault()
-                    ?? t.CalledByUserId,
-                Rated = db.Ratings.Any(r => r.TicketId == t.Id),
-            })
-            .ToListAsync(ct);
-        var departmentOf = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => (Guid?)i.DepartmentId, ct);
-        var deemAfter = (await rules.ForHallAsync(hallId, ct)).DefaultRatingAfterDays;
-        var now = time.GetUtcNow().UtcDateTime;
-
-        Guid? KeyOf(Guid? counter, Guid? staff, Guid item, Guid? department) => by switch
-        {
-            FigureGrouping.Department => department,
-            FigureGrouping.Counter => counter,
-            FigureGrouping.Staff => staff,
-            FigureGrouping.Item => item,
-            _ => hallId,
-        };
-        var rated = ratings.Select(r => (Key: KeyOf(r.CounterId, r.StaffUserId, r.ServiceItemId, r.DepartmentId), Rating: r)).ToList();
-        var unrated = services.Where(s => !s.Rated)
-            .Select(s => (Key: KeyOf(s.CounterId, s.Staff, s.ServiceItemId, departmentOf.GetValueOrDefault(s.ServiceItemId)),
-                Deemed: deemAfter is { } days && s.FinishedAt!.Value.AddDays(days) <= now))
-            .ToList();
-        var finished = services.Select(s => KeyOf(s.CounterId, s.Staff, s.ServiceItemId, departmentOf.GetValueOrDefault(s.ServiceItemId)))
-            .ToList();
-
+        var days = await ReadDaysAsync(hallId, readerId, from, to, by, ct);
         var names = await NamesAsync(hallId, by, ct);
-        var keys = rated.Select(r => r.Key).Concat(finished).Distinct().ToList();
-        return keys.Select(key =>
-            {
-                var group = rated.Where(r => r.Key == key).Select(r => r.Rating).ToList();
-                var counted = group.Where(r => !r.Excluded).ToList();
-                int Count(SatisfactionLevel l) => counted.Count(r => r.Level == l);
-                var deemed = unrated.Count(u => u.Key == key && u.Deemed);
-                var active = counted.Count;
-                var bad = Count(SatisfactionLevel.Dissatisfied) + Count(SatisfactionLevel.VeryDissatisfied);
-                var activeGood = active - bad;
-                var total = active + deemed;
-                var badRatings = counted.Where(r => Rating.Bad(r.Level)).ToList();
-                var calledBack = badRatings.Count(r => r.CalledBack);
-                var closed = badRatings.Count(r => r.Closed);
-                var satisfied = badRatings.Count(r => r.Closed && r.Satisfied);
-                var finishedHere = finished.Count(k => k == key);
-                var unratedHere = unrated.Count(u => u.Key == key);
-                return new SatisfactionFigure(key, key is { } k ? names.GetValueOrDefault(k, "") : "", total,
-                    Count(SatisfactionLevel.VerySatisfied), Count(SatisfactionLevel.Satisfied), Count(SatisfactionLevel.BasicallySatisfied) + deemed,
-                    Count(SatisfactionLevel.Dissatisfied), Count(SatisfactionLevel.VeryDissatisfied), Rate(activeGood + deemed, total), bad,
-                    calledBack, closed, Rate(calledBack, bad), Rate(closed, bad), active, Rate(activeGood, active), deemed, finishedHere,
-                    unratedHere, Rate(unratedHere, finishedHere), satisfied, Rate(satisfied, closed), group.Count - counted.Count);
-            })
+        return days.GroupBy(d => d.Key)
+            .Select(g => SatisfactionTally.Sum(g.Select(d => d.Tally)).Figure(g.Key, g.Key is { } k ? names.GetValueOrDefault(k, "") : ""))
             .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
     }
 
-    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+    /// <summary>Each day's counts of each group of the period, for figures over any span of it (a month of a year).</summary>
+    public async Task<List<(DateOnly Day, Guid? Key, SatisfactionTally Tally)>> ReadDaysAsync(Guid hallId, Guid readerId, DateOnly from,
+        DateOnly to, FigureGrouping by, CancellationToken ct)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > 366)
+            throw DomainException.Invalid("to", ErrorCodes.InvalidDate);
+        await HallAccess.EnsureAsync(db, hallId, readerId, ct);
+        var deemAfter = (await rules.ForHallAsync(hallId, ct)).DefaultRatingAfterDays;
+        DateTime? deemedBefore = deemAfter is { } after ? time.GetUtcNow().UtcDateTime.AddDays(-after) : null;
+        var ratings = await SatisfactionSql.RatingsAsync(db, hallId, from, to, by, ct);
+        var followUps = await SatisfactionSql.FollowUpsAsync(db, hallId, from, to, by, ct);
+        var services = await SatisfactionSql.ServicesAsync(db, hallId, from, to, by, deemedBefore, ct);
+        var departmentOf = by == FigureGrouping.Department
+            ? await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => (Guid?)i.DepartmentId, ct)
+            : null;
+
+        var days = new Dictionary<(DateOnly, Guid?), SatisfactionTally>();
+        SatisfactionTally At(DateOnly day, Guid? key)
+        {
+            if (!days.TryGetValue((day, key), out var tally))
+                days[(day, key)] = tally = new SatisfactionTally();
+            return tally;
+        }
+        foreach (var r in ratings)
+            At(r.Day, r.Key).Add(new SatisfactionTally
+            {
+                Rated = r.Rated, VerySatisfied = r.VerySatisfied, Satisfied = r.Satisfied, BasicallySatisfied = r.BasicallySatisfied,
+                Dissatisfied = r.Dissatisfied, VeryDissatisfied = r.VeryDissatisfied, Excluded = r.Excluded,
+            });
+        foreach (var f in followUps)
+            At(f.Day, f.Key).Add(new SatisfactionTally { CalledBack = f.CalledBack, Closed = f.Closed, ReportedSatisfied = f.ReportedSatisfied });
+        foreach (var s in services)
+        {
+            // A department's services come grouped by item (see SatisfactionSql).
+            var key = departmentOf is null ? s.Key : s.Key is { } item ? departmentOf.GetValueOrDefault(item) : null;
+            At(s.Day, key).Add(new SatisfactionTally { Finished = s.Finished, Deemed = s.Deemed });
+        }
+        return days.Select(d => (Day: d.Key.Item1, Key: d.Key.Item2, Tally: d.Value)).ToList();
+    }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(Guid hallId, FigureGrouping by, CancellationToken ct) => by switch
     {

@@ -76,7 +76,7 @@ public sealed class RateService(HallDbContext db, TimeProvider time, IWorkingDay
             Id = Guid.CreateVersion7(now), HallId = ticket.HallId, TicketId = ticket.Id, TicketNumber = ticket.Number,
             CounterId = ticket.CounterId, StaffUserId = staffId, ServiceItemId = ticket.ServiceItemId, DepartmentId = department,
             Level = level, Reasons = string.Join(',', reasons), Comment = comment is null ? null : sealedComment.Masked, CommentCipher = sealedComment.Cipher, Channel = channel, ServedAt = finishedAt,
-            RatedAt = now, IsBad = Rating.Bad(level),
+            BusinessDay = ticket.BusinessDay, RatedAt = now, IsBad = Rating.Bad(level),
         };
         if (phone is not null)
         {

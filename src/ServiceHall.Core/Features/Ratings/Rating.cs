@@ -51,6 +51,11 @@ public class Rating
     public string CommentCipher { get; set; } = "";
     public RatingChannel Channel { get; set; }
     public DateTime ServedAt { get; set; }
+    /// <summary>
+    /// The business day of the ticket it rates: the day its figures count on (a day that crosses midnight stays one day,
+    /// which the local day of <see cref="ServedAt"/> would split).
+    /// </summary>
+    public DateOnly BusinessDay { get; set; }
     public DateTime RatedAt { get; set; }
     public bool IsBad { get; set; }
     /// <summary>The phone a citizen left with a bad rating for the callback (回访), sealed by the vault; empty when none was left.</summary>

@@ -55,11 +55,7 @@ public sealed class GetStaffingPlan(HallDbContext db, TimeProvider time)
         var openDays = Enumerable.Range(0, today.DayNumber - historyFrom.DayNumber).Select(historyFrom.AddDays)
             .Where(d => Schedule(d).Open).ToList();
 
-        var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.HallId == hallId && t.BusinessDay >= historyFrom && t.BusinessDay < today)
-            .Select(t => new HistoryTicket(t.ServiceItemId, t.Channel, t.Priority, t.Status, t.IssuedAt, t.QueuedAt, t.CalledAt,
-                t.StartedAt, t.FinishedAt, t.NoShowAt))
-            .ToListAsync(ct);
+        var buckets = await StaffingHistorySql.BucketsAsync(db, hallId, historyFrom, today, ct);
         var windowStart = clock.ToUtc(historyFrom, TimeOnly.MinValue);
         var windowEnd = clock.ToUtc(today, TimeOnly.MinValue);
         var sessions = await db.CounterSessions.AsNoTracking()
@@ -75,7 +71,7 @@ public sealed class GetStaffingPlan(HallDbContext db, TimeProvider time)
         var planned = await db.PlannedCounters.AsNoTracking().Where(p => p.HallId == hallId)
             .ToDictionaryAsync(p => (p.Weekday, p.Hour), p => p.Counters, ct);
 
-        var demand = StaffingHistory.Demand(tickets, items, openDays, clock);
+        var demand = StaffingHistory.Demand(buckets, items, openDays, clock);
         // Sessions open before the window ends count only up to its end: today is not history yet.
         var wereOpen = StaffingHistory.CountersOpen(sessions, openDays, clock, windowEnd);
         var policy = QueuePolicy.From(hall);

@@ -7,6 +7,30 @@ namespace ServiceHall.Core.Features.Staffing;
 public sealed record HistoryTicket(Guid ServiceItemId, TicketChannel Channel, TicketPriority Priority, TicketStatus Status,
     DateTime IssuedAt, DateTime QueuedAt, DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt, DateTime? NoShowAt);
 
+/// <summary>
+/// One item's tickets that arrived in one quarter-hour (UTC) of the history weeks, counted: what the plan needs of
+/// them. Quarter-hours, because every time zone's offset is a whole number of them, so the hall's zone puts each
+/// in one local hour.
+/// </summary>
+public sealed class HistoryBucket
+{
+    public Guid ServiceItemId { get; set; }
+    /// <summary>Quarter-hours from 1970-01-01 UTC to the arrival: issued, or queued by a transfer.</summary>
+    public long Bucket { get; set; }
+    public long Arrivals { get; set; }
+    public long Called { get; set; }
+    public long NoShows { get; set; }
+    /// <summary>Tickets of the priority lane (老人, 残疾人, 军人, 孕妇), emergencies not included.</summary>
+    public long Priority { get; set; }
+    public long Emergency { get; set; }
+    /// <summary>Services with a start and a finish, and their minutes.</summary>
+    public long Services { get; set; }
+    public double ServiceMinutes { get; set; }
+    /// <summary>No-shows with their call and no-show times, and the minutes a counter waited for them.</summary>
+    public long NoShowHolds { get; set; }
+    public double NoShowHoldMinutes { get; set; }
+}
+
 /// <summary>One counter session of the history weeks; an open one runs until now.</summary>
 public sealed record HistorySession(Guid CounterId, DateTime OpenedAt, DateTime? ClosedAt);
 
@@ -21,30 +45,33 @@ public sealed record StaffingDemand(Dictionary<(DayOfWeek Weekday, int Hour), Li
 /// (issued, or queued by a transfer) divided by the days of that weekday the hall was open; its service time
 /// (start to finish) and no-show share come from that weekday-hour when it has <see cref="MinSamples"/> of them,
 /// else from all the item's hours, else from the item's expected minutes. A weekday-hour with few services
-/// would otherwise swing the plan on two or three citizens.
+/// would otherwise swing the plan on two or three citizens. The tickets come counted per item and quarter-hour
+/// (<see cref="HistoryBucket"/>; the database counts them, <see cref="Buckets"/> is the same count of tickets in hand).
 /// </summary>
 public static class StaffingHistory
 {
     public const int MinSamples = 10;
     public const double DefaultNoShowMinutes = 2;
+    public const int BucketSeconds = 15 * 60;
 
     public static StaffingDemand Demand(IReadOnlyCollection<HistoryTicket> tickets, IReadOnlyCollection<ItemDefaults> items,
+        IReadOnlyCollection<DateOnly> openDays, HallClock clock) => Demand(Buckets(tickets), items, openDays, clock);
+
+    public static StaffingDemand Demand(IReadOnlyCollection<HistoryBucket> buckets, IReadOnlyCollection<ItemDefaults> items,
         IReadOnlyCollection<DateOnly> openDays, HallClock clock)
     {
         var daysPerWeekday = openDays.GroupBy(d => d.DayOfWeek).ToDictionary(g => g.Key, g => g.Count());
         var facts = items.ToDictionary(i => i.Id);
-        var known = tickets.Where(t => facts.ContainsKey(t.ServiceItemId)).ToList();
-        var perItem = known.GroupBy(t => t.ServiceItemId).ToDictionary(g => g.Key, g => Tally.Of(g));
-        var noShowHolds = known.Where(t => t is { Status: TicketStatus.NoShow, CalledAt: not null, NoShowAt: not null })
-            .Select(t => (t.NoShowAt!.Value - t.CalledAt!.Value).TotalMinutes).Where(m => m >= 0).ToList();
-        var noShowMinutes = noShowHolds.Count >= MinSamples ? Math.Clamp(noShowHolds.Average(), 0.5, 30) : DefaultNoShowMinutes;
+        var known = buckets.Where(b => facts.ContainsKey(b.ServiceItemId)).ToList();
+        var perItem = known.GroupBy(b => b.ServiceItemId).ToDictionary(g => g.Key, g => Tally.Of(g));
+        var holds = known.Sum(b => b.NoShowHolds);
+        var noShowMinutes = holds >= MinSamples ? Math.Clamp(known.Sum(b => b.NoShowHoldMinutes) / holds, 0.5, 30) : DefaultNoShowMinutes;
 
         var perHour = new Dictionary<(DayOfWeek, int), List<ItemDemand>>();
-        foreach (var slot in known.GroupBy(t =>
+        foreach (var slot in known.GroupBy(b =>
                  {
-                     // A transfer keeps the citizen's issue time; it joined this item's queue when it was transferred.
-                     var local = clock.ToLocal(t.Channel == TicketChannel.Transfer ? t.QueuedAt : t.IssuedAt);
-                     return (local.DayOfWeek, local.Hour, t.ServiceItemId);
+                     var local = clock.ToLocal(BucketStart(b.Bucket));
+                     return (local.DayOfWeek, local.Hour, b.ServiceItemId);
                  }))
         {
             var (weekday, hour, itemId) = slot.Key;
@@ -53,8 +80,8 @@ public static class StaffingHistory
             var here = Tally.Of(slot);
             var all = perItem[itemId];
             var item = facts[itemId];
-            var service = here.Services.Count >= MinSamples ? here.Services.Average()
-                : all.Services.Count > 0 ? all.Services.Average()
+            var service = here.Services >= MinSamples ? here.ServiceMinutes / here.Services
+                : all.Services > 0 ? all.ServiceMinutes / all.Services
                 : item.AverageServiceMinutes;
             var noShow = here.Called >= MinSamples ? here.NoShowShare : all.NoShowShare;
             var demand = new ItemDemand(itemId, here.Arrivals / (double)days, Math.Max(0.5, service), noShow,
@@ -65,6 +92,31 @@ public static class StaffingHistory
         }
         return new StaffingDemand(perHour, noShowMinutes);
     }
+
+    /// <summary>The quarter-hour an instant (UTC) falls in, counted from 1970-01-01.</summary>
+    public static long BucketOf(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / (TimeSpan.TicksPerSecond * BucketSeconds);
+
+    public static DateTime BucketStart(long bucket) => DateTime.UnixEpoch.AddSeconds(bucket * BucketSeconds);
+
+    /// <summary>Tickets counted per item and quarter-hour of arrival, as <see cref="StaffingHistorySql"/> counts them in the database.</summary>
+    public static List<HistoryBucket> Buckets(IEnumerable<HistoryTicket> tickets) => tickets
+        // A transfer keeps the citizen's issue time; it joined this item's queue when it was transferred.
+        .GroupBy(t => (t.ServiceItemId, Bucket: BucketOf(t.Channel == TicketChannel.Transfer ? t.QueuedAt : t.IssuedAt)))
+        .Select(g =>
+        {
+            var services = g.Where(t => t is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null })
+                .Select(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes).Where(m => m >= 0).ToList();
+            var holds = g.Where(t => t is { Status: TicketStatus.NoShow, CalledAt: not null, NoShowAt: not null })
+                .Select(t => (t.NoShowAt!.Value - t.CalledAt!.Value).TotalMinutes).Where(m => m >= 0).ToList();
+            return new HistoryBucket
+            {
+                ServiceItemId = g.Key.ServiceItemId, Bucket = g.Key.Bucket, Arrivals = g.Count(),
+                Called = g.Count(t => t.CalledAt is not null), NoShows = g.Count(t => t.Status == TicketStatus.NoShow),
+                Priority = g.Count(t => QueueLanes.Rank(t.Priority) == 1), Emergency = g.Count(t => t.Priority == TicketPriority.Emergency),
+                Services = services.Count, ServiceMinutes = services.Sum(), NoShowHolds = holds.Count, NoShowHoldMinutes = holds.Sum(),
+            };
+        })
+        .ToList();
 
     /// <summary>
     /// Per weekday and local hour, the counters open on average over the open days of that weekday, weighted
@@ -97,22 +149,27 @@ public static class StaffingHistory
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
-    private sealed record Tally(int Arrivals, int Called, int NoShows, int Priority, int Emergency, List<double> Services)
+    private sealed record Tally(long Arrivals, long Called, long NoShows, long Priority, long Emergency, long Services, double ServiceMinutes)
     {
         public double NoShowShare => Called == 0 ? 0 : NoShows / (double)Called;
         public double PriorityShare => Arrivals == 0 ? 0 : Priority / (double)Arrivals;
         public double EmergencyShare => Arrivals == 0 ? 0 : Emergency / (double)Arrivals;
 
-        public static Tally Of(IEnumerable<HistoryTicket> tickets)
+        public static Tally Of(IEnumerable<HistoryBucket> buckets)
         {
-            var list = tickets as IReadOnlyCollection<HistoryTicket> ?? tickets.ToList();
-            return new Tally(list.Count,
-                list.Count(t => t.CalledAt is not null),
-                list.Count(t => t.Status == TicketStatus.NoShow),
-                list.Count(t => QueueLanes.Rank(t.Priority) == 1),
-                list.Count(t => t.Priority == TicketPriority.Emergency),
-                [.. list.Where(t => t is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null })
-                    .Select(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes).Where(m => m >= 0)]);
+            long arrivals = 0, called = 0, noShows = 0, priority = 0, emergency = 0, services = 0;
+            double minutes = 0;
+            foreach (var b in buckets)
+            {
+                arrivals += b.Arrivals;
+                called += b.Called;
+                noShows += b.NoShows;
+                priority += b.Priority;
+                emergency += b.Emergency;
+                services += b.Services;
+                minutes += b.ServiceMinutes;
+            }
+            return new Tally(arrivals, called, noShows, priority, emergency, services, minutes);
         }
     }
 }

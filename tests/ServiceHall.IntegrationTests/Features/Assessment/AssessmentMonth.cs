@@ -85,7 +85,7 @@ public sealed record AssessmentMonth(TestHall Hall, Guid Staff1, Guid Staff2, Gu
             Rating Rate(Ticket t, Guid staff, Guid counter, SatisfactionLevel level) => new()
             {
                 Id = Guid.CreateVersion7(), HallId = hall.Id, TicketId = t.Id, TicketNumber = t.Number, CounterId = counter, StaffUserId = staff,
-                ServiceItemId = item, DepartmentId = department, Level = level, IsBad = Rating.Bad(level), ServedAt = t.FinishedAt!.Value,
+                ServiceItemId = item, DepartmentId = department, Level = level, IsBad = Rating.Bad(level), ServedAt = t.FinishedAt!.Value, BusinessDay = t.BusinessDay,
                 RatedAt = t.FinishedAt!.Value.AddMinutes(1), Channel = RatingChannel.HallPad,
             };
             db.Ratings.AddRange(Rate(a1, staff1, c1, SatisfactionLevel.VerySatisfied), Rate(a2, staff1, c1, SatisfactionLevel.Satisfied),

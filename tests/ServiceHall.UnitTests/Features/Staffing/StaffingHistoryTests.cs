@@ -82,6 +82,25 @@ public class StaffingHistoryTests
     }
 
     [Fact]
+    public void Buckets_QuarterHoursOfUtc_PutInTheHallsLocalHour_EvenAtAQuarterHourOffset()
+    {
+        var kathmandu = new HallClock("Asia/Kathmandu"); // UTC+5:45
+        var ten = kathmandu.ToUtc(Tuesday1, new TimeOnly(10, 0));
+        HistoryTicket At(DateTime issued) => new(A, TicketChannel.Kiosk, TicketPriority.Normal, TicketStatus.Done, issued, issued, issued,
+            issued, issued.AddMinutes(4), null);
+        var tickets = new[] { At(ten), At(ten.AddTicks(-1)), At(ten.AddMinutes(59).AddSeconds(59)), At(ten.AddHours(1)) };
+
+        var buckets = StaffingHistory.Buckets(tickets);
+        Assert.Equal([StaffingHistory.BucketOf(ten) - 1, StaffingHistory.BucketOf(ten), StaffingHistory.BucketOf(ten) + 3,
+            StaffingHistory.BucketOf(ten) + 4], buckets.Select(b => b.Bucket).Order());
+        Assert.Equal(ten, StaffingHistory.BucketStart(StaffingHistory.BucketOf(ten)));
+        var demand = StaffingHistory.Demand(tickets, [ItemA], OpenDays, kathmandu);
+        // 9:59:59.9999999 is hour 9; 10:00:00 and 10:59:59 are hour 10; 11:00 is hour 11.
+        Assert.Equal([1.0 / 2, 2.0 / 2, 1.0 / 2], new[] { 9, 10, 11 }.Select(h => demand.PerHour[(DayOfWeek.Tuesday, h)][0].ArrivalsPerHour));
+        Assert.Equal(4, demand.PerHour[(DayOfWeek.Tuesday, 10)][0].ServiceMinutes, 9);
+    }
+
+    [Fact]
     public void CountersOpen_AverageOverOpenDays_WeightedByMinutes()
     {
         var c1 = Guid.NewGuid();
