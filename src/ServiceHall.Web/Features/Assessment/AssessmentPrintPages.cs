@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceHall.Core;
+using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Assessment;
 using ServiceHall.Web.Features.Cases;
 using ServiceHall.Web.Identity;
@@ -50,6 +52,15 @@ public static class AssessmentPrintPages
                 .Table([t["Col_Rank"], t["Col_Name"], t["Col_IndicatorScore"], t["Col_Manual"], t["Col_Total"]],
                     report.Counters.Select(c => new[] { c.Rank.ToString(), c.Name, AssessmentText.Number(c.IndicatorScore), AssessmentText.Signed(c.ManualPoints),
                         AssessmentText.Number(c.AdjustedTotal ?? c.Total) }), [0, 2, 3, 4]);
+        // Staff have no department: the report names who sat at its counters in the month, with their own scores.
+        html.Text("h2", t["Report_Staff"]);
+        if (report.Staff.Count > 0)
+            html.Table([t["Col_Rank"], t["Col_Name"], t["Col_Badge"], t["Col_IndicatorScore"], t["Col_Manual"], t["Col_Total"]],
+                report.Staff.Select(r => new[] { r.Rank.ToString(), r.Name, r.BadgeNumber ?? "", AssessmentText.Number(r.IndicatorScore),
+                    AssessmentText.Signed(r.ManualPoints), AssessmentText.Number(r.AdjustedTotal ?? r.Total) }), [0, 2, 3, 4, 5]);
+        else
+            html.Text("p", t["Report_StaffNone"]);
+        html.Text("p", t["Report_StaffNote"]);
         if (report.ManualItems.Count > 0)
             html.Text("h2", t["Manual_Title"])
                 .Table([t["Col_Day"], t["Col_Name"], t["Col_Kind"], t["Col_Points"], t["Col_Reason"]],
@@ -66,12 +77,26 @@ public static class AssessmentPrintPages
     }
 
     private static async Task<IResult> RankingAsync(HttpContext http, Guid hallId, int year, int month, string? scope, GetPublishedRanking get,
-        IStringLocalizer<AssessmentResource> t, CancellationToken ct)
+        HallDbContext db, IStringLocalizer<AssessmentResource> t, CancellationToken ct)
     {
         PrintableHtml.ApplyLanguage(http);
         var which = Supervision.QueryEnum.Parse<AssessmentScope>(scope, "scope") ?? AssessmentScope.Staff;
-        var ranking = await get.HandleAsync(hallId, year, month, which, ct);
         var title = t["Ranking_Title", AssessmentText.Month(year, month)].Value;
+        PublishedRanking ranking;
+        try
+        {
+            ranking = await get.HandleAsync(hallId, year, month, which, ct);
+        }
+        catch (DomainException e) when (e.Code == AssessmentErrors.NotPublished)
+        {
+            // A citizen or staff member who opens the posted address early gets the page, saying so, not an API error.
+            var hallName = await db.Halls.Where(h => h.Id == hallId).Select(h => h.Name).FirstAsync(ct);
+            return new PrintableHtml()
+                .Raw("<header>").Text("div", hallName, "hall").Text("h1", title).Raw("</header>")
+                .Text("p", t["Ranking_NotPublished"], "strong")
+                .Text("p", t["Ranking_Note"])
+                .Page($"{hallName} {title}", t["Print"], StatusCodes.Status404NotFound);
+        }
         var html = new PrintableHtml()
             .Raw("<header>").Text("div", ranking.HallName, "hall").Text("h1", title).Raw("</header>")
             .Text("p", t["Ranking_Scope", t[$"Scope_{which}"]])

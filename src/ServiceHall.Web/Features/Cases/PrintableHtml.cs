@@ -84,7 +84,8 @@ public sealed class PrintableHtml
         return this;
     }
 
-    public IResult Page(string title, string printLabel)
+    /// <param name="statusCode">200, or a page that says why there is nothing to show (404 with its explanation).</param>
+    public IResult Page(string title, string printLabel, int statusCode = StatusCodes.Status200OK)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN";
         var page = $"""
@@ -95,7 +96,7 @@ public sealed class PrintableHtml
             <body{(_printOnLoad ? " data-print-on-load" : "")}><button class="print" type="button" data-print>{E(printLabel)}</button>
             <main>{_html}</main></body></html>
             """;
-        return Results.Content(page, "text/html; charset=utf-8");
+        return Results.Content(page, "text/html; charset=utf-8", statusCode: statusCode);
     }
 
     /// <summary>The light pages take <c>?lang=en</c> like the kiosk; otherwise the request's culture stands.</summary>

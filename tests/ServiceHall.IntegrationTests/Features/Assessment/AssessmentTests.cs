@@ -124,7 +124,14 @@ public abstract class AssessmentTests(HallApp app)
             new { scope = "staff", unitId = m.Staff2, points = -3, reason = "补录差评" }), HttpStatusCode.Conflict, "AssessmentMonthOpen");
         await Expect.ProblemAsync(await app.Api().GetAsync($"/api/halls/{m.Hall.Id}/assessment-ranking?{Query}"), HttpStatusCode.NotFound,
             "AssessmentNotPublished");
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/assessment/ranking/{m.Hall.Id}/2026/10")).StatusCode);
+        // The posted page itself says, in the page's language, that the ranking is not published yet (not an API error).
+        var early = await app.Api().GetAsync($"/assessment/ranking/{m.Hall.Id}/2026/10", "zh-CN");
+        Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        Assert.Equal("text/html", early.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("2026年10月考核排名公示", await early.Content.ReadAsStringAsync());
+        Assert.Contains("尚未公示", await early.Content.ReadAsStringAsync());
+        var earlyEn = await app.Api().GetAsync($"/assessment/ranking/{m.Hall.Id}/2026/10?lang=en");
+        Assert.Contains("has not been published yet", await earlyEn.Content.ReadAsStringAsync());
 
         var closed = await supervisor.PostOkAsync<JsonObject>(Url(m, "/months/2026/10/close"));
         Assert.True(closed["closed"]!.GetValue<bool>());
@@ -140,7 +147,7 @@ public abstract class AssessmentTests(HallApp app)
             {
                 Id = Guid.CreateVersion7(), HallId = m.Hall.Id, TicketId = ticket.Id, TicketNumber = ticket.Number, CounterId = ticket.CounterId,
                 StaffUserId = m.Staff2, ServiceItemId = ticket.ServiceItemId, DepartmentId = m.Department, Level = SatisfactionLevel.VeryDissatisfied,
-                IsBad = true, ServedAt = ticket.FinishedAt!.Value, RatedAt = app.Clock.GetUtcNow().UtcDateTime, Channel = RatingChannel.Phone,
+                IsBad = true, ServedAt = ticket.FinishedAt!.Value, BusinessDay = ticket.BusinessDay, RatedAt = app.Clock.GetUtcNow().UtcDateTime, Channel = RatingChannel.Phone,
             });
             await db.SaveChangesAsync();
         });
