@@ -90,6 +90,10 @@ public static class StaffingHistory
                 perHour[(weekday, hour)] = list = [];
             list.Add(demand);
         }
+        // The simulation gives each item its own random stream by its place in the list: in item order, the plan does not
+        // depend on the order the database returned the history in.
+        foreach (var list in perHour.Values)
+            list.Sort((a, b) => a.ItemId.CompareTo(b.ItemId));
         return new StaffingDemand(perHour, noShowMinutes);
     }
 

@@ -101,6 +101,21 @@ public class StaffingHistoryTests
     }
 
     [Fact]
+    public void Demand_ItemsOfAnHourInItemOrder_WhateverOrderTheTicketsCameIn()
+    {
+        var b = Guid.Parse("0000000b-0000-0000-0000-000000000000");
+        var issued = At(Tuesday1, 10, 5);
+        HistoryTicket Of(Guid item) => new(item, TicketChannel.Kiosk, TicketPriority.Normal, TicketStatus.Done, issued, issued, issued, issued,
+            issued.AddMinutes(5), null);
+        ItemDefaults[] items = [ItemA, new(b, 5, 10)];
+
+        var bFirst = StaffingHistory.Demand([Of(b), Of(A)], items, OpenDays, Shanghai).PerHour[(DayOfWeek.Tuesday, 10)];
+        var aFirst = StaffingHistory.Demand([Of(A), Of(b)], items, OpenDays, Shanghai).PerHour[(DayOfWeek.Tuesday, 10)];
+        Assert.Equal([A, b], bFirst.Select(d => d.ItemId));
+        Assert.Equal([A, b], aFirst.Select(d => d.ItemId));
+    }
+
+    [Fact]
     public void CountersOpen_AverageOverOpenDays_WeightedByMinutes()
     {
         var c1 = Guid.NewGuid();
