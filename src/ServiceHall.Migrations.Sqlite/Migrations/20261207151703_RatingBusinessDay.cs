@@ -18,7 +18,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
-            // Backfill (ADR-025): a rating's day is its ticket's business day, never the local day of its service.
+            // Backfill (ADR-027): a rating's day is its ticket's business day, never the local day of its service.
             migrationBuilder.Sql("""
                 UPDATE "Ratings" SET "BusinessDay" = (SELECT t."BusinessDay" FROM "Tickets" t WHERE t."Id" = "Ratings"."TicketId")
                 WHERE EXISTS (SELECT 1 FROM "Tickets" t WHERE t."Id" = "Ratings"."TicketId");
