@@ -51,6 +51,10 @@ public static class ErrorCodes
     public const string LunchBreak = "LunchBreak";
     public const string ItemNotServedNow = "ItemNotServedNow";
     public const string QuotaReached = "QuotaReached";
+    // Hall kinds and call announcements (issue 16).
+    public const string AnnouncementPlaceholderUnknown = "AnnouncementPlaceholderUnknown";
+    public const string AnnouncementNeedsNumber = "AnnouncementNeedsNumber";
+    public const string HallKindUnknown = "HallKindUnknown";
     public const string LunchOutsideHours = "LunchOutsideHours";
     public const string WeekdayHoursInvalid = "WeekdayHoursInvalid";
     public const string AppointmentSlotInvalid = "AppointmentSlotInvalid";

@@ -24,7 +24,7 @@ public interface IHallNotifier
     void AlertAcknowledged(AlertView alert);
 }
 
-/// <summary>A call to a counter, as displays and phones need it.</summary>
+/// <summary>A call to a counter, as displays and phones need it, with its words in Chinese and English.</summary>
 public sealed record TicketCall(
     Guid HallId,
     Guid TicketId,
@@ -34,4 +34,6 @@ public sealed record TicketCall(
     int CounterNumber,
     string CounterName,
     DateTime CalledAt,
-    bool IsRecall);
+    bool IsRecall,
+    string Announcement,
+    string AnnouncementEn);

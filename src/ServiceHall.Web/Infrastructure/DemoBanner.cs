@@ -10,9 +10,10 @@ internal static class DemoBanner
     public static void Print(WebApplication app, IServiceProvider services)
     {
         var db = services.GetRequiredService<HallDbContext>();
-        var hall = db.Halls.AsNoTracking().OrderBy(h => h.Name).FirstOrDefault();
+        var hall = db.Halls.AsNoTracking().OrderBy(h => h.Name != SeedDemoHall.DemoHallName).ThenBy(h => h.Name).FirstOrDefault();
         if (hall is null)
             return;
+        var others = KindHalls(db);
         var firstCounter = db.Counters.AsNoTracking().Where(c => c.HallId == hall.Id).OrderBy(c => c.Number).Select(c => (Guid?)c.Id).FirstOrDefault();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -31,8 +32,29 @@ internal static class DemoBanner
                   API reference                   {url}/api-docs   OpenAPI {url}/openapi/v1.json
                   appointment API (预约对接)      {url}/api-docs → Appointments   integrator1
                   SignalR hub                     {url}/hubs/hall?hallId={hall.Id}
-
+                {string.Concat(others.Select(o => o(url)))}
                 """);
         });
+    }
+
+    /// <summary>The hospital, ticket office and property desk of the demo (P7), each with its own accounts.</summary>
+    private static List<Func<string, string>> KindHalls(HallDbContext db)
+    {
+        var names = SeedDemoKindHalls.Halls.Select(h => h.Name).ToList();
+        var halls = db.Halls.AsNoTracking().Where(h => names.Contains(h.Name)).ToList();
+        return SeedDemoKindHalls.Halls.Select(demo => (demo, hall: halls.FirstOrDefault(h => h.Name == demo.Name)))
+            .Where(x => x.hall is not null)
+            .Select(x =>
+            {
+                var (demo, hall) = (x.demo, x.hall!);
+                var counters = db.Counters.AsNoTracking().Count(c => c.HallId == hall.Id);
+                var a = demo.Accounts;
+                return (Func<string, string>)(url => $"""
+
+                      {hall.Name} ({hall.Kind}, {hall.Id})
+                        kiosk {url}/kiosk/{hall.Id} · display {url}/display/{hall.Id}   {a}-display1
+                        counter /counter {a}-staff1, {a}-staff2 · pads {a}-pad1 … {a}-pad{counters} · dashboard {a}-supervisor
+                    """);
+            }).ToList();
     }
 }

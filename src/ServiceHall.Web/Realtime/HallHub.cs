@@ -18,7 +18,7 @@ public interface IHallClient
     Task AlertCleared(AlertView alert);
 }
 
-/// <summary>A call with the words the display speaks: 请A001号到3号窗口办理.</summary>
+/// <summary>A call with the words the display speaks and shows, from the item's templates: 请A001号到3号窗口取药.</summary>
 public sealed record TicketCalledMessage(
     Guid TicketId, string Number, Guid ServiceItemId, Guid CounterId, int CounterNumber, string CounterName,
     DateTime CalledAt, bool IsRecall, string Announcement, string AnnouncementEn);

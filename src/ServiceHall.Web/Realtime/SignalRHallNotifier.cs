@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Localization;
 using ServiceHall.Core;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Queue;
-using ServiceHall.Web.Localization;
 
 namespace ServiceHall.Web.Realtime;
 
-public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, DirtyHalls dirty,
-    IStringLocalizer<SharedResource> text, HallEventFeed feed) : IHallNotifier
+public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, DirtyHalls dirty, HallEventFeed feed) : IHallNotifier
 {
     public Task TicketIssuedAsync(TicketView ticket)
     {
@@ -18,11 +15,8 @@ public sealed class SignalRHallNotifier(IHubContext<HallHub, IHallClient> hub, D
 
     public Task TicketCalledAsync(TicketCall call)
     {
-        string Announce() => text["Announcement_Call", call.Number, call.CounterNumber].Value;
         var message = new TicketCalledMessage(call.TicketId, call.Number, call.ServiceItemId, call.CounterId,
-            call.CounterNumber, call.CounterName, call.CalledAt, call.IsRecall,
-            LocalizationSetup.InCulture(LocalizationSetup.Chinese, Announce),
-            LocalizationSetup.InCulture(LocalizationSetup.English, Announce));
+            call.CounterNumber, call.CounterName, call.CalledAt, call.IsRecall, call.Announcement, call.AnnouncementEn);
         feed.Publish(new HallEvent(call.HallId, HallEventKind.TicketCalled, message));
         return hub.Clients.Groups(HallGroups.Hall(call.HallId), HallGroups.Ticket(call.HallId, call.TicketId)).TicketCalled(message);
     }

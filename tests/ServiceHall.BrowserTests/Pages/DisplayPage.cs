@@ -10,17 +10,17 @@ public sealed class DisplayPage(IPage page)
 
     /// <summary>
     /// Opens the display of a hall; the first time in a browser the display device account signs in
-    /// (<c>display1</c>) and the page comes back by itself.
+    /// (<paramref name="account"/>, the demo centre's <c>display1</c> unless told) and the page comes back by itself.
     /// </summary>
     /// <param name="zone">A zone of the hall: <c>department={id}</c> or <c>counters=1,2,5</c>.</param>
-    public async Task GotoAsync(Guid hallId, string? lang = null, string? zone = null)
+    public async Task GotoAsync(Guid hallId, string? lang = null, string? zone = null, string account = "display1")
     {
         var query = string.Join("&", new[] { lang is null ? null : $"lang={lang}", zone }.Where(q => q is not null));
         var path = $"/display/{hallId}" + (query.Length == 0 ? "" : $"?{query}");
         await page.GotoAsync(path);
         if (new Uri(page.Url).AbsolutePath == "/login")
         {
-            await new LoginPage(page).SignInAsync("display1");
+            await new LoginPage(page).SignInAsync(account);
             await page.WaitForURLAsync($"**{path}");
         }
         await page.Locator("body[data-connection=connected]").WaitForAsync();

@@ -26,7 +26,7 @@ public sealed class SharedResourceTests(SqliteHallApp app) : IClassFixture<Sqlit
         foreach (var status in Enum.GetNames<ServiceHall.Core.Features.Cases.CaseStatus>())
             keys.Add($"Enum_CaseStatus_{status}");
         foreach (var key in new[] { "Error_MalformedJson", "Error_BadRequest", "Error_BodyTooLarge", "Error_RateLimited",
-                     "Error_InvalidCredentials", "Error_SignInThrottled", "Announcement_Call" })
+                     "Error_InvalidCredentials", "Error_SignInThrottled" })
             keys.Add(key);
         return new TheoryData<string>(keys);
     }

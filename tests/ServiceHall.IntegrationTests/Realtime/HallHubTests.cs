@@ -19,7 +19,7 @@ public abstract class HallHubTests(HallApp app)
         Assert.Equal("A001", issued["number"]!.GetValue<string>());
         var called = await screen.WaitForAsync("TicketCalled", e => e["isRecall"]!.GetValue<bool>() == false);
         Assert.Equal("请A001号到1号窗口办理", called["announcement"]!.GetValue<string>());
-        Assert.Equal("Number A001, please go to counter 1", called["announcementEn"]!.GetValue<string>());
+        Assert.Equal("A001, please go to counter 1", called["announcementEn"]!.GetValue<string>());
         Assert.Equal(1, called["counterNumber"]!.GetValue<int>());
         await screen.WaitForAsync("TicketCalled", e => e["isRecall"]!.GetValue<bool>());
         await screen.WaitForAsync("QueueChanged", e => e["hallId"]!.GetValue<Guid>() == hall.Id);

@@ -1,11 +1,14 @@
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Halls.Templates;
 
 namespace ServiceHall.Core.Features.Admin;
 
 /// <summary>
 /// A hall's settings. A PUT replaces them all: a field left out takes its default, as on creation
-/// (9:00–17:00, cut-off 16:30, strict priority, fairness on, re-queue 30 min, pause 10 min).
+/// (9:00–17:00, cut-off 16:30, strict priority, fairness on, re-queue 30 min, pause 10 min) — except the
+/// citizen words, which a PUT without them keeps. <c>Kind</c> is read on creation only (P7): given, the hall
+/// starts from that kind's template; left out, it is an empty government hall as before kinds existed.
 /// </summary>
 public sealed record HallRequest(
     string? Name,
@@ -26,7 +29,10 @@ public sealed record HallRequest(
     TimeOnly? LunchEndsAt = null,
     bool? IssueDuringLunch = null,
     int? DayEndGraceMinutes = null,
-    bool? ShowStaffBadge = null)
+    bool? ShowStaffBadge = null,
+    HallKind? Kind = null,
+    string? CitizenWord = null,
+    string? CitizenWordEn = null)
 {
     /// <summary>Checks every field and writes them to <paramref name="hall"/>; nothing is written on a refusal.</summary>
     public void ApplyTo(Hall hall)
@@ -59,6 +65,8 @@ public sealed record HallRequest(
         if (LunchStartsAt is { } ls && LunchEndsAt is { } le && (ls >= le || ls <= opens || le >= closes))
             throw DomainException.Invalid("lunchEndsAt", ErrorCodes.LunchOutsideHours, opens, closes);
         var dayEnd = AdminInput.Range(DayEndGraceMinutes, "dayEndGraceMinutes", 0, 360, defaults.DayEndGraceMinutes);
+        var citizen = AdminInput.OptionalText(CitizenWord, "citizenWord", Hall.CitizenWordMaxLength) ?? hall.CitizenWord;
+        var citizenEn = AdminInput.OptionalText(CitizenWordEn, "citizenWordEn", Hall.CitizenWordEnMaxLength) ?? hall.CitizenWordEn;
 
         hall.Name = name;
         hall.Address = address;
@@ -78,6 +86,7 @@ public sealed record HallRequest(
         hall.IssueDuringLunch = IssueDuringLunch ?? defaults.IssueDuringLunch;
         hall.DayEndGraceMinutes = dayEnd;
         hall.ShowStaffBadge = ShowStaffBadge ?? defaults.ShowStaffBadge;
+        (hall.CitizenWord, hall.CitizenWordEn) = (citizen, citizenEn);
     }
 
     /// <summary>One entry a weekday at most; an open one's hours as the defaults' rules (opening before the cut-off, cut-off by closing).</summary>
@@ -106,15 +115,37 @@ public sealed record HallRequest(
     }
 }
 
-/// <summary>P1: a new hall; departments, counters and items are added to it next.</summary>
+/// <summary>
+/// P1, P7: a new hall. Of a kind, it starts from the kind's template: its hours, citizen words, departments,
+/// items, counters and phrase lists become the hall's own rows in the same transaction. Without a kind it is
+/// empty, and departments, counters and items are added to it next.
+/// </summary>
 public sealed class CreateHall(HallDbContext db, TimeProvider time)
 {
     public async Task<HallSettingsView> HandleAsync(HallRequest request, CancellationToken ct)
     {
-        var hall = new Hall { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = "" };
+        var now = time.GetUtcNow().UtcDateTime;
+        var hall = new Hall { Id = Guid.CreateVersion7(now), Name = "" };
+        HallTemplateRows? rows = null;
+        if (request.Kind is { } kind)
+        {
+            if (!Enum.IsDefined(kind))
+                throw DomainException.Invalid("kind", ErrorCodes.HallKindUnknown, kind.ToString());
+            var template = HallTemplates.For(kind);
+            request = ApplyHallTemplate.Settings(template, request);
+            hall.Kind = kind;
+            rows = ApplyHallTemplate.Rows(hall.Id, template, now);
+        }
         request.ApplyTo(hall);
         await using var write = await db.BeginWriteAsync(ct);
         db.Halls.Add(hall);
+        if (rows is not null)
+        {
+            hall.Departments.AddRange(rows.Departments);
+            db.ServiceItems.AddRange(rows.Items);
+            db.Counters.AddRange(rows.Counters);
+            db.ConductPhrases.AddRange(rows.Phrases);
+        }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return HallSettingsView.From(hall);

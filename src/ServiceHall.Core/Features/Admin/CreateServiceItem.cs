@@ -6,7 +6,10 @@ using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Admin;
 
-/// <summary>A service item's settings; a PUT replaces them all, including the counters that serve it.</summary>
+/// <summary>
+/// A service item's settings; a PUT replaces them all, including the counters that serve it — except the call
+/// announcements (请{number}号到{counter}号窗口取药), which a request without them leaves as they are.
+/// </summary>
 public sealed record ServiceItemRequest(
     string? Name,
     string? Prefix,
@@ -19,7 +22,9 @@ public sealed record ServiceItemRequest(
     bool? IsActive = null,
     TimeOnly? ServedFrom = null,
     TimeOnly? ServedUntil = null,
-    int? DailyQuota = null);
+    int? DailyQuota = null,
+    string? AnnouncementZh = null,
+    string? AnnouncementEn = null);
 
 /// <summary>
 /// A service item (事项): its ticket prefix, unique in the hall (Q1), its alert thresholds, default
@@ -60,6 +65,8 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
         if (request is { ServedFrom: { } from, ServedUntil: { } until } && from >= until)
             throw DomainException.Invalid("servedUntil", ErrorCodes.HoursInvalid, from, until);
         int? quota = request.DailyQuota is null ? null : AdminInput.Range(request.DailyQuota, "dailyQuota", 1, 9999);
+        var announcementZh = Announcement(request.AnnouncementZh, "announcementZh") ?? item.AnnouncementZh;
+        var announcementEn = Announcement(request.AnnouncementEn, "announcementEn") ?? item.AnnouncementEn;
         if (departmentId != item.DepartmentId)
             await HallReferences.ActiveDepartmentAsync(db, item.HallId, departmentId, ct);
         if (await db.ServiceItems.AnyAsync(i => i.HallId == item.HallId && i.Prefix == prefix && i.Id != item.Id, ct))
@@ -80,9 +87,19 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
         item.ServedUntil = request.ServedUntil;
         item.DailyQuota = quota;
         item.IsActive = request.IsActive ?? true;
+        (item.AnnouncementZh, item.AnnouncementEn) = (announcementZh, announcementEn);
         item.Counters.RemoveAll(x => !counterIds.Contains(x.CounterId));
         foreach (var counterId in counterIds.Where(id => item.Counters.All(x => x.CounterId != id)))
             item.Counters.Add(new CounterServiceItem { CounterId = counterId, ServiceItemId = item.Id });
+    }
+
+    /// <summary>A call announcement as typed, refused when it names a placeholder other than {number} and {counter} or lacks {number}.</summary>
+    private static string? Announcement(string? value, string field)
+    {
+        var text = AdminInput.OptionalText(value, field, CallAnnouncement.MaxLength);
+        if (text is not null && CallAnnouncement.Problem(text) is { } problem)
+            throw DomainException.Invalid(field, problem.Code, problem.Detail);
+        return text;
     }
 
     /// <summary>Two admins racing for one prefix: the unique index refuses the second.</summary>

@@ -8,13 +8,14 @@ public sealed record HallSettingsView(Guid Id, string Name, string? Address, str
     TimeOnly ClosesAt, TimeOnly IssueCutoff, PriorityPolicy PriorityPolicy, int InterleaveNormalsPerPriority,
     bool FairnessEnabled, int NoShowRequeueMinutes, int MaxPauseMinutesWithoutSubstitute, int UnstaffedGraceMinutes,
     string? NoticeLine, List<WeekdayHours> WeekdayHours, TimeOnly? LunchStartsAt, TimeOnly? LunchEndsAt, bool IssueDuringLunch,
-    int DayEndGraceMinutes, bool ShowStaffBadge = true)
+    int DayEndGraceMinutes, bool ShowStaffBadge = true, HallKind Kind = HallKind.Government,
+    string CitizenWord = Hall.DefaultCitizenWord, string CitizenWordEn = Hall.DefaultCitizenWordEn)
 {
     public static HallSettingsView From(Hall h) =>
         new(h.Id, h.Name, h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff, h.PriorityPolicy,
             h.InterleaveNormalsPerPriority, h.FairnessEnabled, h.NoShowRequeueMinutes, h.MaxPauseMinutesWithoutSubstitute,
             h.UnstaffedGraceMinutes, h.NoticeLine, [.. h.WeekdayHours], h.LunchStartsAt, h.LunchEndsAt, h.IssueDuringLunch,
-            h.DayEndGraceMinutes, h.ShowStaffBadge);
+            h.DayEndGraceMinutes, h.ShowStaffBadge, h.Kind, h.CitizenWord, h.CitizenWordEn);
 }
 
 public sealed record DepartmentView(Guid Id, Guid HallId, string Name, int SortOrder, bool IsActive)
@@ -32,12 +33,13 @@ public sealed record CounterSettingsView(Guid Id, Guid HallId, int Number, strin
 
 public sealed record ServiceItemSettingsView(Guid Id, Guid HallId, Guid DepartmentId, string Name, string Prefix, int MaxWaiting,
     int MaxWaitMinutes, int AverageServiceMinutes, int SortOrder, bool IsActive, Guid[] CounterIds, TimeOnly? ServedFrom,
-    TimeOnly? ServedUntil, int? DailyQuota)
+    TimeOnly? ServedUntil, int? DailyQuota, string AnnouncementZh = CallAnnouncement.DefaultZh,
+    string AnnouncementEn = CallAnnouncement.DefaultEn)
 {
     public static ServiceItemSettingsView From(ServiceItem i) =>
         new(i.Id, i.HallId, i.DepartmentId, i.Name, i.Prefix, i.MaxWaiting, i.MaxWaitMinutes, i.AverageServiceMinutes,
             i.SortOrder, i.IsActive, i.Counters.Select(x => x.CounterId).Order().ToArray(), i.ServedFrom, i.ServedUntil,
-            i.DailyQuota);
+            i.DailyQuota, i.AnnouncementZh, i.AnnouncementEn);
 }
 
 /// <summary>One hall with everything in it, active or not: what the admin pages show.</summary>

@@ -13,6 +13,11 @@ public class Hall
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
+    /// <summary>Set at creation; the template it chose wrote the hall's rows, which are read from the hall alone.</summary>
+    public HallKind Kind { get; set; } = HallKind.Government;
+    /// <summary>How the hall's public pages name the person served (群众 / 患者 / 旅客 / 业主), zh and en.</summary>
+    public string CitizenWord { get; set; } = DefaultCitizenWord;
+    public string CitizenWordEn { get; set; } = DefaultCitizenWordEn;
     public string? Address { get; set; }
     /// <summary>IANA zone; business days and hours are local to the hall.</summary>
     public string TimeZoneId { get; set; } = "Asia/Shanghai";
@@ -45,6 +50,11 @@ public class Hall
     public bool ShowStaffBadge { get; set; } = true;
 
     public List<Department> Departments { get; set; } = [];
+
+    public const string DefaultCitizenWord = "群众";
+    public const string DefaultCitizenWordEn = "citizen";
+    public const int CitizenWordMaxLength = 10;
+    public const int CitizenWordEnMaxLength = 20;
 }
 
 public class Department

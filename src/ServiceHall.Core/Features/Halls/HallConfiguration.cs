@@ -12,6 +12,13 @@ internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
     public void Configure(EntityTypeBuilder<Hall> builder)
     {
         builder.Property(h => h.Name).HasMaxLength(100);
+        // Halls from before kinds were government centres, naming the citizen 群众.
+        builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(HallKind.Government).ValueGeneratedNever();
+        builder.Property(h => h.CitizenWord).HasMaxLength(Hall.CitizenWordMaxLength)
+            .HasDefaultValue(Hall.DefaultCitizenWord).ValueGeneratedNever();
+        builder.Property(h => h.CitizenWordEn).HasMaxLength(Hall.CitizenWordEnMaxLength)
+            .HasDefaultValue(Hall.DefaultCitizenWordEn).ValueGeneratedNever();
         builder.Property(h => h.Address).HasMaxLength(200);
         builder.Property(h => h.TimeZoneId).HasMaxLength(64);
         builder.Property(h => h.NoticeLine).HasMaxLength(200);
@@ -47,6 +54,11 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
     {
         builder.Property(i => i.Name).HasMaxLength(100);
         builder.Property(i => i.Prefix).HasMaxLength(3);
+        // Items from before announcement templates are called as they were: 请A001号到3号窗口办理.
+        builder.Property(i => i.AnnouncementZh).HasMaxLength(CallAnnouncement.MaxLength)
+            .HasDefaultValue(CallAnnouncement.DefaultZh).ValueGeneratedNever();
+        builder.Property(i => i.AnnouncementEn).HasMaxLength(CallAnnouncement.MaxLength)
+            .HasDefaultValue(CallAnnouncement.DefaultEn).ValueGeneratedNever();
         builder.HasIndex(i => new { i.HallId, i.Prefix }).IsUnique();
         builder.HasOne<Hall>().WithMany().HasForeignKey(i => i.HallId);
         builder.HasOne<Department>().WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -8,11 +8,13 @@ namespace ServiceHall.Core.Features.Halls;
 /// <summary>
 /// A hall as kiosks, displays and phones read it. <c>OpensAt</c>…<c>IssueCutoff</c> are the default hours;
 /// <c>Today</c> is what holds today (calendar, weekday hours, lunch break) and whether issuing goes on now.
+/// <c>Kind</c> is the kind of hall (P7); <c>CitizenWord</c>/<c>CitizenWordEn</c> how its pages name the person served.
 /// </summary>
 public sealed record HallView(Guid Id, string Name, string? Address, string TimeZoneId, TimeOnly OpensAt,
     TimeOnly ClosesAt, TimeOnly IssueCutoff, PriorityPolicy PriorityPolicy, string? NoticeLine,
     TimeOnly? LunchStartsAt = null, TimeOnly? LunchEndsAt = null, bool IssueDuringLunch = true,
-    IReadOnlyList<WeekdayHours>? WeekdayHours = null, HallTodayView? Today = null);
+    IReadOnlyList<WeekdayHours>? WeekdayHours = null, HallTodayView? Today = null, HallKind Kind = HallKind.Government,
+    string CitizenWord = Hall.DefaultCitizenWord, string CitizenWordEn = Hall.DefaultCitizenWordEn);
 
 /// <summary>Today's hours of a hall; <c>Issuing</c> is null while tickets are issued, else why not.</summary>
 public sealed record HallTodayView(DateOnly Date, bool Open, TimeOnly? OpensAt, TimeOnly? ClosesAt, TimeOnly? IssueCutoff,
@@ -39,7 +41,7 @@ public sealed class ListHalls(HallDbContext db, TimeProvider time)
         {
             views.Add(new HallView(h.Id, h.Name, h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff,
                 h.PriorityPolicy, h.NoticeLine, h.LunchStartsAt, h.LunchEndsAt, h.IssueDuringLunch, h.WeekdayHours,
-                await TodayAsync(db, h, now, ct)));
+                await TodayAsync(db, h, now, ct), h.Kind, h.CitizenWord, h.CitizenWordEn));
         }
         return views;
     }

@@ -11,7 +11,7 @@ namespace ServiceHall.Core.Features.Halls;
 /// items with prefixes, counters and the demo accounts named in the README. Whenever the demo starts,
 /// its hall is open (<see cref="OpenNowAsync"/>).
 /// </summary>
-public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, TimeProvider time)
+public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, TimeProvider time, SeedDemoKindHalls kinds)
 {
     public const string DemoPassword = "Demo#2026";
     public const string DemoHallName = "滨江区政务服务中心";
@@ -20,6 +20,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
     {
         if (await db.Halls.AnyAsync(ct))
         {
+            await kinds.HandleAsync(ct);
             await OpenNowAsync(ct);
             return null;
         }
@@ -78,6 +79,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
         for (var n = 1; n <= served.Length; n++)
             await AddUserAsync($"pad{n}", $"{n}号窗口评价器", null, hall.Id, Roles.RatingPad);
         await SeedAppointmentsAsync(hall, items[6], ct);
+        await kinds.HandleAsync(ct);
         await OpenNowAsync(ct);
         return hall;
     }
@@ -91,23 +93,23 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
     public async Task OpenNowAsync(CancellationToken ct)
     {
         var hall = await db.Halls.FirstOrDefaultAsync(h => h.Name == DemoHallName, ct);
-        if (hall is null)
-            return;
+        if (hall is not null)
+            await OpenAsync(db, time, hall, ct);
+        await kinds.OpenNowAsync(ct);
+    }
+
+    /// <summary>Opens one demo hall now, as <see cref="OpenNowAsync"/> says; a hall open around the clock keeps its hours.</summary>
+    internal static async Task OpenAsync(HallDbContext db, TimeProvider time, Hall hall, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var clock = new HallClock(hall.TimeZoneId);
         var today = clock.BusinessDay(now);
         var local = clock.LocalTime(now);
         var end = new TimeOnly(23, 59, 59);
 
-        hall.WeekdayHours = [];
-        hall.OpensAt = new TimeOnly(local.Hour, local.Minute < 30 ? 0 : 30);
-        var closes = local.Hour >= 21 ? end : local.AddMinutes(150);
-        hall.ClosesAt = closes < new TimeOnly(17, 30) ? new TimeOnly(17, 30) : closes;
-        hall.IssueCutoff = hall.ClosesAt == end ? end : hall.ClosesAt.AddMinutes(-30);
-        var lunchFits = hall.OpensAt < new TimeOnly(12, 0) && hall.ClosesAt > new TimeOnly(13, 30);
-        hall.LunchStartsAt = lunchFits ? new TimeOnly(12, 0) : null;
-        hall.LunchEndsAt = lunchFits ? new TimeOnly(13, 30) : null;
-        hall.IssueDuringLunch = true;
+        var aroundTheClock = hall.OpensAt == TimeOnly.MinValue && hall.ClosesAt >= new TimeOnly(23, 59);
+        if (!aroundTheClock)
+            SetDay(hall, local, end);
         if (!(await HallDays.ScheduleAsync(db, hall, today, ct)).Open)
         {
             var day = await db.HallCalendarDays.FirstOrDefaultAsync(d => d.HallId == hall.Id && d.Date == today, ct);
@@ -129,6 +131,19 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
             UpdatedAt = time.GetUtcNow().UtcDateTime, UpdatedByUserId = supervisor!.Id,
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    private static void SetDay(Hall hall, TimeOnly local, TimeOnly end)
+    {
+        hall.WeekdayHours = [];
+        hall.OpensAt = new TimeOnly(local.Hour, local.Minute < 30 ? 0 : 30);
+        var closes = local.Hour >= 21 ? end : local.AddMinutes(150);
+        hall.ClosesAt = closes < new TimeOnly(17, 30) ? new TimeOnly(17, 30) : closes;
+        hall.IssueCutoff = hall.ClosesAt == end ? end : hall.ClosesAt.AddMinutes(-30);
+        var lunchFits = hall.OpensAt < new TimeOnly(12, 0) && hall.ClosesAt > new TimeOnly(13, 30);
+        hall.LunchStartsAt = lunchFits ? new TimeOnly(12, 0) : null;
+        hall.LunchEndsAt = lunchFits ? new TimeOnly(13, 30) : null;
+        hall.IssueDuringLunch = true;
     }
 
     private async Task AddUserAsync(string userName, string displayName, string? badge, Guid? hallId, string role)

@@ -23,6 +23,9 @@ public class ServiceItem
     /// <summary>At most this many tickets a day (限号); null for no limit.</summary>
     public int? DailyQuota { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>What the display says and shows when a ticket of this item is called (Q4), with {number} and {counter}.</summary>
+    public string AnnouncementZh { get; set; } = CallAnnouncement.DefaultZh;
+    public string AnnouncementEn { get; set; } = CallAnnouncement.DefaultEn;
 
     public List<CounterServiceItem> Counters { get; set; } = [];
 }

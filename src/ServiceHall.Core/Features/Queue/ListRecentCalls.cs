@@ -4,8 +4,9 @@ using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Queue;
 
-/// <summary>One call as the display lists it: numbers only, nothing about the person.</summary>
-public sealed record RecentCallView(string Number, int CounterNumber, DateTime CalledAt, bool IsRecall);
+/// <summary>One call as the display lists it: numbers and the call's words, nothing about the person.</summary>
+public sealed record RecentCallView(string Number, int CounterNumber, DateTime CalledAt, bool IsRecall, string? Announcement = null,
+    string? AnnouncementEn = null);
 
 /// <summary>
 /// The hall's last calls of today (Q4), newest first, so a display that reloads lists what it listed
@@ -32,10 +33,15 @@ public sealed class ListRecentCalls(HallDbContext db, TimeProvider time)
             {
                 e.At, e.Kind,
                 Number = db.Tickets.Where(t => t.Id == e.TicketId).Select(t => t.Number).First(),
+                ItemId = db.Tickets.Where(t => t.Id == e.TicketId).Select(t => t.ServiceItemId).First(),
                 CounterNumber = db.Counters.Where(c => c.Id == e.CounterId).Select(c => c.Number).First(),
             })
             .ToListAsync(ct);
+        var itemIds = calls.Select(c => c.ItemId).Distinct().ToList();
+        var templates = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => (i.AnnouncementZh, i.AnnouncementEn), ct);
         return calls.Select(c => new RecentCallView(c.Number, c.CounterNumber, DateTime.SpecifyKind(c.At, DateTimeKind.Utc),
-            c.Kind == TicketEventKind.Recalled)).ToList();
+            c.Kind == TicketEventKind.Recalled, CallAnnouncement.Format(templates[c.ItemId].AnnouncementZh, c.Number, c.CounterNumber),
+            CallAnnouncement.Format(templates[c.ItemId].AnnouncementEn, c.Number, c.CounterNumber))).ToList();
     }
 }

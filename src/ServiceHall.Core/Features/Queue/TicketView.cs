@@ -18,7 +18,10 @@ public sealed record TicketView(
     int? CounterNumber,
     Guid? TransferredToTicketId,
     // Only in the answer to the issuer (the kiosk prints it in the QR code); null everywhere else.
-    string? RatingKey = null)
+    string? RatingKey = null,
+    // The call's words (请A001号到3号窗口取药) while the ticket is called or served: the phone's "your turn" line.
+    string? Announcement = null,
+    string? AnnouncementEn = null)
 {
     /// <summary>For a waiting ticket, <paramref name="peopleAhead"/> gives the place in line (1 = next).</summary>
     public static TicketView From(Ticket t, int? peopleAhead = null, int? estimatedWaitMinutes = null, int? counterNumber = null) =>

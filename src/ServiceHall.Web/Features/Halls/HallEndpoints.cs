@@ -17,6 +17,7 @@ public static class HallEndpoints
         builder.Services.AddScoped<ListCounters>();
         builder.Services.AddScoped<ListRecentCalls>();
         builder.Services.AddScoped<SeedDemoHall>();
+        builder.Services.AddScoped<SeedDemoKindHalls>();
         builder.Services.AddScoped<CloseBusinessDay>();
         builder.Services.AddScoped<GetBusinessDay>();
     }

@@ -1,11 +1,12 @@
-// The display's voice (Q4): a chime, then 请A001号到3号窗口办理 twice, one call after another.
+// The display's voice (Q4): a chime, then the call in its item's words (请A001号到3号窗口办理, …取药) twice, one call after another.
 // A Chinese browser voice speaks when there is one; otherwise recorded clips from /audio/zh-CN/ are joined
 // in order (Linux Chromium usually has no Chinese voice). With neither, the screen says so.
 "use strict";
 
 const DisplayVoice = (() => {
   const clipBase = "/audio/zh-CN/";
-  const words = [["窗口", "chuangkou"], ["办理", "banli"], ["请", "qing"], ["号", "hao"], ["到", "dao"]];
+  const words = [["窗口", "chuangkou"], ["办理", "banli"], ["取药", "quyao"], ["就诊", "jiuzhen"], ["缴费", "jiaofei"], ["售票", "shoupiao"],
+    ["请", "qing"], ["号", "hao"], ["到", "dao"]];
   const letters = "abcdefghijklmnopqrstuvwxyz".split("");
   const digits = "0123456789".split("");
   /** Every clip the page may need; all are loaded at start so a missing one shows before the first call. */

@@ -203,8 +203,9 @@
     while (root.lastElementChild && root.scrollWidth > root.clientWidth + 1) root.lastElementChild.remove();
   }
 
+  /** The call's own words from its item's template (请A001号到3号窗口取药), in the page's language. */
   function announcement(call) {
-    return lang === "en" || !call.announcement ? t("DisplayPleaseGo", call.number, call.counterNumber) : call.announcement;
+    return (lang === "en" ? call.announcementEn : call.announcement) || t("DisplayPleaseGo", call.number, call.counterNumber);
   }
 
   // ---- waiting per item ----
@@ -336,7 +337,8 @@
     counter.currentTicketNumber = call.number;
     counter.isServing = false;
     newest = call.counterNumber;
-    recent.unshift({ number: call.number, counterNumber: call.counterNumber, isRecall: call.isRecall, announcement: call.announcement });
+    recent.unshift({ number: call.number, counterNumber: call.counterNumber, isRecall: call.isRecall, announcement: call.announcement,
+      announcementEn: call.announcementEn });
     recent = recent.slice(0, 20);
     renderCounters();
     bringIntoView(call.counterNumber);

@@ -56,6 +56,9 @@
 
   const hm = time => (time ?? "").slice(0, 5);
 
+  /** How this hall names the person served (群众, 患者, 旅客, 业主), in the page's language. */
+  const citizen = () => (Hall.lang.startsWith("zh") ? hall?.citizenWord : hall?.citizenWordEn) ?? "";
+
   // Q7, 限号: an item that cannot be issued now is greyed out with its reason before anyone taps it.
   function markAvailability(button, item) {
     const reason = item.unavailable;
@@ -72,7 +75,7 @@
     const today = hall.today ?? {};
     const messages = {
       hallClosedToday: [t("KioskClosedToday"), t("KioskClosedTodayHint")],
-      afterCutoff: [t("KioskIssuingEnded"), t("KioskIssuingEndedHint")],
+      afterCutoff: [t("KioskIssuingEnded"), t("KioskIssuingEndedHint", citizen())],
       lunchBreak: [t("KioskLunchBreak", hm(today.lunchEndsAt)), ""],
       notYetOpen: [t("KioskNotYetOpen", hm(today.opensAt)), ""],
     };
@@ -307,6 +310,8 @@
     items = list;
     $("hall-name").textContent = hall.name;
     document.title = `${t("KioskTitle")} · ${hall.name}`;
+    $("greeting").textContent = t("KioskGreeting", citizen());
+    $("greeting").hidden = false;
     await refreshQueue();
     renderItems();
     watchGuideButtons();

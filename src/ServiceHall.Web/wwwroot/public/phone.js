@@ -31,6 +31,8 @@
     const called = (ticket.status === "called" || ticket.status === "serving") && ticket.counterNumber != null;
     $("called").hidden = !called;
     if (called) $("go-to").textContent = t("PhoneGoTo", ticket.counterNumber);
+    // "Your turn" in the item's words, as the display calls it (请C001号到3号窗口取药).
+    if (called) $("call-words").textContent = (lang === "en" ? ticket.announcementEn : ticket.announcement) || t("PhoneCalledHint");
     $("finished").hidden = !(ticket.status === "done" || ticket.status === "noShow");
     linkGuide(ticket);
     $("ticket").hidden = false;

@@ -62,10 +62,15 @@ public sealed class DisplayVoiceTests(BrowserHall hall) : IClassFixture<BrowserH
         Assert.Equal("qing c 0 0 7 hao dao 1 bai 0 5 hao chuangkou banli", await Clips("请C007号到105号窗口办理"));
         Assert.Equal("qing d 9 9 9 hao dao 1 bai 1 shi hao chuangkou banli", await Clips("请D999号到110号窗口办理"));
         Assert.Equal("qing e 0 0 1 hao dao shi hao chuangkou banli", await Clips("请 E001 号到 10 号窗口办理"));
-        Assert.Null(await page.EvaluateAsync<string[]?>("t => DisplayVoice.sequence(t)", "请A001号到3号窗口取药"));
+        // The last words of the kinds' templates (issue 16) have clips of their own.
+        Assert.Equal("qing c 0 0 1 hao dao 3 hao chuangkou quyao", await Clips("请C001号到3号窗口取药"));
+        Assert.Equal("qing e 0 0 1 hao dao 6 hao chuangkou jiuzhen", await Clips("请E001号到6号窗口就诊"));
+        Assert.Equal("qing b 0 0 1 hao dao 2 hao chuangkou jiaofei", await Clips("请B001号到2号窗口缴费"));
+        Assert.Equal("qing a 0 0 1 hao dao 1 hao chuangkou shoupiao", await Clips("请A001号到1号窗口售票"));
+        Assert.Null(await page.EvaluateAsync<string[]?>("t => DisplayVoice.sequence(t)", "请A001号到3号窗口领证"));
         // A wording the clips cannot say falls back to the standard one.
         Assert.Equal("qing a 0 0 1 hao dao 3 hao chuangkou banli", string.Join(" ", await page.EvaluateAsync<string[]>(
-            "() => DisplayVoice.callClips({ announcement: '请A001号到3号窗口取药', number: 'A001', counterNumber: 3 })")));
+            "() => DisplayVoice.callClips({ announcement: '请A001号到3号窗口领证', number: 'A001', counterNumber: 3 })")));
     }
 
     [Fact]
