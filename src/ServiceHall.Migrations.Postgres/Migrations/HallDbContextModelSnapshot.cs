@@ -1993,6 +1993,18 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CitizenWord")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("群众");
+
+                    b.Property<string>("CitizenWordEn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("citizen");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone");
 
@@ -2012,6 +2024,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<bool>("IssueDuringLunch")
                         .HasColumnType("boolean")
                         .HasDefaultValue(true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Government");
 
                     b.Property<TimeOnly?>("LunchEndsAt")
                         .HasColumnType("time without time zone");
@@ -2069,6 +2087,18 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AnnouncementEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("{number}, please go to counter {counter}");
+
+                    b.Property<string>("AnnouncementZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("请{number}号到{counter}号窗口办理");
 
                     b.Property<int>("AverageServiceMinutes")
                         .HasColumnType("integer");

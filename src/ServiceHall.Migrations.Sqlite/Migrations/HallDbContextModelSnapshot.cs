@@ -1977,6 +1977,18 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitizenWord")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("群众");
+
+                    b.Property<string>("CitizenWordEn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("citizen");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("TEXT");
 
@@ -1996,6 +2008,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<bool>("IssueDuringLunch")
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Government");
 
                     b.Property<TimeOnly?>("LunchEndsAt")
                         .HasColumnType("TEXT");
@@ -2053,6 +2071,18 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncementEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{number}, please go to counter {counter}");
+
+                    b.Property<string>("AnnouncementZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("请{number}号到{counter}号窗口办理");
 
                     b.Property<int>("AverageServiceMinutes")
                         .HasColumnType("INTEGER");
