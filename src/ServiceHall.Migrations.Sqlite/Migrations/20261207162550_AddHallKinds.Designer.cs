@@ -11,7 +11,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207160947_AddHallKinds")]
+    [Migration("20261207162550_AddHallKinds")]
     partial class AddHallKinds
     {
         /// <inheritdoc />
@@ -3122,6 +3122,135 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("HallSupervisionSettings");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.DayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallsOutOfOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CounterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndedNoShow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiredUncalled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LongestWaitNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Served")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ServiceMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ServiceSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransfersIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransfersOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("WaitMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("WaitSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Waits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaitsInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.ToTable("DayTally");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.HourTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Served")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtcHour")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.ToTable("HourTally");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.TalliedDay", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TalliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId", "Day");
+
+                    b.ToTable("TalliedDay");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataLookupSecret", b =>
                 {
                     b.Property<int>("Id")
@@ -3708,6 +3837,33 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
                         .WithOne()
                         .HasForeignKey("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", "HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.DayTally", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.HourTally", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.TalliedDay", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207161040_AddHallKinds")]
+    [Migration("20261207162614_AddHallKinds")]
     partial class AddHallKinds
     {
         /// <inheritdoc />
@@ -3142,6 +3142,139 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("HallSupervisionSettings");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.DayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CallsOutOfOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CounterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EndedNoShow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExpiredUncalled")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LongestWaitNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Served")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("ServiceMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ServiceSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TransfersIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TransfersOut")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("WaitMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("WaitSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Waits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaitsInTime")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.ToTable("DayTally");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.HourTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Served")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UtcHour")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day");
+
+                    b.ToTable("HourTally");
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.TalliedDay", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("TalliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("HallId", "Day");
+
+                    b.ToTable("TalliedDay");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Privacy.PersonalDataLookupSecret", b =>
                 {
                     b.Property<int>("Id")
@@ -3728,6 +3861,33 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
                         .WithOne()
                         .HasForeignKey("ServiceHall.Core.Features.Supervision.HallSupervisionSettings", "HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.DayTally", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.HourTally", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Tallies.TalliedDay", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
