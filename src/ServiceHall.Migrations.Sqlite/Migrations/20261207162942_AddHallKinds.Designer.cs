@@ -11,7 +11,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207162550_AddHallKinds")]
+    [Migration("20261207162942_AddHallKinds")]
     partial class AddHallKinds
     {
         /// <inheritdoc />
@@ -2749,6 +2749,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2830,6 +2833,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("HallId", "RatedAt");
+
+                    b.HasIndex("HallId", "BusinessDay", "Level", "ExcludedAt");
 
                     b.ToTable("Ratings");
                 });

@@ -13,7 +13,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261207162614_AddHallKinds")]
+    [Migration("20261207162958_AddHallKinds")]
     partial class AddHallKinds
     {
         /// <inheritdoc />
@@ -2769,6 +2769,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2850,6 +2853,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("HallId", "RatedAt");
+
+                    b.HasIndex("HallId", "BusinessDay", "Level", "ExcludedAt");
 
                     b.ToTable("Ratings");
                 });
