@@ -197,10 +197,21 @@
     });
     $("no-calls").hidden = recent.length > 0;
     const last = recent[0];
-    $("announce").textContent = last ? announcement(last) : "";
+    setAnnouncement($("announce"), last ? announcement(last) : "", last?.counterNumber);
     // Only the calls that fit are listed: none is cut in half at the bottom.
     while (root.lastElementChild && root.scrollHeight > root.clientHeight + 1) root.lastElementChild.remove();
     while (root.lastElementChild && root.scrollWidth > root.clientWidth + 1) root.lastElementChild.remove();
+  }
+
+  /**
+   * The banner in two parts that each keep to one line where they fit, so that it breaks before the counter
+   * ("请A001号到 / 3号窗口取药"), never inside 窗口 as it did ("…3号窗 / 口取药"). English breaks at its spaces.
+   */
+  function setAnnouncement(el, text, counterNumber) {
+    const at = lang === "en" ? -1 : text.indexOf(`${counterNumber}号窗口`);
+    if (at <= 0) { el.textContent = text; return; }
+    el.replaceChildren(...[text.slice(0, at), text.slice(at)].map(part =>
+      Object.assign(document.createElement("span"), { className: "part", textContent: part })));
   }
 
   /** The call's own words from its item's template (请A001号到3号窗口取药), in the page's language. */

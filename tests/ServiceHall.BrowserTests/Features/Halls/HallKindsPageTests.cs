@@ -38,6 +38,11 @@ public sealed class HallKindsPageTests(BrowserHall hall) : IClassFixture<Browser
         var words = $"请{number}号到3号窗口取药";
         await Expect(display.Page.Locator("#announce")).ToHaveTextAsync(words);
         await Expect(display.CounterNumber(3)).ToContainTextAsync(number);
+        // The banner breaks before the counter, never inside 窗口 (it read "…3号窗 / 口取药"): the counter's part is one line.
+        var counterPart = display.Page.Locator("#announce .part").Last;
+        await Expect(counterPart).ToHaveTextAsync("3号窗口取药");
+        var lineHeight = await counterPart.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).lineHeight)");
+        Assert.True((await counterPart.BoundingBoxAsync())!.Height < lineHeight * 1.5, "3号窗口取药 wraps inside itself");
         // The voice says the same words, from the recorded clips where the browser has no Chinese voice.
         DisplayPage.Played[] said = [];
         for (var i = 0; i < 100 && !said.Any(p => p.Kind != "chime" && p.End > 0); i++)
