@@ -57,8 +57,10 @@ public sealed class Server : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Read before disposing: a disposed Process has no exit code.
+                var exitCode = process.ExitCode;
                 await server.DisposeAsync();
-                throw new InvalidOperationException($"The server exited with code {process.ExitCode}; see {logFile}.");
+                throw new InvalidOperationException($"The server exited with code {exitCode}; see {logFile}.");
             }
             try
             {
