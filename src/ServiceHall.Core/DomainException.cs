@@ -72,6 +72,11 @@ public static class ErrorCodes
     public const string TransferTargetRequired = "TransferTargetRequired";
     public const string TransferTargetAmbiguous = "TransferTargetAmbiguous";
     public const string TransferToSameItem = "TransferToSameItem";
+    // Multi-step visits (挂号 → 缴费 → 取药) and a pharmacy's ready-to-collect mode.
+    public const string NextStepNotInHall = "NextStepNotInHall";
+    public const string NextStepCycle = "NextStepCycle";
+    public const string ItemNotReadyToCollect = "ItemNotReadyToCollect";
+    public const string TicketAlreadyReady = "TicketAlreadyReady";
     public const string RequeueNotAllowed = "RequeueNotAllowed";
     public const string RequeueWindowPassed = "RequeueWindowPassed";
     public const string OutOfRange = "OutOfRange";

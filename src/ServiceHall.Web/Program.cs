@@ -27,6 +27,7 @@ using ServiceHall.Web.Features.Standards;
 using ServiceHall.Web.Features.Assessment;
 using ServiceHall.Web.Features.Supervision;
 using ServiceHall.Web.Features.Tallies;
+using ServiceHall.Web.Features.Visits;
 using ServiceHall.Web.Identity;
 using ServiceHall.Web.Infrastructure;
 using ServiceHall.Web.Localization;
@@ -65,6 +66,7 @@ builder.AddAssessment();
 builder.AddLedger();
 builder.AddAppointments();
 builder.AddTallies();
+builder.AddVisits();
 
 var app = builder.Build();
 
@@ -93,6 +95,7 @@ app.MapStandardsEndpoints();
 app.MapAssessmentEndpoints();
 app.MapLedgerEndpoints();
 app.MapAppointmentEndpoints();
+app.MapVisitEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

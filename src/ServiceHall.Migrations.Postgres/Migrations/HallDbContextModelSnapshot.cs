@@ -2126,10 +2126,16 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("NextStepItemId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("ReadyToCollect")
+                        .HasColumnType("boolean");
 
                     b.Property<TimeOnly?>("ServedFrom")
                         .HasColumnType("time without time zone");
@@ -2143,6 +2149,8 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("NextStepItemId");
 
                     b.HasIndex("HallId", "Prefix")
                         .IsUnique();
@@ -2527,6 +2535,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("AppointmentStart")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("BusinessDay")
                         .HasColumnType("date");
 
@@ -2560,6 +2571,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<int>("Lane")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("NextStepTicketId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("NoShowAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2581,6 +2595,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasMaxLength(22)
                         .HasColumnType("character varying(22)");
 
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RecallCount")
                         .HasColumnType("integer");
 
@@ -2592,6 +2609,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ServiceItemId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("SkippedNextStep")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2615,6 +2635,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid?>("TransferredToTicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("VisitTicketId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ServiceItemId");
@@ -2633,7 +2656,7 @@ namespace ServiceHall.Migrations.Postgres.Migrations
 
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique()
-                        .HasFilter("\"Channel\" <> 'Transfer'");
+                        .HasFilter("\"Channel\" NOT IN ('Transfer', 'NextStep')");
 
                     b.HasIndex("HallId", "ServiceItemId", "Lane", "QueuedAt", "Sequence")
                         .HasDatabaseName("IX_Tickets_Waiting")
@@ -3754,6 +3777,11 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                         .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ServiceHall.Core.Features.Halls.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("NextStepItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Identity.DemoPasswordCheck", b =>

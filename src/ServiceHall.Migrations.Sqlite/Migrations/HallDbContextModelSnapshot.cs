@@ -2110,10 +2110,16 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NextStepItemId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReadyToCollect")
+                        .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("ServedFrom")
                         .HasColumnType("TEXT");
@@ -2127,6 +2133,8 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("NextStepItemId");
 
                     b.HasIndex("HallId", "Prefix")
                         .IsUnique();
@@ -2511,6 +2519,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AppointmentStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("BusinessDay")
                         .HasColumnType("TEXT");
 
@@ -2544,6 +2555,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<int>("Lane")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("NextStepTicketId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NoShowAt")
                         .HasColumnType("TEXT");
 
@@ -2565,6 +2579,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasMaxLength(22)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecallCount")
                         .HasColumnType("INTEGER");
 
@@ -2576,6 +2593,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ServiceItemId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SkippedNextStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
@@ -2599,6 +2619,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("TransferredToTicketId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("VisitTicketId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ServiceItemId");
@@ -2617,7 +2640,7 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HallId", "ServiceItemId", "BusinessDay", "Sequence")
                         .IsUnique()
-                        .HasFilter("\"Channel\" <> 'Transfer'");
+                        .HasFilter("\"Channel\" NOT IN ('Transfer', 'NextStep')");
 
                     b.HasIndex("HallId", "ServiceItemId", "Lane", "QueuedAt", "Sequence")
                         .HasDatabaseName("IX_Tickets_Waiting")
@@ -3730,6 +3753,11 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                         .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ServiceHall.Core.Features.Halls.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("NextStepItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Identity.DemoPasswordCheck", b =>

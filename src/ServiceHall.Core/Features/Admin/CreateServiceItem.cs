@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Visits;
 
 namespace ServiceHall.Core.Features.Admin;
 
@@ -24,7 +25,9 @@ public sealed record ServiceItemRequest(
     TimeOnly? ServedUntil = null,
     int? DailyQuota = null,
     string? AnnouncementZh = null,
-    string? AnnouncementEn = null);
+    string? AnnouncementEn = null,
+    Guid? NextStepItemId = null,
+    bool? ReadyToCollect = null);
 
 /// <summary>
 /// A service item (事项): its ticket prefix, unique in the hall (Q1), its alert thresholds, default
@@ -71,6 +74,7 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
             await HallReferences.ActiveDepartmentAsync(db, item.HallId, departmentId, ct);
         if (await db.ServiceItems.AnyAsync(i => i.HallId == item.HallId && i.Prefix == prefix && i.Id != item.Id, ct))
             throw DomainException.Conflict(ErrorCodes.PrefixTaken, prefix);
+        await CheckNextStepAsync(db, item, name, request.NextStepItemId, ct);
         var counterIds = (request.CounterIds ?? []).Distinct().ToList();
         var known = await db.Counters.CountAsync(c => c.HallId == item.HallId && counterIds.Contains(c.Id), ct);
         if (known != counterIds.Count)
@@ -88,6 +92,8 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
         item.DailyQuota = quota;
         item.IsActive = request.IsActive ?? true;
         (item.AnnouncementZh, item.AnnouncementEn) = (announcementZh, announcementEn);
+        item.NextStepItemId = request.NextStepItemId;
+        item.ReadyToCollect = request.ReadyToCollect ?? false;
         item.Counters.RemoveAll(x => !counterIds.Contains(x.CounterId));
         foreach (var counterId in counterIds.Where(id => item.Counters.All(x => x.CounterId != id)))
             item.Counters.Add(new CounterServiceItem { CounterId = counterId, ServiceItemId = item.Id });
@@ -100,6 +106,24 @@ public sealed partial class CreateServiceItem(HallDbContext db, TimeProvider tim
         if (text is not null && CallAnnouncement.Problem(text) is { } problem)
             throw DomainException.Invalid(field, problem.Code, problem.Detail);
         return text;
+    }
+
+    /// <summary>The next step must be an item of the hall, and the steps must not lead back (<see cref="NextSteps"/>).</summary>
+    private static async Task CheckNextStepAsync(HallDbContext db, ServiceItem item, string name, Guid? nextStepItemId,
+        CancellationToken ct)
+    {
+        if (nextStepItemId is not { } next)
+            return;
+        var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == item.HallId || i.Id == next)
+            .Select(i => new { i.Id, i.HallId, i.NextStepItemId, i.Prefix, i.Name }).ToListAsync(ct);
+        var steps = items.Select(i => new StepItem(i.Id, i.HallId, i.NextStepItemId)).ToList();
+        if (NextSteps.Problem(item.Id, item.HallId, next, steps) is not { } problem)
+            return;
+        // The chain as the administrator knows it: 门诊挂号 → 门诊缴费 → 门诊挂号 (the item being saved under its new name).
+        var names = items.ToDictionary(i => i.Id, i => i.Name);
+        names[item.Id] = name;
+        var chain = string.Join(" → ", problem.Chain.Select(id => names.GetValueOrDefault(id, id.ToString())));
+        throw DomainException.Invalid("nextStepItemId", problem.Code, chain);
     }
 
     /// <summary>Two admins racing for one prefix: the unique index refuses the second.</summary>

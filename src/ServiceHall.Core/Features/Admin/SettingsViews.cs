@@ -34,12 +34,12 @@ public sealed record CounterSettingsView(Guid Id, Guid HallId, int Number, strin
 public sealed record ServiceItemSettingsView(Guid Id, Guid HallId, Guid DepartmentId, string Name, string Prefix, int MaxWaiting,
     int MaxWaitMinutes, int AverageServiceMinutes, int SortOrder, bool IsActive, Guid[] CounterIds, TimeOnly? ServedFrom,
     TimeOnly? ServedUntil, int? DailyQuota, string AnnouncementZh = CallAnnouncement.DefaultZh,
-    string AnnouncementEn = CallAnnouncement.DefaultEn)
+    string AnnouncementEn = CallAnnouncement.DefaultEn, Guid? NextStepItemId = null, bool ReadyToCollect = false)
 {
     public static ServiceItemSettingsView From(ServiceItem i) =>
         new(i.Id, i.HallId, i.DepartmentId, i.Name, i.Prefix, i.MaxWaiting, i.MaxWaitMinutes, i.AverageServiceMinutes,
             i.SortOrder, i.IsActive, i.Counters.Select(x => x.CounterId).Order().ToArray(), i.ServedFrom, i.ServedUntil,
-            i.DailyQuota, i.AnnouncementZh, i.AnnouncementEn);
+            i.DailyQuota, i.AnnouncementZh, i.AnnouncementEn, i.NextStepItemId, i.ReadyToCollect);
 }
 
 /// <summary>One hall with everything in it, active or not: what the admin pages show.</summary>

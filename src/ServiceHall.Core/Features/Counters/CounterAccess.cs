@@ -50,8 +50,9 @@ public static class CounterAccess
         EF.CompileAsyncQuery((HallDbContext db, Guid counterId, CancellationToken ct) =>
             db.CounterSessions.FirstOrDefault(s => s.CounterId == counterId && s.ClosedAt == null)));
 
-    // Every counter action reads its counter first: compiled once per provider.
+    // Every counter action reads its counter first: compiled once per provider. With its items, whose call templates
+    // word a call without a read after its commit (CallAnnouncements).
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, CancellationToken, Task<Counter?>>> CounterById = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid id, CancellationToken ct) =>
-            db.Counters.AsNoTracking().Include(c => c.ServiceItems).FirstOrDefault(c => c.Id == id)));
+            db.Counters.AsNoTracking().Include(c => c.ServiceItems).ThenInclude(x => x.ServiceItem).FirstOrDefault(c => c.Id == id)));
 }

@@ -18,7 +18,9 @@ public sealed record CurrentTicketView(
     DateTime? StartedAt,
     int RecallCount,
     string? CallReason,
-    string? TransferReason);
+    string? TransferReason,
+    // Where finishing sends the citizen on (挂号 → 缴费), when the item names an active next step.
+    string? NextStepItemName = null);
 
 /// <summary>
 /// A counter as its workstation shows it: the counter and session, who owns it and who stands in
@@ -59,7 +61,8 @@ public sealed class GetCounterDesks(HallDbContext db)
             .Where(t => t.CounterId == counter.Id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
             .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new CurrentTicketView(
                 t.Id, t.Number, t.ServiceItemId, i.Name, t.Status, t.Priority, t.Channel, t.IssuedAt, t.CalledAt ?? t.IssuedAt,
-                t.StartedAt, t.RecallCount, t.CallReason, t.TransferReason))
+                t.StartedAt, t.RecallCount, t.CallReason, t.TransferReason,
+                db.ServiceItems.Where(n => n.Id == i.NextStepItemId && n.IsActive).Select(n => n.Name).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
         var maxPause = await db.Halls.Where(h => h.Id == counter.HallId).Select(h => h.MaxPauseMinutesWithoutSubstitute).SingleAsync(ct);
         var view = CounterStatusView.From(counter, session, owner, current?.Number);

@@ -17,7 +17,10 @@ public sealed record CounterQueueEntry(
     DateTime QueuedAt,
     DateTime? AppointmentStart,
     bool SentToThisCounter,
-    string? TransferReason);
+    string? TransferReason,
+    // A pharmacy's item in ready-to-collect mode: the counter marks the ticket ready before it can be called.
+    bool ReadyMode = false,
+    DateTime? ReadyAt = null);
 
 public sealed record CounterQueue(int Waiting, List<CounterQueueEntry> Next);
 
@@ -36,18 +39,18 @@ public sealed class ListCounterQueue(HallDbContext db, TimeProvider time)
         var hall = await HallById.FindAsync(db, counter.HallId, ct) ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var normalsSince = await CallNextTicket.NormalsSinceLastPriorityAsync(db, hall, now, ct);
         var (candidates, waiting) = await CounterCandidates.LoadAsync(db, counter, now,
-            new HallClock(hall.TimeZoneId).BusinessDay(now), take, ct);
+            new HallClock(hall.TimeZoneId).BusinessDay(now), take, ct, readyOnly: false);
         var order = QueueSelector.Order(candidates, QueuePolicy.From(hall), now, normalsSince)
             .Take(take).Select(c => c.Id).ToList();
 
         var rows = await db.Tickets.AsNoTracking().Where(t => order.Contains(t.Id))
-            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name })
+            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name, i.ReadyToCollect })
             .ToDictionaryAsync(r => r.Ticket.Id, ct);
         // A ticket called meanwhile is still listed with what it was: the page reads again on every change.
         var next = order.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new CounterQueueEntry(
             r.Ticket.Id, r.Ticket.Number, r.Ticket.ServiceItemId, r.Name, r.Ticket.Priority, r.Ticket.Channel,
             r.Ticket.IssuedAt, r.Ticket.QueuedAt, r.Ticket.AppointmentStart, r.Ticket.TargetCounterId == counterId,
-            r.Ticket.TransferReason)).ToList();
+            r.Ticket.TransferReason, r.ReadyToCollect, r.Ticket.ReadyAt)).ToList();
         return new CounterQueue(waiting, next);
     }
 }

@@ -45,7 +45,8 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
         var clock = new HallClock(hall.TimeZoneId);
         var today = clock.BusinessDay(queue.At);
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.HallId == hallId && t.BusinessDay == today)
-            .Select(t => new TicketTimes(t.Channel, t.Status, t.IssuedAt, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt, t.ServiceItemId))
+            .Select(t => new TicketTimes(t.Channel, t.Status, t.IssuedAt, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt, t.ServiceItemId,
+                t.ArrivedAt))
             .ToListAsync(ct);
 
         var items = queue.Items.Select(i => new DashboardItem(i,

@@ -5,7 +5,7 @@ namespace ServiceHall.Core.Features.Dashboard;
 
 /// <summary>The times of one ticket of the day that today's figures (and the live staffing advice) are made of.</summary>
 public sealed record TicketTimes(TicketChannel Channel, TicketStatus Status, DateTime IssuedAt, DateTime QueuedAt,
-    DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt, Guid ServiceItemId = default);
+    DateTime? CalledAt, DateTime? StartedAt, DateTime? FinishedAt, Guid ServiceItemId = default, DateTime? ArrivedAt = null);
 
 /// <summary>
 /// Today's figures (S8): issued, served, and the average minutes of waiting and of service; expired are
@@ -20,14 +20,16 @@ public sealed record HourFigures(int Hour, int Issued, int Served);
 /// <summary>
 /// Today's figures as a pure rule over the day's tickets. A transfer creates a second ticket for the
 /// same visit, so it is not counted as issued again, and its wait is not counted twice either; each
-/// finished service counts as served.
+/// finished service counts as served. A visit's next step (挂号 → 缴费) is not issued again either — "issued"
+/// counts visits — but its wait is its own, from when it joined the step's line (ADR-029).
 /// </summary>
 public static class TodayFiguresRule
 {
     public static DayFigures Figures(IReadOnlyCollection<TicketTimes> tickets)
     {
-        var walkIns = tickets.Where(t => t.Channel != TicketChannel.Transfer).ToList();
-        var waits = walkIns.Where(t => t.CalledAt is not null).Select(t => (t.CalledAt!.Value - t.QueuedAt).TotalMinutes).ToList();
+        var walkIns = tickets.Where(t => IsVisit(t.Channel)).ToList();
+        var waits = tickets.Where(t => t.Channel != TicketChannel.Transfer && t.CalledAt is not null)
+            .Select(t => (t.CalledAt!.Value - (t.ArrivedAt ?? t.QueuedAt)).TotalMinutes).ToList();
         var services = tickets.Where(t => t is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null })
             .Select(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes).ToList();
         return new DayFigures(
@@ -46,7 +48,7 @@ public static class TodayFiguresRule
     /// </summary>
     public static List<HourFigures> PerHour(IReadOnlyCollection<TicketTimes> tickets, HallClock clock, TimeOnly opensAt, TimeOnly closesAt)
     {
-        var issued = tickets.Where(t => t.Channel != TicketChannel.Transfer)
+        var issued = tickets.Where(t => IsVisit(t.Channel))
             .GroupBy(t => clock.LocalTime(t.IssuedAt).Hour).ToDictionary(g => g.Key, g => g.Count());
         var served = tickets.Where(t => t is { Status: TicketStatus.Done, FinishedAt: not null })
             .GroupBy(t => clock.LocalTime(t.FinishedAt!.Value).Hour).ToDictionary(g => g.Key, g => g.Count());
@@ -57,6 +59,9 @@ public static class TodayFiguresRule
             .Select(h => new HourFigures(h, issued.GetValueOrDefault(h), served.GetValueOrDefault(h)))
             .ToList();
     }
+
+    /// <summary>A ticket that began a visit: not a transfer's or a next step's, which keep a number given before.</summary>
+    public static bool IsVisit(TicketChannel channel) => channel is not (TicketChannel.Transfer or TicketChannel.NextStep);
 
     private static double? Average(List<double> minutes) =>
         minutes.Count == 0 ? null : Math.Round(minutes.Average(), 1);

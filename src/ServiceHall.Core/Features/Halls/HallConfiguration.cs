@@ -62,5 +62,6 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         builder.HasIndex(i => new { i.HallId, i.Prefix }).IsUnique();
         builder.HasOne<Hall>().WithMany().HasForeignKey(i => i.HallId);
         builder.HasOne<Department>().WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ServiceItem>().WithMany().HasForeignKey(i => i.NextStepItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }

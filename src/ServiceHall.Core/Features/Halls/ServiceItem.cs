@@ -26,6 +26,10 @@ public class ServiceItem
     /// <summary>What the display says and shows when a ticket of this item is called (Q4), with {number} and {counter}.</summary>
     public string AnnouncementZh { get; set; } = CallAnnouncement.DefaultZh;
     public string AnnouncementEn { get; set; } = CallAnnouncement.DefaultEn;
+    /// <summary>Where a finished service sends the citizen on, under the same number (挂号 → 缴费 → 取药); same hall, no cycle.</summary>
+    public Guid? NextStepItemId { get; set; }
+    /// <summary>A pharmacy's "ready to collect" mode: a counter marks a ticket ready, and only ready ones are called.</summary>
+    public bool ReadyToCollect { get; set; }
 
     public List<CounterServiceItem> Counters { get; set; } = [];
 }

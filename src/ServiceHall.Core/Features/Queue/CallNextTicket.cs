@@ -71,7 +71,7 @@ public sealed class CallNextTicket(HallDbContext db, TimeProvider time, IHallNot
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        await notifier.TicketCalledAsync(await TicketCalls.FromAsync(db, called, operated.Counter, isRecall: false));
+        await notifier.TicketCalledAsync(await CallAnnouncements.ForCallAsync(db, called, operated.Counter, isRecall: false));
         notifier.QueueChanged(called.HallId);
         return TicketView.From(called, counterNumber: operated.Counter.Number);
     }

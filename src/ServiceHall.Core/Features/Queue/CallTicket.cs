@@ -28,7 +28,7 @@ public sealed class CallTicket(CounterTicketAction action, IHallNotifier notifie
                 c.Ticket.CallReason = reason;
                 return new TicketEvent { Kind = TicketEventKind.CalledOutOfOrder, Reason = reason };
             }, ct, WritePriority.Call);
-        await notifier.TicketCalledAsync(await TicketCalls.FromAsync(action.Db, result.Ticket, result.Counter.Counter, isRecall: false));
+        await notifier.TicketCalledAsync(await CallAnnouncements.ForCallAsync(action.Db, result.Ticket, result.Counter.Counter, isRecall: false));
         notifier.QueueChanged(result.Ticket.HallId);
         return TicketView.From(result.Ticket, counterNumber: result.Counter.Counter.Number);
     }

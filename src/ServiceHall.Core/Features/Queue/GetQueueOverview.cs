@@ -78,10 +78,12 @@ public static class QueueStats
             db.Tickets.Where(t => t.Status == TicketStatus.Waiting && t.TargetCounterId != null && t.HallId == hallId)
                 .Select(t => new SentTicket(t.ServiceItemId, t.Lane))));
 
+    // The head's wait counts from when it joined the line: a visit's next step has its place by the visit's issue
+    // (QueuedAt) but arrived when the previous step finished (ADR-029).
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, Guid, int, CancellationToken, Task<DateTime?>>> HeadOfLane = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, Guid itemId, int lane, CancellationToken ct) =>
             db.Tickets.Where(t => t.HallId == hallId && t.ServiceItemId == itemId && t.Lane == lane && t.Status == TicketStatus.Waiting)
-                .OrderBy(t => t.QueuedAt).Select(t => (DateTime?)t.QueuedAt).FirstOrDefault()));
+                .OrderBy(t => t.QueuedAt).Select(t => (DateTime?)(t.ArrivedAt ?? t.QueuedAt)).FirstOrDefault()));
 
     private sealed record SentTicket(Guid ServiceItemId, int Lane);
 }

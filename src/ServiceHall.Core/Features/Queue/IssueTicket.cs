@@ -21,7 +21,8 @@ public sealed class IssueTicket(TicketIssueBatcher batcher)
         if (request.ServiceItemId is not { } itemId)
             throw DomainException.Required("serviceItemId");
         var channel = request.Channel ?? (issuer.IsKiosk ? TicketChannel.Kiosk : issuer.IsAnonymous ? TicketChannel.Phone : TicketChannel.Api);
-        if (channel == TicketChannel.Transfer)
+        // Both keep a number given before: asked for at issue they would give a number twice.
+        if (channel is TicketChannel.Transfer or TicketChannel.NextStep)
             throw DomainException.Invalid("channel", ErrorCodes.InvalidChannel);
         var hasAppointment = request.AppointmentStart is not null || request.AppointmentEnd is not null;
         if (hasAppointment || channel == TicketChannel.Appointment)

@@ -37,11 +37,9 @@ public sealed class ListRecentCalls(HallDbContext db, TimeProvider time)
                 CounterNumber = db.Counters.Where(c => c.Id == e.CounterId).Select(c => c.Number).First(),
             })
             .ToListAsync(ct);
-        var itemIds = calls.Select(c => c.ItemId).Distinct().ToList();
-        var templates = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => (i.AnnouncementZh, i.AnnouncementEn), ct);
-        return calls.Select(c => new RecentCallView(c.Number, c.CounterNumber, DateTime.SpecifyKind(c.At, DateTimeKind.Utc),
-            c.Kind == TicketEventKind.Recalled, CallAnnouncement.Format(templates[c.ItemId].AnnouncementZh, c.Number, c.CounterNumber),
-            CallAnnouncement.Format(templates[c.ItemId].AnnouncementEn, c.Number, c.CounterNumber))).ToList();
+        var templates = await CallAnnouncements.ReadAsync(db, calls.Select(c => c.ItemId), ct);
+        return calls.Select(c => (c, Words: templates[c.ItemId].Format(c.Number, c.CounterNumber)))
+            .Select(x => new RecentCallView(x.c.Number, x.c.CounterNumber, DateTime.SpecifyKind(x.c.At, DateTimeKind.Utc),
+                x.c.Kind == TicketEventKind.Recalled, x.Words.Zh, x.Words.En)).ToList();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
-using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Queue;
 
@@ -42,25 +41,11 @@ public static class QueueEstimates
             ? await db.Counters.Where(c => c.Id == counterId).Select(c => (int?)c.Number).FirstOrDefaultAsync(ct)
             : null;
         if (ticket.Status != TicketStatus.Waiting)
-            return await WithAnnouncementAsync(db, ticket, TicketView.From(ticket, counterNumber: counterNumber), ct);
+            return await CallAnnouncements.ForViewAsync(db, ticket, TicketView.From(ticket, counterNumber: counterNumber), ct);
         var item = await db.ServiceItems.AsNoTracking().SingleAsync(i => i.Id == ticket.ServiceItemId, ct);
         var ahead = await PeopleAheadAsync(db, ticket, ct);
         var counters = await ServingCountersAsync(db, ticket.HallId, ct);
         return TicketView.From(ticket, ahead,
             WaitEstimator.EstimateMinutes(ahead, item.AverageServiceMinutes, counters.GetValueOrDefault(ticket.ServiceItemId)));
-    }
-
-    /// <summary>A called or served ticket's view carries its call in the item's words, as the display said it.</summary>
-    private static async Task<TicketView> WithAnnouncementAsync(HallDbContext db, Ticket ticket, TicketView view, CancellationToken ct)
-    {
-        if (view.CounterNumber is not { } counter || ticket.Status is not (TicketStatus.Called or TicketStatus.Serving))
-            return view;
-        var templates = await db.ServiceItems.AsNoTracking().Where(i => i.Id == ticket.ServiceItemId)
-            .Select(i => new { i.AnnouncementZh, i.AnnouncementEn }).SingleAsync(ct);
-        return view with
-        {
-            Announcement = CallAnnouncement.Format(templates.AnnouncementZh, ticket.Number, counter),
-            AnnouncementEn = CallAnnouncement.Format(templates.AnnouncementEn, ticket.Number, counter),
-        };
     }
 }

@@ -13,7 +13,7 @@ public sealed class RecallTicket(CounterTicketAction action, IHallNotifier notif
                 c.Ticket.RecallCount++;
                 return Task.FromResult(new TicketEvent { Kind = TicketEventKind.Recalled });
             }, ct, WritePriority.Call);
-        await notifier.TicketCalledAsync(await TicketCalls.FromAsync(action.Db, result.Ticket, result.Counter.Counter, isRecall: true));
+        await notifier.TicketCalledAsync(await CallAnnouncements.ForCallAsync(action.Db, result.Ticket, result.Counter.Counter, isRecall: true));
         return TicketView.From(result.Ticket, counterNumber: result.Counter.Counter.Number);
     }
 }

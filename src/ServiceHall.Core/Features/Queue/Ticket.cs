@@ -30,6 +30,8 @@ public enum TicketChannel
     Api,
     Appointment,
     Transfer,
+    /// <summary>The next step of a multi-step visit (挂号 → 缴费 → 取药): the same number, not a new visit.</summary>
+    NextStep,
 }
 
 /// <summary>A place in a queue (号票). State changes are conditional updates on <see cref="Status"/>.</summary>
@@ -81,6 +83,19 @@ public class Ticket
     public Guid? TransferredFromTicketId { get; set; }
     public Guid? TransferredToTicketId { get; set; }
     public string? TransferReason { get; set; }
+    /// <summary>A later step of a visit: the visit's first ticket (the one issued at the kiosk).</summary>
+    public Guid? VisitTicketId { get; set; }
+    /// <summary>On a finished step: the ticket of the step it sent the citizen on to.</summary>
+    public Guid? NextStepTicketId { get; set; }
+    /// <summary>
+    /// A later step: when the citizen joined this step's line (the previous step's finish). Its place in line is the
+    /// visit's issue time (<see cref="QueuedAt"/>); its wait, for the figures, counts from here.
+    /// </summary>
+    public DateTime? ArrivedAt { get; set; }
+    /// <summary>Finished "without next step": the citizen left the visit before the item's next step.</summary>
+    public bool SkippedNextStep { get; set; }
+    /// <summary>Marked ready to collect (a pharmacy's prescription): still waiting, but now callable.</summary>
+    public DateTime? ReadyAt { get; set; }
 }
 
 public enum TicketEventKind
@@ -95,6 +110,8 @@ public enum TicketEventKind
     TransferredOut,
     TransferredIn,
     Expired,
+    /// <summary>A counter marked the ticket ready to collect.</summary>
+    MarkedReady,
 }
 
 /// <summary>

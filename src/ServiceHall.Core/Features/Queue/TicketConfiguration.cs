@@ -16,9 +16,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.CallReason).HasMaxLength(200);
         builder.Property(t => t.TransferReason).HasMaxLength(200);
         // A number is never given twice in a day, whatever the application does. A transferred ticket
-        // keeps the number on the citizen's paper (A001 waits in item C as A001), so it is not a new number.
+        // keeps the number on the citizen's paper (A001 waits in item C as A001), so it is not a new number;
+        // nor is the next step of a visit (A001 waits at 缴费 as A001).
         builder.HasIndex(t => new { t.HallId, t.ServiceItemId, t.BusinessDay, t.Sequence }).IsUnique()
-            .HasFilter("\"Channel\" <> 'Transfer'");
+            .HasFilter("\"Channel\" NOT IN ('Transfer', 'NextStep')");
         // The queue itself: only waiting tickets, per item in lane and line order, so that a counter
         // seeks the head of each of its items' lanes instead of walking past other items' tickets, and
         // a ticket's position counts only the lanes before it. Every index here is written by each

@@ -60,7 +60,7 @@ public static class LiveStaffing
         return queues.ToDictionary(q => q.Key, q =>
         {
             var mine = today.Where(t => t.ServiceItemId == q.Key).ToList();
-            var arrivals = mine.Count(t => (t.Channel == TicketChannel.Transfer ? t.QueuedAt : t.IssuedAt) is var at && at > hourAgo && at <= now);
+            var arrivals = mine.Count(t => (t.ArrivedAt ?? (t.Channel == TicketChannel.Transfer ? t.QueuedAt : t.IssuedAt)) is var at && at > hourAgo && at <= now);
             var services = mine.Where(t => t is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null })
                 .Select(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes).ToList();
             var service = Math.Max(0.5, services.Count >= MinServices ? services.Average() : expected.GetValueOrDefault(q.Key, 5));

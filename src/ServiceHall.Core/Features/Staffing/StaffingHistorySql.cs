@@ -35,7 +35,8 @@ public static class StaffingHistorySql
         """;
 
     // A transfer keeps the citizen's issue time; it joined this item's queue when it was transferred.
-    private const string Arrival = $"""CASE WHEN t."Channel" = '{nameof(TicketChannel.Transfer)}' THEN t."QueuedAt" ELSE t."IssuedAt" END""";
+    // A visit's next step arrives when the previous step finished (ArrivedAt, ADR-029).
+    private const string Arrival = $"""COALESCE(t."ArrivedAt", CASE WHEN t."Channel" = '{nameof(TicketChannel.Transfer)}' THEN t."QueuedAt" ELSE t."IssuedAt" END)""";
 
     private static readonly string Sqlite = Fill(
         // Whole seconds, then whole quarter-hours: integers, so an arrival at 10:00:00 is never put in 9:45.

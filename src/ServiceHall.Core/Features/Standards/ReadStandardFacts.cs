@@ -214,7 +214,7 @@ public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules sup
         var tickets = await db.Tickets.AsNoTracking()
             .Where(t => t.HallId == hallId && t.BusinessDay >= from && t.BusinessDay < until
                         && (t.CalledAt != null || t.Status == TicketStatus.Expired))
-            .Select(t => new { t.ServiceItemId, t.CounterId, t.CalledByUserId, t.QueuedAt, t.CalledAt, t.Number, t.BusinessDay, t.CallReason, t.Channel })
+            .Select(t => new { t.ServiceItemId, t.CounterId, t.CalledByUserId, t.QueuedAt, t.ArrivedAt, t.CalledAt, t.Number, t.BusinessDay, t.CallReason, t.Channel })
             .ToListAsync(ct);
         foreach (var t in tickets)
         {
@@ -227,7 +227,8 @@ public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules sup
             // A transferred ticket keeps its place from the first issue: its time in line includes the first service.
             if (t.Channel != TicketChannel.Transfer)
             {
-                var wait = Math.Max(0, (calledAt - t.QueuedAt).TotalMinutes);
+                // A visit's next step waits from when it joined the step's line (ADR-029).
+                var wait = Math.Max(0, (calledAt - (t.ArrivedAt ?? t.QueuedAt)).TotalMinutes);
                 var limit = limits.TryGetValue(t.ServiceItemId, out var itemLimit) ? itemLimit : 10;
                 facts.Add(new(StandardRule.WaitsCalledInTime, t.BusinessDay, department, t.CounterId, t.CalledByUserId, wait, wait <= limit, t.Number));
                 facts.Add(new(StandardRule.LongestWait, t.BusinessDay, department, t.CounterId, t.CalledByUserId, wait, null,

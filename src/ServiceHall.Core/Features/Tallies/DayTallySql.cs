@@ -100,7 +100,7 @@ internal static class DayTallySql
         SELECT h."Day", h."UtcHour", SUM(h."Issued") AS "Issued", SUM(h."Served") AS "Served"
         FROM (
             SELECT "BusinessDay" AS "Day", @ISSUED AS "UtcHour", 1 AS "Issued", 0 AS "Served" FROM "Tickets"
-            WHERE "HallId" = {0} AND "BusinessDay" >= {1} AND "BusinessDay" <= {2} AND "Channel" <> 'Transfer'
+            WHERE "HallId" = {0} AND "BusinessDay" >= {1} AND "BusinessDay" <= {2} AND "Channel" NOT IN ('Transfer', 'NextStep')
             UNION ALL
             SELECT "BusinessDay", @FINISHED, 0, 1 FROM "Tickets"
             WHERE "HallId" = {0} AND "BusinessDay" >= {1} AND "BusinessDay" <= {2} AND "Status" = 'Done' AND "FinishedAt" IS NOT NULL
@@ -116,7 +116,8 @@ internal static class DayTallySql
         .Replace("@FINISHED", "to_char(\"FinishedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')");
 
     private static string Build(bool sqlite) => Template
-        .Replace("@WAIT", Minutes(sqlite, "t.\"CalledAt\"", "t.\"QueuedAt\""))
+        // A visit's next step waits from when it joined the step's line, not from its place (the visit's issue, ADR-029).
+        .Replace("@WAIT", Minutes(sqlite, "t.\"CalledAt\"", "COALESCE(t.\"ArrivedAt\", t.\"QueuedAt\")"))
         .Replace("@SERVICE", Minutes(sqlite, "t.\"FinishedAt\"", "t.\"StartedAt\""));
 
     /// <summary>Minutes from <paramref name="from"/> to <paramref name="to"/>: SQLite keeps instants as text, PostgreSQL as timestamps.</summary>

@@ -53,8 +53,9 @@ public static class CounterEndpoints
             recall.HandleAsync(counterId, http.User.UserId(), ticketId, ct)).WithName("RecallTicket");
         ticket.MapPost("/start", (Guid counterId, Guid ticketId, StartService start, HttpContext http, CancellationToken ct) =>
             start.HandleAsync(counterId, http.User.UserId(), ticketId, ct)).WithName("StartService");
-        ticket.MapPost("/finish", (Guid counterId, Guid ticketId, FinishService finish, HttpContext http, CancellationToken ct) =>
-            finish.HandleAsync(counterId, http.User.UserId(), ticketId, ct)).WithName("FinishService");
+        // ?withoutNextStep=true: the patient leaves the visit here instead of going on to the item's next step.
+        ticket.MapPost("/finish", (Guid counterId, Guid ticketId, bool? withoutNextStep, FinishService finish, HttpContext http, CancellationToken ct) =>
+            finish.HandleAsync(counterId, http.User.UserId(), ticketId, withoutNextStep ?? false, ct)).WithName("FinishService");
         ticket.MapPost("/no-show", (Guid counterId, Guid ticketId, MarkNoShow noShow, HttpContext http, CancellationToken ct) =>
             noShow.HandleAsync(counterId, http.User.UserId(), ticketId, ct)).WithName("MarkNoShow");
         ticket.MapPost("/transfer", (Guid counterId, Guid ticketId, TransferTicketRequest request, TransferTicket transfer, HttpContext http, CancellationToken ct) =>

@@ -57,6 +57,13 @@ public sealed class CounterWorkstation(IServiceScopeFactory scopes)
     public Task<TicketView> FinishAsync(Guid counterId, Guid userId, Guid ticketId, CancellationToken ct) =>
         RunAsync<FinishService, TicketView>(u => u.HandleAsync(counterId, userId, ticketId, ct));
 
+    /// <summary>The citizen leaves the visit here: finished without going on to the item's next step.</summary>
+    public Task<TicketView> FinishWithoutNextStepAsync(Guid counterId, Guid userId, Guid ticketId, CancellationToken ct) =>
+        RunAsync<FinishService, TicketView>(u => u.HandleAsync(counterId, userId, ticketId, withoutNextStep: true, ct));
+
+    public Task<TicketView> MarkReadyAsync(Guid counterId, Guid userId, Guid ticketId, CancellationToken ct) =>
+        RunAsync<Core.Features.Visits.MarkTicketReady, TicketView>(u => u.HandleAsync(counterId, userId, ticketId, ct));
+
     public Task<TicketView> NoShowAsync(Guid counterId, Guid userId, Guid ticketId, CancellationToken ct) =>
         RunAsync<MarkNoShow, TicketView>(u => u.HandleAsync(counterId, userId, ticketId, ct));
 

@@ -299,6 +299,39 @@
     }
   }
 
+  // ---- visits (ADR-029): numbers just sent on to their next step, numbers ready to collect ----
+  let board = { sentOn: [], ready: [], readyItemIds: [] };
+  async function loadBoard() {
+    board = await getJson(`/api/halls/${hallId}/visit-board`);
+  }
+
+  function renderVisits() {
+    const names = new Map(hallItems.map(i => [i.id, (lang === "en" && i.nameEn) || i.name]));
+    const ids = zoneItemIds();
+    const mine = e => !(zone.counters.length || zone.department) || ids.has(e.serviceItemId);
+    const ready = board.ready.filter(mine), sentOn = board.sentOn.filter(mine);
+    const readyShown = board.readyItemIds.some(id => mine({ serviceItemId: id }));
+    $("ready-part").hidden = !readyShown;
+    $("ready").replaceChildren(...(ready.length
+      ? ready.map(e => Object.assign(document.createElement("li"), { textContent: e.number }))
+      : [Object.assign(document.createElement("li"), { className: "none", textContent: t("DisplayReadyNone") })]));
+    $("sent-on-part").hidden = sentOn.length === 0;
+    $("sent-on").replaceChildren(...sentOn.map(e => {
+      const li = document.createElement("li");
+      const num = Object.assign(document.createElement("span"), { className: "num", textContent: e.number });
+      li.append(num, ` → ${names.get(e.serviceItemId) ?? ""}`);
+      return li;
+    }));
+    $("visits").hidden = !readyShown && sentOn.length === 0;
+    // Only whole numbers are shown: those that do not fit wait for the next ones to be called.
+    for (const list of [$("ready"), $("sent-on")])
+      while (list.lastElementChild && list.scrollHeight > list.clientHeight + 1) list.lastElementChild.remove();
+  }
+
+  async function refreshVisits() {
+    try { await loadBoard(); renderVisits(); layoutCounters(); } catch { /* next change or reconnect */ }
+  }
+
   // ---- notice line: scrolls when longer than the screen ----
   function layoutNotice() {
     const box = $("notice"), text = $("notice-text");
@@ -364,7 +397,7 @@
     if (countersDue) return;
     countersDue = setTimeout(async () => {
       countersDue = null;
-      try { await loadCounters(); renderWaiting(); renderCounters(); } catch { /* next change or reconnect */ }
+      try { await Promise.all([loadCounters(), loadBoard()]); renderWaiting(); renderVisits(); renderCounters(); } catch { /* next change or reconnect */ }
     }, 3000);
   }
 
@@ -375,14 +408,16 @@
 
   async function refresh() {
     try {
-      const [, overview, calls] = await Promise.all([
+      const [, , overview, calls] = await Promise.all([
         loadCounters(),
+        loadBoard(),
         getJson(`/api/halls/${hallId}/queue`),
         getJson(`/api/halls/${hallId}/recent-calls?limit=20`),
       ]);
       const numbers = new Set(counters.map(c => c.number));
       recent = calls.filter(c => numbers.has(c.counterNumber));
       renderWaiting(overview);
+      renderVisits();
       renderCounters();
     } catch { /* retried on the next reconnect */ }
   }
@@ -411,6 +446,8 @@
   if (hall?.noticeLine) { $("notice-text").textContent = hall.noticeLine; $("notice").hidden = false; }
   tick();
   setInterval(tick, 10000);
+  // A number sent on is shown for a while (GetVisitBoard.SentOnMinutes), then leaves even if nothing else changes.
+  setInterval(refreshVisits, 30000);
   await refresh();
   layout();
   scheduleTurns();

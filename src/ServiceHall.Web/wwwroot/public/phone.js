@@ -9,9 +9,10 @@
 
   async function load() {
     let ticket = await getJson(`/api/tickets/${ticketId}`);
-    // A transferred ticket lives on as a new one: follow it and keep the address current.
-    for (let hops = 0; ticket.transferredToTicketId && hops < 10; hops++) {
-      ticketId = ticket.transferredToTicketId;
+    // A transferred ticket, or a visit's step sent on to the next (挂号 → 缴费), lives on as a new one: follow it and
+    // keep the address current.
+    for (let hops = 0; (ticket.transferredToTicketId || ticket.nextStepTicketId) && hops < 10; hops++) {
+      ticketId = ticket.transferredToTicketId || ticket.nextStepTicketId;
       history.replaceState(null, "", `/t/${ticketId}${location.search}`);
       ticket = await getJson(`/api/tickets/${ticketId}`);
     }
@@ -21,7 +22,7 @@
   function render(ticket) {
     const item = items.get(ticket.serviceItemId);
     $("number").textContent = ticket.number;
-    $("item").textContent = item ? item.name : "";
+    $("item").textContent = itemName(item);
     $("status").textContent = t(`Status_${ticket.status}`);
     const waiting = ticket.status === "waiting";
     $("position").textContent = waiting ? t("PhonePositionValue", ticket.position ?? 1) : "—";
@@ -34,10 +35,24 @@
     // "Your turn" in the item's words, as the display calls it (请C001号到3号窗口取药).
     if (called) $("call-words").textContent = (lang === "en" ? ticket.announcementEn : ticket.announcement) || t("PhoneCalledHint");
     $("finished").hidden = !(ticket.status === "done" || ticket.status === "noShow");
+    renderNextStep(ticket, item, waiting);
     linkGuide(ticket);
     $("ticket").hidden = false;
     $("ticket").dataset.status = ticket.status;
     $("updated").textContent = t("PhoneUpdated", formatTime());
+  }
+
+  function itemName(item) {
+    return item ? (lang === "en" && item.nameEn) || item.name : "";
+  }
+
+  /** A visit's next step: where to wait now and the place in that line; a pharmacy's "ready to collect". */
+  function renderNextStep(ticket, item, waiting) {
+    const next = waiting && ticket.channel === "nextStep";
+    $("next-step").hidden = !next && !(waiting && ticket.readyAt);
+    $("next-step-where").textContent = next ? t("PhoneNextStep", itemName(item), ticket.position ?? 1) : "";
+    $("next-step-hint").hidden = !next;
+    $("next-step-ready").hidden = !(waiting && ticket.readyAt);
   }
 
   /** The item's 办事指南 (M1), to read the materials while waiting. */

@@ -44,6 +44,8 @@ public static class ApplyHallTemplate
             };
         }).ToList();
         var byPrefix = items.ToDictionary(i => i.Prefix);
+        foreach (var (t, item) in template.Items.Zip(items))
+            item.NextStepItemId = t.NextStepPrefix is { } next ? byPrefix[next].Id : null;
         var counters = template.Counters.Select(t =>
         {
             var counter = new Counter

@@ -29,11 +29,11 @@ public sealed record TemplateHours(TimeOnly OpensAt, TimeOnly ClosesAt, TimeOnly
 
 /// <summary>
 /// An item: its department (index into <see cref="HallTemplate.Departments"/>), ticket prefix, standard service
-/// minutes (the wait estimate until measured), what the citizen does at the counter (the call's last word) and
-/// hours of its own within the hall's.
+/// minutes (the wait estimate until measured), what the citizen does at the counter (the call's last word),
+/// hours of its own within the hall's, and the prefix of the item a finished service sends the citizen on to.
 /// </summary>
 public sealed record TemplateItem(string Name, string Prefix, int Department, int StandardMinutes, CallAction Action,
-    TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null);
+    TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null, string? NextStepPrefix = null);
 
 /// <summary>A counter by number, its department (index) and the prefixes of the items it serves.</summary>
 public sealed record TemplateCounter(int Number, int Department, IReadOnlyList<string> ItemPrefixes);

@@ -23,8 +23,9 @@ internal static class HospitalTemplate
         ["导医服务台", "挂号收费处", "门诊药房", "检验科", "急诊科"],
         [
             // Standard minutes are estimates until the hall's own figures replace them; the seeds give none.
-            new("门诊挂号", "A", 1, 3, CallAction.Handle, OutpatientFrom, OutpatientUntil),
-            new("门诊缴费", "B", 1, 3, CallAction.Pay, OutpatientFrom, OutpatientUntil),
+            // A visit of three steps under one number (P7, issue 16): 挂号 → 缴费 → 取药.
+            new("门诊挂号", "A", 1, 3, CallAction.Handle, OutpatientFrom, OutpatientUntil, NextStepPrefix: "B"),
+            new("门诊缴费", "B", 1, 3, CallAction.Pay, OutpatientFrom, OutpatientUntil, NextStepPrefix: "C"),
             new("门诊取药", "C", 2, 4, CallAction.CollectMedicine, OutpatientFrom, OutpatientUntil),
             new("检验采血", "D", 3, 5, CallAction.Handle, OutpatientFrom, OutpatientUntil),
             // The emergency window has no hours of its own: it serves whenever the hall is open, day and night.
