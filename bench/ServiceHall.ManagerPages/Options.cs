@@ -36,7 +36,8 @@ public sealed record Options
           --server-dll PATH   ServiceHall.Web.dll to start (default: src/ServiceHall.Web/bin/Release/net10.0)
           --keep-db           keep the database and its key file afterwards (both names are printed)
           --seed N            seed of the generator (default 15): the same data every run
-          --reuse DB KEY      time a SQLite file kept by an earlier --keep-db run (with its key file), generating nothing
+          --reuse DB KEY      time a database kept by an earlier --keep-db run (a SQLite file, or with --provider Postgres
+                              a database name) with its key file, generating nothing
           --only TEXT         time only the requests whose name contains TEXT
         """;
 

@@ -28,7 +28,7 @@ var keyFile = options.ReuseKeyFile ?? Path.Combine(Path.GetTempPath(), $"service
 string connectionString, database;
 if (options.Postgres)
 {
-    database = $"servicehall_pages_{stamp}";
+    database = options.ReuseDatabase ?? $"servicehall_pages_{stamp}";
     connectionString = $"{options.PostgresServer};Database={database}";
 }
 else
@@ -40,7 +40,8 @@ var dbOptions = options.Postgres
     ? new DbContextOptionsBuilder<HallDbContext>().UseNpgsql(connectionString).Options
     // Small batches: SQLite finds a named parameter by a linear search, so a batch of thousands binds in quadratic time.
     : new DbContextOptionsBuilder<HallDbContext>().UseSqlite(connectionString, o => o.MaxBatchSize(64)).Options;
-using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+// Long enough for a first request that tallies a year of days on a loaded machine.
+using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
 
 try
 {
