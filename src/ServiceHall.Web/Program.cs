@@ -71,6 +71,7 @@ builder.AddVisits();
 var app = builder.Build();
 
 app.UsePlatform();
+app.UseHallModules();
 app.MapIdentityEndpoints();
 app.MapHallEndpoints();
 app.MapQueueEndpoints();

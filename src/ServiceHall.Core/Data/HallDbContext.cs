@@ -77,6 +77,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Features.Appointments.AppointmentPlan> AppointmentPlans => Set<Features.Appointments.AppointmentPlan>();
     public DbSet<Features.Appointments.AppointmentSlot> AppointmentSlots => Set<Features.Appointments.AppointmentSlot>();
     public DbSet<Features.Appointments.Booking> Bookings => Set<Features.Appointments.Booking>();
+    public DbSet<Features.Admin.HallModuleChange> HallModuleChanges => Set<Features.Admin.HallModuleChange>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

@@ -20,6 +20,7 @@ public static class ComponentsSetup
         services.AddMudServices();
         services.AddMemoryCache();
         services.AddSingleton<Layout.HallNames>();
+        services.AddSingleton<Layout.HallModulesOfHall>();
     }
 
     public static void MapHallComponents(this WebApplication app)

@@ -13,6 +13,7 @@ public sealed class PageResourceTests
         nameof(ShellResource), nameof(CounterResource), nameof(PublicPagesResource), nameof(DashboardResource), nameof(AdminResource), nameof(CasesResource), nameof(PrivacyResource),
         nameof(StatisticsResource), nameof(StandardsResource),
         nameof(LedgerResource),
+        nameof(HallConfigResource),
     };
 
     [Theory]

@@ -134,6 +134,7 @@ public sealed class CreateHall(HallDbContext db, TimeProvider time)
             var template = HallTemplates.For(kind);
             request = ApplyHallTemplate.Settings(template, request);
             hall.Kind = kind;
+            hall.ModulesOff = HallModules.OffWhenOn(template.Modules);
             rows = ApplyHallTemplate.Rows(hall.Id, template, now);
         }
         request.ApplyTo(hall);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Halls.Templates;
 
 namespace ServiceHall.Core.Features.Appointments;
 
@@ -12,6 +14,10 @@ public sealed class RecordNoShows(HallDbContext db, TimeProvider time)
 {
     public async Task<int> HandleAsync(Guid hallId, CancellationToken ct)
     {
+        // A hall that has switched appointments off records no no-shows (and so blocks nobody) until it switches them on.
+        var off = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => h.ModulesOff).FirstOrDefaultAsync(ct);
+        if (off is null || !HallModules.IsOn(off, HallModule.Appointments))
+            return 0;
         var rules = await UpdateAppointmentSettings.ReadAsync(db, hallId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var closedBefore = now.AddMinutes(-rules.CheckInLateMinutes);

@@ -3,6 +3,7 @@ using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Calendar;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Halls.Templates;
 using ServiceHall.Core.Features.Inquiries;
 
 namespace ServiceHall.Core.Features.Cases;
@@ -26,8 +27,10 @@ public sealed class ScanDeadlines(HallDbContext db, TimeProvider time, Reconcile
         var calendar = (await HallCalendar.LoadAsync(db, hallId, ct)).Calendar;
         var due = new Dictionary<string, Alert>();
         // A paused clock (art. 45) is left out, so its alerts clear; an extended case is read with its new due date.
+        // A module the hall has switched off raises nothing, and its open alerts clear.
+        var (usesCases, usesInquiries) = (hall.Uses(HallModule.Cases), hall.Uses(HallModule.Inquiries));
         var running = await db.Cases.AsNoTracking()
-            .Where(c => c.HallId == hallId && (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InProgress) && c.DueAt != null
+            .Where(c => usesCases && c.HallId == hallId && (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InProgress) && c.DueAt != null
                         && c.ClockPausedAt == null)
             .Select(c => new { c.Id, c.ServiceItemId, c.DueDate, c.DueAt, c.PromisedDays }).ToListAsync(ct);
         foreach (var c in running)
@@ -45,7 +48,7 @@ public sealed class ScanDeadlines(HallDbContext db, TimeProvider time, Reconcile
             due[alert.ConditionKey] = alert;
         }
         var promises = await db.Inquiries.AsNoTracking()
-            .Where(i => i.HallId == hallId && i.Status == InquiryStatus.Open && i.PromisedReplyAt != null && i.PromisedReplyAt < now)
+            .Where(i => usesInquiries && i.HallId == hallId && i.Status == InquiryStatus.Open && i.PromisedReplyAt != null && i.PromisedReplyAt < now)
             .Select(i => new { i.Id, i.PromisedReplyAt }).ToListAsync(ct);
         foreach (var i in promises)
         {

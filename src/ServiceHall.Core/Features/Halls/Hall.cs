@@ -15,6 +15,8 @@ public class Hall
     public required string Name { get; set; }
     /// <summary>Set at creation; the template it chose wrote the hall's rows, which are read from the hall alone.</summary>
     public HallKind Kind { get; set; } = HallKind.Government;
+    /// <summary>The modules the hall does not use (<see cref="HallModules"/>); none, so every module, for halls from before modules.</summary>
+    public List<Templates.HallModule> ModulesOff { get; set; } = [];
     /// <summary>How the hall's public pages name the person served (群众 / 患者 / 旅客 / 业主), zh and en.</summary>
     public string CitizenWord { get; set; } = DefaultCitizenWord;
     public string CitizenWordEn { get; set; } = DefaultCitizenWordEn;

@@ -2,12 +2,17 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceHall.Core.Features.Halls.Templates;
 
 namespace ServiceHall.Core.Features.Halls;
 
 internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions ModuleJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public void Configure(EntityTypeBuilder<Hall> builder)
     {
@@ -32,6 +37,16 @@ internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
                     v => v.Aggregate(0, (h, w) => HashCode.Combine(h, w.GetHashCode())),
                     v => v.ToList()))
             .HasDefaultValue(new List<WeekdayHours>()).ValueGeneratedNever();
+        // Halls from before modules use every module; a module added later is on until the hall switches it off.
+        builder.Property(h => h.ModulesOff).HasMaxLength(200)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, ModuleJson),
+                v => JsonSerializer.Deserialize<List<HallModule>>(v, ModuleJson) ?? new List<HallModule>(),
+                new ValueComparer<List<HallModule>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, m) => HashCode.Combine(h, m)),
+                    v => v.ToList()))
+            .HasDefaultValue(new List<HallModule>()).ValueGeneratedNever();
         builder.Property(h => h.IssueDuringLunch).HasDefaultValue(true).ValueGeneratedNever();
         builder.Property(h => h.DayEndGraceMinutes).HasDefaultValue(60).ValueGeneratedNever();
         builder.HasMany(h => h.Departments).WithOne().HasForeignKey(d => d.HallId);

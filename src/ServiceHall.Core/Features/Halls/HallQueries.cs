@@ -14,7 +14,11 @@ public sealed record HallView(Guid Id, string Name, string? Address, string Time
     TimeOnly ClosesAt, TimeOnly IssueCutoff, PriorityPolicy PriorityPolicy, string? NoticeLine,
     TimeOnly? LunchStartsAt = null, TimeOnly? LunchEndsAt = null, bool IssueDuringLunch = true,
     IReadOnlyList<WeekdayHours>? WeekdayHours = null, HallTodayView? Today = null, HallKind Kind = HallKind.Government,
-    string CitizenWord = Hall.DefaultCitizenWord, string CitizenWordEn = Hall.DefaultCitizenWordEn);
+    string CitizenWord = Hall.DefaultCitizenWord, string CitizenWordEn = Hall.DefaultCitizenWordEn)
+{
+    /// <summary>The modules the hall uses (<see cref="HallModules"/>): the kiosk offers guides and check-in only where they are on.</summary>
+    public IReadOnlyList<Templates.HallModule> Modules { get; init; } = HallModules.All;
+}
 
 /// <summary>Today's hours of a hall; <c>Issuing</c> is null while tickets are issued, else why not.</summary>
 public sealed record HallTodayView(DateOnly Date, bool Open, TimeOnly? OpensAt, TimeOnly? ClosesAt, TimeOnly? IssueCutoff,
@@ -41,7 +45,7 @@ public sealed class ListHalls(HallDbContext db, TimeProvider time)
         {
             views.Add(new HallView(h.Id, h.Name, h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff,
                 h.PriorityPolicy, h.NoticeLine, h.LunchStartsAt, h.LunchEndsAt, h.IssueDuringLunch, h.WeekdayHours,
-                await TodayAsync(db, h, now, ct), h.Kind, h.CitizenWord, h.CitizenWordEn));
+                await TodayAsync(db, h, now, ct), h.Kind, h.CitizenWord, h.CitizenWordEn) { Modules = HallModules.On(h.ModulesOff) });
         }
         return views;
     }

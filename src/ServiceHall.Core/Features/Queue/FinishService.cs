@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Halls.Templates;
 using ServiceHall.Core.Features.Visits;
 
 namespace ServiceHall.Core.Features.Queue;
@@ -22,8 +24,11 @@ public sealed class FinishService(CounterTicketAction action, IHallNotifier noti
             {
                 c.Ticket.Status = TicketStatus.Done;
                 c.Ticket.FinishedAt = c.Now;
-                // An inactive next item takes no one: the visit ends here, as it would without a next step.
-                var nextItemId = await db.ServiceItems.Where(i => i.Id == c.Ticket.ServiceItemId)
+                // An inactive next item takes no one: the visit ends here, as it would without a next step; so does every
+                // step in a hall that has switched multi-step visits off (P7).
+                var steps = HallModules.IsOn(await db.Halls.Where(h => h.Id == c.Ticket.HallId).Select(h => h.ModulesOff).FirstAsync(ct),
+                    HallModule.MultiStepVisits);
+                var nextItemId = !steps ? null : await db.ServiceItems.Where(i => i.Id == c.Ticket.ServiceItemId)
                     .Select(i => db.ServiceItems.Where(n => n.Id == i.NextStepItemId && n.IsActive).Select(n => (Guid?)n.Id).FirstOrDefault())
                     .FirstOrDefaultAsync(ct);
                 if (nextItemId is { } nextId)

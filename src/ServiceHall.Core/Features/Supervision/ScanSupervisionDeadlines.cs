@@ -3,6 +3,7 @@ using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Alerts;
 using ServiceHall.Core.Features.Complaints;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Halls.Templates;
 using ServiceHall.Core.Features.Ratings;
 
 namespace ServiceHall.Core.Features.Supervision;
@@ -35,7 +36,9 @@ public sealed class ScanSupervisionDeadlines(HallDbContext db, TimeProvider time
                 due[AlertRules.Key(AlertKind.FollowUpOverdue, f.Id)] = (AlertKind.FollowUpOverdue, today.DayNumber - deadline.DayNumber,
                     deadline.DayNumber - DateOnly.FromDateTime(f.OpenedAt).DayNumber, f.CounterId);
         }
-        var complaints = await db.Complaints.AsNoTracking().Where(c => c.HallId == hallId && c.Status != ComplaintStatus.Closed)
+        // A hall without the complaints module raises no complaint alerts, and its open ones clear.
+        var usesComplaints = hall.Uses(HallModule.Complaints);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => usesComplaints && c.HallId == hallId && c.Status != ComplaintStatus.Closed)
             .Select(c => new { c.Id, c.Status, c.AssignDue, c.ReplyDue, c.CloseDue, c.RegisteredAt, c.CounterId }).ToListAsync(ct);
         foreach (var c in complaints)
         {

@@ -20,6 +20,7 @@ public static class HallEndpoints
         builder.Services.AddScoped<SeedDemoKindHalls>();
         builder.Services.AddScoped<CloseBusinessDay>();
         builder.Services.AddScoped<GetBusinessDay>();
+        builder.Services.AddHallConfig();
     }
 
     public static void MapHallEndpoints(this WebApplication app)
@@ -37,6 +38,7 @@ public static class HallEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         halls.MapPost("/{hallId:guid}/business-days/{date}/close", CloseDayAsync).WithName("CloseBusinessDay")
             .RequireAuthorization(IdentitySetup.SupervisorPolicy).RequireHall();
+        app.MapHallConfigEndpoints();
     }
 
     private static async Task<NoContent> CloseDayAsync(Guid hallId, string date, CloseBusinessDay close,

@@ -302,7 +302,9 @@
   // ---- visits (ADR-029): numbers just sent on to their next step, numbers ready to collect ----
   let board = { sentOn: [], ready: [], readyItemIds: [] };
   async function loadBoard() {
-    board = await getJson(`/api/halls/${hallId}/visit-board`);
+    // A hall without multi-step visits (P7) has no board: its route answers 404, and nothing is shown.
+    board = await getJson(`/api/halls/${hallId}/visit-board`)
+      .catch(e => { if (e.status === 404) return { sentOn: [], ready: [], readyItemIds: [] }; throw e; });
   }
 
   function renderVisits() {

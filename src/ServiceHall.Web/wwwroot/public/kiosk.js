@@ -97,6 +97,7 @@
         if (item) markAvailability(b, item);
       });
       renderBanner();
+      applyModules();
     } catch { /* the next change or tick tries again */ }
   }
 
@@ -205,6 +206,7 @@
       guide.className = "guide-button";
       guide.textContent = t("KioskGuide");
       guide.addEventListener("click", () => openGuide(item));
+      guide.hidden = !uses("guides");
       button.replaceWith(cell);
       cell.append(button, guide);
     });
@@ -290,6 +292,15 @@
     }
   }
 
+  // ---- modules (P7): a hall offers guides and appointment check-in at its kiosk only where it uses them ----
+
+  const uses = module => (hall?.modules ?? []).includes(module);
+
+  function applyModules() {
+    $("checkin-open").hidden = !uses("appointments");
+    document.querySelectorAll(".guide-button").forEach(b => { b.hidden = !uses("guides"); });
+  }
+
   $("checkin-open").addEventListener("click", openCheckIn);
   $("checkin-confirm").addEventListener("click", checkIn);
   $("checkin-code").addEventListener("keydown", e => { if (e.key === "Enter") checkIn(); });
@@ -316,6 +327,7 @@
     renderItems();
     watchGuideButtons();
     renderBanner();
+    applyModules();
     $("loading").hidden = true;
     // Hours, the cut-off and the lunch break change with the time alone.
     setInterval(refreshAvailability, 60000);

@@ -5,7 +5,7 @@
   const { t, getJson, formatTime, connectHall, routeId, lang } = Hall;
   const $ = id => document.getElementById(id);
   let ticketId = routeId();
-  let items = new Map(), connection = null, followed = null, refreshing = null, again = false, lastRead = 0;
+  let items = new Map(), guides = true, connection = null, followed = null, refreshing = null, again = false, lastRead = 0;
 
   async function load() {
     let ticket = await getJson(`/api/tickets/${ticketId}`);
@@ -59,7 +59,7 @@
   function linkGuide(ticket) {
     const link = $("guide-link");
     link.href = `/guide/${ticket.hallId}/${ticket.serviceItemId}${lang === "en" ? "?lang=en" : ""}`;
-    link.hidden = false;
+    link.hidden = !guides; // a hall that does not use guides (P7) has none to link
   }
 
   // Bursts of QueueChanged collapse into one re-read at a time.
@@ -112,6 +112,7 @@
     const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${ticket.hallId}/service-items`)]);
     items = new Map(list.map(i => [i.id, i]));
     const hall = halls.find(h => h.id === ticket.hallId);
+    guides = (hall?.modules ?? []).includes("guides");
     Hall.useTimeZone(hall?.timeZoneId);
     $("issued").textContent = formatTime(ticket.issuedAt);
     $("hall-name").textContent = hall ? hall.name : "";
