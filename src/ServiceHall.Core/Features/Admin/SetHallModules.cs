@@ -98,4 +98,5 @@ public static class HallConfigErrorCodes
 {
     public const string ModuleUnknown = "ModuleUnknown";
     public const string ModuleNotUsed = "ModuleNotUsed";
+    public const string NameRowUnknown = "NameRowUnknown";
 }

@@ -10,6 +10,8 @@ public class Counter
     public Guid? DepartmentId { get; set; }
     public int Number { get; set; }
     public required string Name { get; set; }
+    /// <summary>The English name; null: English pages show <see cref="Name"/>.</summary>
+    public string? NameEn { get; set; }
     /// <summary>Scheduled to be staffed during service hours; an empty one raises an alert (Q6).</summary>
     public bool InService { get; set; } = true;
     /// <summary>Tickets refer to a counter: it is deactivated, never deleted; an inactive one cannot be opened.</summary>

@@ -10,6 +10,7 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
     public void Configure(EntityTypeBuilder<Counter> builder)
     {
         builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.NameEn).HasMaxLength(Admin.SetEnglishNames.NameMaxLength);
         builder.HasIndex(c => new { c.HallId, c.Number }).IsUnique();
         // Rows from before the column existed are active; EF still always writes the value it has.
         builder.Property(c => c.IsActive).HasDefaultValue(true).ValueGeneratedNever();

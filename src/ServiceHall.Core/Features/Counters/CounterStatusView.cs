@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Counters;
 
@@ -35,7 +36,7 @@ public sealed record CounterStatusView(
     /// <param name="isServing">Whether that ticket's service has started (办理中) rather than being called (请…到).</param>
     public static CounterStatusView From(Counter counter, CounterSession? session, User? staff, string? currentTicketNumber = null,
         bool isServing = false) =>
-        new(counter.Id, counter.HallId, counter.Number, counter.Name, counter.InService,
+        new(counter.Id, counter.HallId, counter.Number, LocalNames.Of(counter.Name, counter.NameEn), counter.InService,
             session is null || !session.IsOpen ? CounterState.Closed
                 : session.IsPaused ? CounterState.Paused : CounterState.Open,
             session?.IsOpen == true ? session.Id : null,

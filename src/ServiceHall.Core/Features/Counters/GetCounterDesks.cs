@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Counters;
 
@@ -60,7 +61,7 @@ public sealed class GetCounterDesks(HallDbContext db)
         var current = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counter.Id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
             .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new CurrentTicketView(
-                t.Id, t.Number, t.ServiceItemId, i.Name, t.Status, t.Priority, t.Channel, t.IssuedAt, t.CalledAt ?? t.IssuedAt,
+                t.Id, t.Number, t.ServiceItemId, LocalNames.Of(i.Name, i.NameEn), t.Status, t.Priority, t.Channel, t.IssuedAt, t.CalledAt ?? t.IssuedAt,
                 t.StartedAt, t.RecallCount, t.CallReason, t.TransferReason,
                 db.ServiceItems.Where(n => n.Id == i.NextStepItemId && n.IsActive).Select(n => n.Name).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);

@@ -44,11 +44,11 @@ public sealed class ListCounterQueue(HallDbContext db, TimeProvider time)
             .Take(take).Select(c => c.Id).ToList();
 
         var rows = await db.Tickets.AsNoTracking().Where(t => order.Contains(t.Id))
-            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name, i.ReadyToCollect })
+            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name, i.NameEn, i.ReadyToCollect })
             .ToDictionaryAsync(r => r.Ticket.Id, ct);
         // A ticket called meanwhile is still listed with what it was: the page reads again on every change.
         var next = order.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new CounterQueueEntry(
-            r.Ticket.Id, r.Ticket.Number, r.Ticket.ServiceItemId, r.Name, r.Ticket.Priority, r.Ticket.Channel,
+            r.Ticket.Id, r.Ticket.Number, r.Ticket.ServiceItemId, LocalNames.Of(r.Name, r.NameEn), r.Ticket.Priority, r.Ticket.Channel,
             r.Ticket.IssuedAt, r.Ticket.QueuedAt, r.Ticket.AppointmentStart, r.Ticket.TargetCounterId == counterId,
             r.Ticket.TransferReason, r.ReadyToCollect, r.Ticket.ReadyAt)).ToList();
         return new CounterQueue(waiting, next);

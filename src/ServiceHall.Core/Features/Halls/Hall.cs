@@ -13,6 +13,8 @@ public class Hall
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
+    /// <summary>The English name, for English pages and exports; null: they show <see cref="Name"/> (<see cref="LocalNames"/>).</summary>
+    public string? NameEn { get; set; }
     /// <summary>Set at creation; the template it chose wrote the hall's rows, which are read from the hall alone.</summary>
     public HallKind Kind { get; set; } = HallKind.Government;
     /// <summary>The modules the hall does not use (<see cref="HallModules"/>); none, so every module, for halls from before modules.</summary>
@@ -48,6 +50,7 @@ public class Hall
     /// <summary>Minutes after opening before an unstaffed in-service counter raises an alert.</summary>
     public int UnstaffedGraceMinutes { get; set; } = 5;
     public string? NoticeLine { get; set; }
+    public string? NoticeLineEn { get; set; }
     /// <summary>胸牌/台签公示: the public counter list (display, phones) names the staff member and badge number of each open counter.</summary>
     public bool ShowStaffBadge { get; set; } = true;
 
@@ -64,6 +67,7 @@ public class Department
     public Guid Id { get; set; }
     public Guid HallId { get; set; }
     public required string Name { get; set; }
+    public string? NameEn { get; set; }
     public int SortOrder { get; set; }
     /// <summary>Items and counters refer to a department: it is deactivated, never deleted.</summary>
     public bool IsActive { get; set; } = true;

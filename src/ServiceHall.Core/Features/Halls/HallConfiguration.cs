@@ -17,6 +17,8 @@ internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
     public void Configure(EntityTypeBuilder<Hall> builder)
     {
         builder.Property(h => h.Name).HasMaxLength(100);
+        builder.Property(h => h.NameEn).HasMaxLength(Admin.SetEnglishNames.NameMaxLength);
+        builder.Property(h => h.NoticeLineEn).HasMaxLength(Admin.SetEnglishNames.NoticeLineMaxLength);
         // Halls from before kinds were government centres, naming the citizen 群众.
         builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(16)
             .HasDefaultValue(HallKind.Government).ValueGeneratedNever();
@@ -58,6 +60,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     public void Configure(EntityTypeBuilder<Department> builder)
     {
         builder.Property(d => d.Name).HasMaxLength(100);
+        builder.Property(d => d.NameEn).HasMaxLength(Admin.SetEnglishNames.NameMaxLength);
         // Rows from before the column existed are active; EF still always writes the value it has.
         builder.Property(d => d.IsActive).HasDefaultValue(true).ValueGeneratedNever();
     }
@@ -68,6 +71,7 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
     public void Configure(EntityTypeBuilder<ServiceItem> builder)
     {
         builder.Property(i => i.Name).HasMaxLength(100);
+        builder.Property(i => i.NameEn).HasMaxLength(Admin.SetEnglishNames.NameMaxLength);
         builder.Property(i => i.Prefix).HasMaxLength(3);
         // Items from before announcement templates are called as they were: 请A001号到3号窗口办理.
         builder.Property(i => i.AnnouncementZh).HasMaxLength(CallAnnouncement.MaxLength)

@@ -43,8 +43,8 @@ public sealed class ListHalls(HallDbContext db, TimeProvider time)
         var views = new List<HallView>(halls.Count);
         foreach (var h in halls)
         {
-            views.Add(new HallView(h.Id, h.Name, h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff,
-                h.PriorityPolicy, h.NoticeLine, h.LunchStartsAt, h.LunchEndsAt, h.IssueDuringLunch, h.WeekdayHours,
+            views.Add(new HallView(h.Id, LocalNames.Of(h.Name, h.NameEn), h.Address, h.TimeZoneId, h.OpensAt, h.ClosesAt, h.IssueCutoff,
+                h.PriorityPolicy, LocalNames.Optional(h.NoticeLine, h.NoticeLineEn), h.LunchStartsAt, h.LunchEndsAt, h.IssueDuringLunch, h.WeekdayHours,
                 await TodayAsync(db, h, now, ct), h.Kind, h.CitizenWord, h.CitizenWordEn) { Modules = HallModules.On(h.ModulesOff) });
         }
         return views;
@@ -75,7 +75,7 @@ public sealed class ListServiceItems(HallDbContext db, TimeProvider time)
             .Select(i => new
             {
                 Item = i,
-                Department = db.Departments.Where(d => d.Id == i.DepartmentId).Select(d => d.Name).First(),
+                Department = db.Departments.Where(d => d.Id == i.DepartmentId).Select(d => new { d.Name, d.NameEn }).First(),
                 Counters = i.Counters.Select(c => c.CounterId).ToArray(),
             })
             .ToListAsync(ct);
@@ -99,7 +99,7 @@ public sealed class ListServiceItems(HallDbContext db, TimeProvider time)
                 new ItemFacts(i.ServedFrom, i.ServedUntil, i.DailyQuota, issued.GetValueOrDefault(i.Id), counters));
             // No estimate where no counter serves the item: nobody could say when it is called.
             int? wait = counters > 0 ? WaitEstimator.EstimateMinutes(waiting.GetValueOrDefault(i.Id), i.AverageServiceMinutes, counters) : null;
-            return new ServiceItemView(i.Id, i.DepartmentId, x.Department, i.Name, i.Prefix, i.MaxWaiting, i.MaxWaitMinutes,
+            return new ServiceItemView(i.Id, i.DepartmentId, LocalNames.Of(x.Department.Name, x.Department.NameEn), LocalNames.Of(i.Name, i.NameEn), i.Prefix, i.MaxWaiting, i.MaxWaitMinutes,
                 i.AverageServiceMinutes, x.Counters, i.ServedFrom, i.ServedUntil, i.DailyQuota, unavailable, wait);
         }).ToList();
     }

@@ -28,13 +28,18 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
         {
             Id = Guid.CreateVersion7(),
             Name = DemoHallName,
+            NameEn = Templates.TemplateEnglishNames.For(DemoHallName),
             Address = "滨江区江南大道 100 号 一楼大厅",
             // A real hall's day until 17:30 (issuing until 17:00), lunch 12:00–13:30 with issuing going
             // on; OpenNowAsync sets it from the hour the demo starts.
             NoticeLine = "请携带身份证原件，按号就座，留意叫号。",
+            NoticeLineEn = Templates.TemplateEnglishNames.For("请携带身份证原件，按号就座，留意叫号。"),
         };
         var departments = new[] { "市场监管", "人力社保", "公安户政", "不动产登记" }
-            .Select((name, i) => new Department { Id = Guid.CreateVersion7(), HallId = hall.Id, Name = name, SortOrder = i })
+            .Select((name, i) => new Department
+            {
+                Id = Guid.CreateVersion7(), HallId = hall.Id, Name = name, NameEn = Templates.TemplateEnglishNames.For(name), SortOrder = i,
+            })
             .ToArray();
         hall.Departments.AddRange(departments);
         db.Halls.Add(hall);
@@ -49,6 +54,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
         var items = itemSpecs.Select((s, i) => new ServiceItem
         {
             Id = Guid.CreateVersion7(), HallId = hall.Id, DepartmentId = departments[s.Dept].Id, Name = s.Name,
+            NameEn = Templates.TemplateEnglishNames.For(s.Name),
             Prefix = s.Prefix, AverageServiceMinutes = s.Minutes, SortOrder = i,
         }).ToArray();
         db.ServiceItems.AddRange(items);
@@ -61,6 +67,7 @@ public sealed class SeedDemoHall(HallDbContext db, UserManager<User> users, Time
             var counter = new Counter
             {
                 Id = Guid.CreateVersion7(), HallId = hall.Id, Number = n + 1, Name = $"{n + 1}号窗口",
+                NameEn = Templates.TemplateEnglishNames.CounterName(n + 1),
                 DepartmentId = items[served[n][0]].DepartmentId,
             };
             counter.ServiceItems.AddRange(served[n].Select(i => new CounterServiceItem { CounterId = counter.Id, ServiceItemId = items[i].Id }));

@@ -36,6 +36,8 @@ public sealed class SeedDemoKindHalls(HallDbContext db, UserManager<User> users,
             if (await db.Halls.AnyAsync(h => h.Name == demo.Name, ct))
                 continue;
             var hall = await createHall.HandleAsync(new HallRequest(demo.Name, demo.Address, Kind: demo.Kind), ct);
+            await db.Halls.Where(h => h.Id == hall.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.NameEn, Templates.TemplateEnglishNames.For(demo.Name)), ct);
             await AddAccountsAsync(demo, hall.Id, ct);
         }
     }

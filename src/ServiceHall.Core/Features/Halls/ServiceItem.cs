@@ -9,6 +9,8 @@ public class ServiceItem
     public Guid HallId { get; set; }
     public Guid DepartmentId { get; set; }
     public required string Name { get; set; }
+    /// <summary>The English name; null: English pages show <see cref="Name"/>.</summary>
+    public string? NameEn { get; set; }
     public required string Prefix { get; set; }
     /// <summary>Alert when more than this many wait (Q5: "排队超过10人").</summary>
     public int MaxWaiting { get; set; } = 10;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Ledger;
 
@@ -16,11 +17,11 @@ public sealed class GetLedgerChoices(HallDbContext db)
     {
         await HallAccess.EnsureAsync(db, hallId, readerId, ct);
         var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId)
-            .OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new LedgerChoice(d.Id, d.Name)).ToListAsync(ct);
+            .OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new LedgerChoice(d.Id, LocalNames.Of(d.Name, d.NameEn))).ToListAsync(ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId)
-            .OrderBy(c => c.Number).Select(c => new LedgerChoice(c.Id, c.Name)).ToListAsync(ct);
+            .OrderBy(c => c.Number).Select(c => new LedgerChoice(c.Id, LocalNames.Of(c.Name, c.NameEn))).ToListAsync(ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Name).Select(i => new LedgerChoice(i.Id, i.Name)).ToListAsync(ct);
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Name).Select(i => new LedgerChoice(i.Id, LocalNames.Of(i.Name, i.NameEn))).ToListAsync(ct);
         var staff = await (from u in db.Users
                            join ur in db.UserRoles on u.Id equals ur.UserId
                            join r in db.Roles on ur.RoleId equals r.Id

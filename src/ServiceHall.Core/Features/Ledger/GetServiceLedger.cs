@@ -113,10 +113,10 @@ public sealed class GetServiceLedger(HallDbContext db, TimeProvider time, ReadDa
             .ToListAsync(ct);
 
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId)
-            .ToDictionaryAsync(c => c.Id, c => new { c.Number, c.Name, c.DepartmentId }, ct);
+            .ToDictionaryAsync(c => c.Id, c => new { c.Number, Name = LocalNames.Of(c.Name, c.NameEn), c.DepartmentId }, ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
-            .ToDictionaryAsync(i => i.Id, i => new { i.Name, i.DepartmentId, i.SortOrder }, ct);
-        var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+            .ToDictionaryAsync(i => i.Id, i => new { Name = LocalNames.Of(i.Name, i.NameEn), i.DepartmentId, i.SortOrder }, ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct);
 
         // Filters: a line is the counter's, the item's and the person's; the people's table keeps to those the
         // filtered lines and pauses name, so that a counter's or department's view is about its own people.

@@ -5,11 +5,15 @@ namespace ServiceHall.Web.Features.Halls;
 
 /// <summary>
 /// A hall's configuration by the administrator (issue 16): its modules, switched on or off and audited
-/// (<c>/api/admin/halls/{hallId}/modules</c>).
+/// (<c>/api/admin/halls/{hallId}/modules</c>), and the English names of the hall and its rows (<c>…/english-names</c>).
 /// </summary>
 public static class HallConfigEndpoints
 {
-    public static void AddHallConfig(this IServiceCollection services) => services.AddScoped<SetHallModules>();
+    public static void AddHallConfig(this IServiceCollection services)
+    {
+        services.AddScoped<SetHallModules>();
+        services.AddScoped<SetEnglishNames>();
+    }
 
     public static void MapHallConfigEndpoints(this WebApplication app)
     {
@@ -20,5 +24,9 @@ public static class HallConfigEndpoints
         hall.MapGet("/modules", (Guid hallId, SetHallModules set, CancellationToken ct) => set.GetAsync(hallId, ct)).WithName("GetHallModules");
         hall.MapPut("/modules", (Guid hallId, HallModulesRequest request, SetHallModules set, HttpContext http, CancellationToken ct) =>
             set.HandleAsync(hallId, request, http.User.UserId(), ct)).WithName("SetHallModules");
+        hall.MapGet("/english-names", (Guid hallId, SetEnglishNames set, CancellationToken ct) => set.GetAsync(hallId, ct))
+            .WithName("GetEnglishNames");
+        hall.MapPut("/english-names", (Guid hallId, EnglishNamesRequest request, SetEnglishNames set, CancellationToken ct) =>
+            set.HandleAsync(hallId, request, ct)).WithName("SetEnglishNames");
     }
 }

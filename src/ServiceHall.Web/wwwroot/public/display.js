@@ -237,7 +237,8 @@
       prefix.textContent = item.prefix;
       const name = document.createElement("span");
       name.className = "name";
-      name.textContent = item.name;
+      // The queue's overview is one for every screen: the name is this page's, read in its language (English names).
+      name.textContent = hallItems.find(i => i.id === item.serviceItemId)?.name ?? item.name;
       const count = document.createElement("b");
       count.className = "count";
       count.textContent = t("DisplayPeople", item.waiting);

@@ -31,7 +31,10 @@ public static class ApplyHallTemplate
     public static HallTemplateRows Rows(Guid hallId, HallTemplate template, DateTime now)
     {
         var departments = template.Departments
-            .Select((name, i) => new Department { Id = Guid.CreateVersion7(now), HallId = hallId, Name = name, SortOrder = i })
+            .Select((name, i) => new Department
+            {
+                Id = Guid.CreateVersion7(now), HallId = hallId, Name = name, NameEn = TemplateEnglishNames.For(name), SortOrder = i,
+            })
             .ToList();
         var items = template.Items.Select((t, i) =>
         {
@@ -39,7 +42,7 @@ public static class ApplyHallTemplate
             return new ServiceItem
             {
                 Id = Guid.CreateVersion7(now), HallId = hallId, DepartmentId = departments[t.Department].Id, Name = t.Name,
-                Prefix = t.Prefix, AverageServiceMinutes = t.StandardMinutes, ServedFrom = t.ServedFrom,
+                NameEn = TemplateEnglishNames.For(t.Name), Prefix = t.Prefix, AverageServiceMinutes = t.StandardMinutes, ServedFrom = t.ServedFrom,
                 ServedUntil = t.ServedUntil, SortOrder = i, AnnouncementZh = zh, AnnouncementEn = en,
             };
         }).ToList();
@@ -51,6 +54,7 @@ public static class ApplyHallTemplate
             var counter = new Counter
             {
                 Id = Guid.CreateVersion7(now), HallId = hallId, Number = t.Number, Name = $"{t.Number}号窗口",
+                NameEn = TemplateEnglishNames.CounterName(t.Number),
                 DepartmentId = departments[t.Department].Id,
             };
             counter.ServiceItems.AddRange(t.ItemPrefixes.Select(p =>
