@@ -73,6 +73,7 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Features.Assessment.AssessmentClosedMonth> AssessmentClosedMonths => Set<Features.Assessment.AssessmentClosedMonth>();
     public DbSet<Features.Assessment.AssessmentAdjustment> AssessmentAdjustments => Set<Features.Assessment.AssessmentAdjustment>();
     public DbSet<Features.Assessment.AssessmentEvent> AssessmentEvents => Set<Features.Assessment.AssessmentEvent>();
+    public DbSet<Features.Assessment.AssessmentServedTarget> AssessmentServedTargets => Set<Features.Assessment.AssessmentServedTarget>();
     public DbSet<Features.Appointments.HallAppointmentSettings> HallAppointmentSettings => Set<Features.Appointments.HallAppointmentSettings>();
     public DbSet<Features.Appointments.AppointmentPlan> AppointmentPlans => Set<Features.Appointments.AppointmentPlan>();
     public DbSet<Features.Appointments.AppointmentSlot> AppointmentSlots => Set<Features.Appointments.AppointmentSlot>();

@@ -657,6 +657,25 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.ToTable("AssessmentManualItems");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentServedTarget", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("AssessmentServedTargets");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentWeight", b =>
                 {
                     b.Property<Guid>("HallId")
@@ -3584,6 +3603,15 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentManualItem", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentServedTarget", b =>
                 {
                     b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
                         .WithMany()

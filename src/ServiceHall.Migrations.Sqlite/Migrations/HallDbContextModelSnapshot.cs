@@ -641,6 +641,25 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.ToTable("AssessmentManualItems");
                 });
 
+            modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentServedTarget", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId");
+
+                    b.ToTable("AssessmentServedTargets");
+                });
+
             modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentWeight", b =>
                 {
                     b.Property<Guid>("HallId")
@@ -3558,6 +3577,15 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentManualItem", b =>
+                {
+                    b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceHall.Core.Features.Assessment.AssessmentServedTarget", b =>
                 {
                     b.HasOne("ServiceHall.Core.Features.Halls.Hall", null)
                         .WithMany()

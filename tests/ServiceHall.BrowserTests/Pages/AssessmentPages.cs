@@ -22,6 +22,9 @@ public sealed class AssessmentPages(IPage page)
     public ILocator Weight(string indicator) =>
         page.Locator($"[data-testid=weight-row][data-indicator={indicator}] input");
 
+    /// <summary>The hall's target of tickets served per person and day attended, on the weights panel.</summary>
+    public ILocator Target => page.Locator("[data-testid=served-target] input");
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable("SERVICEHALL_SCREENSHOTS") is { Length: > 0 } folder)

@@ -14,6 +14,18 @@ public class AssessmentWeight
     public Guid UpdatedByUserId { get; set; }
 }
 
+/// <summary>
+/// A hall's own target for tickets served (ADR-024): so many per staff member and working day attended, so that part-time
+/// and absent days count fairly. Without one, tickets served are scored against the month's best.
+/// </summary>
+public class AssessmentServedTarget
+{
+    public Guid HallId { get; set; }
+    public int PerDay { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid UpdatedByUserId { get; set; }
+}
+
 /// <summary>A score recorded by hand (training, 模拟接待, 仪容仪表, commendation) for one unit on one day; removed only with a reason.</summary>
 public class AssessmentManualItem
 {
@@ -71,6 +83,7 @@ public enum AssessmentAction
     AdjustmentRecorded,
     RankingPublished,
     RankingWithdrawn,
+    ServedTargetChanged,
 }
 
 /// <summary>Every change to a hall's assessment with who and when (the audit trail of weights, manual items, closing).</summary>
@@ -95,6 +108,15 @@ internal sealed class AssessmentWeightConfiguration : IEntityTypeConfiguration<A
         builder.HasKey(w => new { w.HallId, w.Indicator });
         builder.Property(w => w.Indicator).HasConversion<string>().HasMaxLength(24);
         builder.HasOne<Hall>().WithMany().HasForeignKey(w => w.HallId);
+    }
+}
+
+internal sealed class AssessmentServedTargetConfiguration : IEntityTypeConfiguration<AssessmentServedTarget>
+{
+    public void Configure(EntityTypeBuilder<AssessmentServedTarget> builder)
+    {
+        builder.HasKey(t => t.HallId);
+        builder.HasOne<Hall>().WithMany().HasForeignKey(t => t.HallId);
     }
 }
 

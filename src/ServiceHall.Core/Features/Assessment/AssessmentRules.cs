@@ -63,6 +63,8 @@ public static class AssessmentRules
     public const int MaxWeight = 100;
     /// <summary>A manual item or adjustment moves a total by at most this many points either way.</summary>
     public const double MaxManualPoints = 20;
+    /// <summary>The most a hall may set as its target of tickets served per staff member and working day attended.</summary>
+    public const int MaxServedPerDay = 500;
 
     private static readonly AssessmentScope[] All = [AssessmentScope.Staff, AssessmentScope.Counter, AssessmentScope.Department];
     private static readonly AssessmentScope[] StaffOnly = [AssessmentScope.Staff];
@@ -90,14 +92,16 @@ public static class AssessmentRules
 
     /// <summary>
     /// The points of one figure. <paramref name="best"/> is the most tickets served by a unit of the same scope that month
-    /// (served is scored against the month's best, so one formula fits a person, a counter and a department).
+    /// (served is scored against the month's best, so one formula fits a person, a counter and a department), unless the
+    /// hall set its own target: then <paramref name="target"/> is the person's (the hall's target per day × days attended).
     /// A ratio or rate without a base (nothing served, nothing rated) gives full points: nothing went wrong.
     /// </summary>
-    public static double Points(AssessmentIndicator indicator, double? figure, double best = 0)
+    public static double Points(AssessmentIndicator indicator, double? figure, double best = 0, double? target = null)
     {
         var step = Rule(indicator).Step;
         return indicator switch
         {
+            AssessmentIndicator.TicketsServed when target is { } goal => goal <= 0 ? 0 : Clamp(MaxPoints * (figure ?? 0) / goal),
             AssessmentIndicator.TicketsServed => best <= 0 ? 0 : Clamp(MaxPoints * (figure ?? 0) / best),
             // Over the standard time loses a point per percentage point; quicker than the standard earns nothing extra.
             AssessmentIndicator.ServiceTime => figure is { } percent ? Clamp(MaxPoints - step * Math.Max(0, percent - 100)) : MaxPoints,

@@ -6,7 +6,7 @@ namespace ServiceHall.Core.Features.Assessment;
 
 /// <summary>
 /// Closing a month freezes it: the scores of every scope are stored as they are (the snapshot) and later records,
-/// weights or manual items no longer move them; a correction is then an adjustment. Only a month that is over closes,
+/// weights, targets or manual items no longer move them; a correction is then an adjustment. Only a month that is over closes,
 /// and only once (the month's key makes a second close a conflict, on one node or several).
 /// </summary>
 public sealed class CloseAssessmentMonth(HallDbContext db, TimeProvider time, GetAssessment assessment)
@@ -20,8 +20,9 @@ public sealed class CloseAssessmentMonth(HallDbContext db, TimeProvider time, Ge
         await AssessmentUnits.EnsureOpenAsync(db, hallId, y, m, ct);
 
         var weights = await GetAssessment.WeightsAsync(db, hallId, ct);
+        var target = await GetAssessment.ServedTargetAsync(db, hallId, ct);
         var manual = await assessment.ManualItemsAsync(hallId, y, m, ct);
-        var rows = await assessment.ScoreAsync(hallId, userId, y, m, weights, manual, Enum.GetValues<AssessmentScope>(), ct);
+        var rows = await assessment.ScoreAsync(hallId, userId, y, m, weights, target, manual, Enum.GetValues<AssessmentScope>(), ct);
         var now = time.GetUtcNow().UtcDateTime;
         try
         {
@@ -29,7 +30,7 @@ public sealed class CloseAssessmentMonth(HallDbContext db, TimeProvider time, Ge
             await AssessmentUnits.EnsureOpenAsync(db, hallId, y, m, ct);
             db.AssessmentClosedMonths.Add(new AssessmentClosedMonth
             {
-                HallId = hallId, Year = y, Month = m, ClosedAt = now, ClosedByUserId = userId, Snapshot = new AssessmentSnapshot(weights, rows).ToJson(),
+                HallId = hallId, Year = y, Month = m, ClosedAt = now, ClosedByUserId = userId, Snapshot = new AssessmentSnapshot(weights, rows, target).ToJson(),
             });
             db.AssessmentEvents.Add(new AssessmentEvent
             {

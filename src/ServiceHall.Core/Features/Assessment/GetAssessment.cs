@@ -12,13 +12,17 @@ public sealed record ManualItemView(Guid Id, AssessmentScope Scope, Guid UnitId,
 public sealed record AdjustmentView(Guid Id, AssessmentScope Scope, Guid UnitId, string UnitName, double Points, string Reason, string RecordedBy,
     DateTime RecordedAt);
 
-/// <summary>A month's scores of one scope. A closed month shows its snapshot, with the adjustments recorded since beside it.</summary>
+/// <summary>
+/// A month's scores of one scope. A closed month shows its snapshot, with the adjustments recorded since beside it.
+/// <paramref name="ServedTargetPerDay"/> is the hall's target of tickets served per staff member and day attended (the
+/// closed month's, then); null while tickets served are scored against the month's best.
+/// </summary>
 public sealed record AssessmentReport(Guid HallId, string HallName, string TimeZoneId, int Year, int Month, AssessmentScope Scope, bool Closed,
     DateTime? ClosedAt, string? ClosedBy, bool Published, List<IndicatorWeight> Weights, List<AssessmentRow> Rows, List<ManualItemView> ManualItems,
-    List<AdjustmentView> Adjustments);
+    List<AdjustmentView> Adjustments, int? ServedTargetPerDay = null);
 
-/// <summary>What a closed month keeps: the weights then in force and the rows of every scope.</summary>
-public sealed record AssessmentSnapshot(List<IndicatorWeight> Weights, List<AssessmentRow> Rows)
+/// <summary>What a closed month keeps: the weights and the target of tickets served then in force, and the rows of every scope.</summary>
+public sealed record AssessmentSnapshot(List<IndicatorWeight> Weights, List<AssessmentRow> Rows, int? ServedTargetPerDay = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -70,10 +74,12 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
         var adjustments = await AdjustmentsAsync(hallId, year, month, ct);
         List<IndicatorWeight> weights;
         List<AssessmentRow> rows;
+        int? target;
         if (closed is not null)
         {
             var snapshot = AssessmentSnapshot.FromJson(closed.Snapshot);
             weights = snapshot.Weights;
+            target = snapshot.ServedTargetPerDay;
             rows = [.. snapshot.Rows.Where(r => r.Scope == scope).Select(r =>
             {
                 var adjusted = AssessmentRules.Round(adjustments.Where(a => a.Scope == scope && a.UnitId == r.UnitId).Sum(a => a.Points));
@@ -83,7 +89,8 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
         else
         {
             weights = await WeightsAsync(db, hallId, ct);
-            rows = await ScoreAsync(hallId, readerId, year, month, weights, manual, [scope], ct);
+            target = await ServedTargetAsync(db, hallId, ct);
+            rows = await ScoreAsync(hallId, readerId, year, month, weights, target, manual, [scope], ct);
         }
         var names = await NamesAsync(hallId, ct);
         string UnitName(AssessmentScope s, Guid id) => names.GetValueOrDefault((s, id)) ?? "";
@@ -95,17 +102,22 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
                 i.Reason, i.Day, users.GetValueOrDefault(i.RecordedByUserId) ?? "", i.RecordedAt, i.RemovedAt,
                 i.RemovedByUserId is { } r ? users.GetValueOrDefault(r) : null, i.RemovalReason))],
             [.. adjustments.Where(a => a.Scope == scope).Select(a => new AdjustmentView(a.Id, a.Scope, a.UnitId, UnitName(a.Scope, a.UnitId), a.Points,
-                a.Reason, users.GetValueOrDefault(a.RecordedByUserId) ?? "", a.RecordedAt))]);
+                a.Reason, users.GetValueOrDefault(a.RecordedByUserId) ?? "", a.RecordedAt))], target);
     }
 
     /// <summary>Scores the scopes asked for from the records now: what an open month shows and what closing stores.</summary>
     public async Task<List<AssessmentRow>> ScoreAsync(Guid hallId, Guid readerId, int year, int month, List<IndicatorWeight> weights,
-        List<AssessmentManualItem> manual, AssessmentScope[] scopes, CancellationToken ct)
+        int? servedTargetPerDay, List<AssessmentManualItem> manual, AssessmentScope[] scopes, CancellationToken ct)
     {
-        var read = await facts.ReadAsync(hallId, readerId, year, month, null, ct);
+        var read = await facts.ReadAsync(hallId, readerId, year, month, ct);
+        var target = servedTargetPerDay is { } perDay ? new ServedTarget(perDay, read.DaysAttended) : null;
         return [.. scopes.SelectMany(s => AssessmentScoring.Score(s, read.Units, read.Facts, weights,
-            manual.Where(i => i.Scope == s && i.RemovedAt == null).GroupBy(i => i.UnitId).ToDictionary(g => g.Key, g => g.Sum(i => i.Points))))];
+            manual.Where(i => i.Scope == s && i.RemovedAt == null).GroupBy(i => i.UnitId).ToDictionary(g => g.Key, g => g.Sum(i => i.Points)), target))];
     }
+
+    /// <summary>The hall's target of tickets served per staff member and day attended; null when it scores them against the month's best.</summary>
+    public static async Task<int?> ServedTargetAsync(HallDbContext db, Guid hallId, CancellationToken ct) =>
+        await db.AssessmentServedTargets.AsNoTracking().Where(t => t.HallId == hallId).Select(t => (int?)t.PerDay).FirstOrDefaultAsync(ct);
 
     /// <summary>Every indicator with the hall's weight, in the rules' order.</summary>
     public static async Task<List<IndicatorWeight>> WeightsAsync(HallDbContext db, Guid hallId, CancellationToken ct)

@@ -28,8 +28,7 @@ public sealed class GetAssessmentRecords(HallDbContext db, TimeProvider time, Re
     {
         var closedAt = await db.AssessmentClosedMonths.AsNoTracking().Where(c => c.HallId == hallId && c.Year == year && c.Month == month)
             .Select(c => (DateTime?)c.ClosedAt).FirstOrDefaultAsync(ct);
-        var read = await facts.ReadAsync(hallId, readerId, year, month, closedAt, ct);
-        return [.. read.Facts.Where(f => f.Record.Indicator == indicator && f.UnitOf(scope) == unitId).Select(f => f.Record)];
+        return await facts.RecordsAsync(hallId, readerId, year, month, closedAt, scope, unitId, indicator, ct);
     }
 }
 

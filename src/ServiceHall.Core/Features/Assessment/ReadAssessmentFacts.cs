@@ -8,6 +8,7 @@ using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Ratings;
 using ServiceHall.Core.Features.Standards;
+using ServiceHall.Core.Features.Tallies;
 
 namespace ServiceHall.Core.Features.Assessment;
 
@@ -24,8 +25,12 @@ public sealed record AssessmentUnit(AssessmentScope Scope, Guid Id, string Name,
 public sealed record AssessmentRecord(AssessmentIndicator Indicator, Guid? Id, string Reference, DateTime? At, DateOnly? Day, string? Item,
     double? Value, double? Standard, string? Detail, string? Text);
 
-/// <summary>A record counted for an indicator, with the staff member, counter and department it counts for.</summary>
-public sealed record AssessmentFact(Guid? Staff, Guid? Counter, Guid? Department, AssessmentRecord Record)
+/// <summary>
+/// A record counted for an indicator, with the staff member, counter and department it counts for — or a sum of
+/// <see cref="Count"/> such records (a day tally's row, a group of ratings), whose <see cref="AssessmentRecord.Value"/> and
+/// <see cref="AssessmentRecord.Standard"/> are the sums of theirs.
+/// </summary>
+public sealed record AssessmentFact(Guid? Staff, Guid? Counter, Guid? Department, AssessmentRecord Record, int Count = 1)
 {
     public Guid? UnitOf(AssessmentScope scope) => scope switch
     {
@@ -33,132 +38,258 @@ public sealed record AssessmentFact(Guid? Staff, Guid? Counter, Guid? Department
         AssessmentScope.Counter => Counter,
         _ => Department,
     };
+
+    public static AssessmentFact Sum(Guid? staff, Guid? counter, Guid? department, AssessmentIndicator indicator, long count, double? value,
+        double? standard) =>
+        new(staff, counter, department, new(indicator, null, "", null, null, null, value, standard, null, null), (int)count);
 }
 
-/// <summary>Everything a hall's month is scored from: its units and the records of every indicator.</summary>
-public sealed record AssessmentFacts(List<AssessmentUnit> Units, List<AssessmentFact> Facts);
+/// <summary>
+/// Everything a hall's month is scored from: its units, the records (or sums of records) of every indicator, and each staff
+/// member's days attended (S3: present, late or left early), which a hall's target of tickets served counts by.
+/// </summary>
+public sealed record AssessmentFacts(List<AssessmentUnit> Units, List<AssessmentFact> Facts, IReadOnlyDictionary<Guid, int> DaysAttended);
 
 /// <summary>
-/// Reads a hall's month for the assessment (S7), by the hall's days: tickets by the time they were finished (served,
-/// service time) or called (waits), ratings by the service they rate (a late rating counts in the month served),
-/// upheld complaints and confirmed findings by when they were registered or found, attendance (S3) and cards (S9,
-/// by the day of the breach, as <see cref="CountStandardCards"/> counts them). With <paramref name="asOf"/> (a closed
-/// month's drill-down) it leaves out what was recorded after that time.
+/// Reads a hall's month for the assessment (S7), by the hall's business days (ADR-024, addendum): tickets by their
+/// business day, for the staff member and counter that called them, as the day tallies count them (served, service
+/// time, waits over their item's limit); ratings by the business day of the service they rate; upheld complaints and
+/// confirmed findings by when they were registered or found; attendance (S3) and cards (S9, by the day of the breach, as
+/// <see cref="CountStandardCards"/> counts them). The scores read sums — the month's day tallies and its ratings counted
+/// by group — and the drill-down reads the records of one unit and indicator by the same rules. With an
+/// <c>asOf</c> time (a closed month's drill-down) it leaves out what was recorded after that time.
 /// </summary>
-public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance attendance)
+public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance attendance, ReadDayTallies tallies)
 {
-    public async Task<AssessmentFacts> ReadAsync(Guid hallId, Guid readerId, int year, int month, DateTime? asOf, CancellationToken ct)
+    private sealed record ItemInfo(string Name, Guid DepartmentId, int AverageServiceMinutes, int MaxWaitMinutes);
+
+    /// <summary>The month's bounds and the hall's items and counters, which give a record its department.</summary>
+    private sealed record Month(DateOnly First, DateOnly Next, DateTime Start, DateTime End, Dictionary<Guid, ItemInfo> Items,
+        Dictionary<Guid, Guid?> CounterDepartment)
+    {
+        public Guid? DepartmentOf(Guid? item, Guid? counter) =>
+            item is { } i && Items.TryGetValue(i, out var found) ? found.DepartmentId
+            : counter is { } c ? CounterDepartment.GetValueOrDefault(c) : null;
+
+        public string? ItemName(Guid? item) => item is { } i && Items.TryGetValue(i, out var found) ? found.Name : null;
+    }
+
+    private async Task<Month> MonthAsync(Guid hallId, int year, int month, CancellationToken ct)
     {
         var clock = await HallClock.ForHallAsync(db, hallId, ct);
         var first = new DateOnly(year, month, 1);
         var next = first.AddMonths(1);
-        var start = clock.ToUtc(first, TimeOnly.MinValue);
-        var end = clock.ToUtc(next, TimeOnly.MinValue);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
-            .ToDictionaryAsync(i => i.Id, i => new { i.Name, i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes }, ct);
+            .Select(i => new { i.Id, i.Name, i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes })
+            .ToDictionaryAsync(i => i.Id, i => new ItemInfo(i.Name, i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes), ct);
         var counterDepartment = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => c.DepartmentId, ct);
-        Guid? DepartmentOf(Guid? item, Guid? counter) =>
-            item is { } i && items.TryGetValue(i, out var found) ? found.DepartmentId : counter is { } c ? counterDepartment.GetValueOrDefault(c) : null;
-        string? ItemName(Guid? item) => item is { } i && items.TryGetValue(i, out var found) ? found.Name : null;
-        var facts = new List<AssessmentFact>();
+        return new Month(first, next, clock.ToUtc(first, TimeOnly.MinValue), clock.ToUtc(next, TimeOnly.MinValue), items, counterDepartment);
+    }
 
-        // Tickets are indexed by business day: a ticket of the month's eve may still have been served (or called) after midnight.
-        var fromDay = first.AddDays(-1);
-        var served = await db.Tickets.AsNoTracking()
-            .Where(t => t.HallId == hallId && t.BusinessDay >= fromDay && t.BusinessDay < next && t.Status == TicketStatus.Done
-                && t.FinishedAt >= start && t.FinishedAt < end)
-            .Select(t => new
+    /// <summary>
+    /// What the scores are made of: the tickets' figures summed from the month's day tallies (a few thousand rows, not the
+    /// month's tickets), the ratings counted per staff member, counter, department and item in the database, and the
+    /// month's few other records one by one.
+    /// </summary>
+    public async Task<AssessmentFacts> ReadAsync(Guid hallId, Guid readerId, int year, int month, CancellationToken ct)
+    {
+        var m = await MonthAsync(hallId, year, month, ct);
+        var facts = new List<AssessmentFact>();
+        var tally = await tallies.HandleAsync(hallId, m.First, m.Next.AddDays(-1), ct);
+        foreach (var t in tally.Tickets)
+        {
+            var department = m.DepartmentOf(t.ServiceItemId, t.CounterId);
+            if (t.Served > 0)
+                facts.Add(AssessmentFact.Sum(t.UserId, t.CounterId, department, AssessmentIndicator.TicketsServed, t.Served, null, null));
+            if (t.Services > 0)
             {
-                t.Id, t.Number, t.CounterId, t.ServiceItemId, t.CalledAt, t.StartedAt, t.FinishedAt,
-                Staff = db.TicketEvents.Where(e => e.TicketId == t.Id && e.Kind == TicketEventKind.Finished).Select(e => e.UserId).FirstOrDefault()
-                    ?? t.CalledByUserId,
+                var standard = m.Items.TryGetValue(t.ServiceItemId, out var item) ? item.AverageServiceMinutes : 0;
+                facts.Add(AssessmentFact.Sum(t.UserId, t.CounterId, department, AssessmentIndicator.ServiceTime, t.Services, t.ServiceSum ?? 0,
+                    t.Services * standard));
+            }
+            if (t.Waits > t.WaitsInTime)
+                facts.Add(AssessmentFact.Sum(t.UserId, t.CounterId, department, AssessmentIndicator.WaitsOverTarget, t.Waits - t.WaitsInTime, null, null));
+        }
+
+        var rated = await db.Ratings.AsNoTracking()
+            .Where(r => r.HallId == hallId && r.BusinessDay >= m.First && r.BusinessDay < m.Next && r.ExcludedAt == null)
+            .GroupBy(r => new { r.StaffUserId, r.CounterId, r.DepartmentId, r.ServiceItemId })
+            .Select(g => new
+            {
+                g.Key.StaffUserId, g.Key.CounterId, g.Key.DepartmentId, g.Key.ServiceItemId, Rated = g.Count(),
+                Good = g.Count(r => r.Level != SatisfactionLevel.Dissatisfied && r.Level != SatisfactionLevel.VeryDissatisfied),
             })
             .ToListAsync(ct);
-        foreach (var t in served.OrderBy(t => t.FinishedAt))
-        {
-            var standard = items.TryGetValue(t.ServiceItemId, out var item) ? item.AverageServiceMinutes : 0;
-            var minutes = Math.Round((t.FinishedAt!.Value - (t.StartedAt ?? t.CalledAt ?? t.FinishedAt.Value)).TotalMinutes, 1);
-            var department = DepartmentOf(t.ServiceItemId, t.CounterId);
-            foreach (var indicator in new[] { AssessmentIndicator.TicketsServed, AssessmentIndicator.ServiceTime })
-                facts.Add(new(t.Staff, t.CounterId, department, new(indicator, t.Id, t.Number, t.FinishedAt, null, ItemName(t.ServiceItemId),
-                    minutes, standard, null, null)));
-        }
-
-        var called = await db.Tickets.AsNoTracking()
-            .Where(t => t.HallId == hallId && t.BusinessDay >= fromDay && t.BusinessDay < next && t.CalledAt >= start && t.CalledAt < end)
-            .Select(t => new { t.Id, t.Number, t.CounterId, t.CalledByUserId, t.ServiceItemId, t.QueuedAt, t.CalledAt }).ToListAsync(ct);
-        foreach (var t in called.OrderBy(t => t.CalledAt))
-        {
-            var target = items.TryGetValue(t.ServiceItemId, out var item) ? item.MaxWaitMinutes : int.MaxValue;
-            var waited = (t.CalledAt!.Value - t.QueuedAt).TotalMinutes;
-            if (waited > target)
-                facts.Add(new(t.CalledByUserId, t.CounterId, DepartmentOf(t.ServiceItemId, t.CounterId), new(AssessmentIndicator.WaitsOverTarget, t.Id,
-                    t.Number, t.CalledAt, null, ItemName(t.ServiceItemId), Math.Round(waited, 1), target, null, null)));
-        }
-
-        // A rating follows its service: the (hall, rated at) index bounds the read from the month's start.
-        var ratingRows = db.Ratings.AsNoTracking()
-            .Where(r => r.HallId == hallId && r.RatedAt >= start && r.ServedAt >= start && r.ServedAt < end && r.ExcludedAt == null);
-        if (asOf is { } ratedBy)
-            ratingRows = ratingRows.Where(r => r.RatedAt <= ratedBy);
-        var ratings = await ratingRows.OrderBy(r => r.ServedAt)
-            .Select(r => new { r.Id, r.TicketNumber, r.StaffUserId, r.CounterId, r.DepartmentId, r.ServiceItemId, r.Level, r.RatedAt, r.Comment })
-            .ToListAsync(ct);
-        foreach (var r in ratings)
-            facts.Add(new(r.StaffUserId, r.CounterId, r.DepartmentId ?? DepartmentOf(r.ServiceItemId, r.CounterId), new(AssessmentIndicator.Satisfaction,
-                r.Id, r.TicketNumber, r.RatedAt, null, ItemName(r.ServiceItemId), Rating.Bad(r.Level) ? 0 : 1, null, Name(r.Level), r.Comment)));
-
-        var complaintRows = db.Complaints.AsNoTracking().Where(c => c.HallId == hallId && c.RegisteredAt >= start && c.RegisteredAt < end && c.Upheld == true);
-        if (asOf is { } closedBy)
-            complaintRows = complaintRows.Where(c => c.ClosedAt <= closedBy);
-        var complaints = await complaintRows.OrderBy(c => c.RegisteredAt)
-            .Select(c => new { c.Id, c.Number, c.StaffUserId, c.CounterId, c.ServiceItemId, c.AssigneeDepartmentId, c.RegisteredAt, c.Category, c.Title })
-            .ToListAsync(ct);
-        foreach (var c in complaints)
-            facts.Add(new(c.StaffUserId, c.CounterId, DepartmentOf(c.ServiceItemId, c.CounterId) ?? c.AssigneeDepartmentId,
-                new(AssessmentIndicator.ComplaintsUpheld, c.Id, c.Number, c.RegisteredAt, null, ItemName(c.ServiceItemId), null, null, Name(c.Category), c.Title)));
-
-        var findingRows = db.ConductFindings.AsNoTracking()
-            .Where(f => f.HallId == hallId && f.Status == FindingStatus.Confirmed && f.FoundAt >= start && f.FoundAt < end);
-        if (asOf is { } reviewedBy)
-            findingRows = findingRows.Where(f => f.ReviewedAt <= reviewedBy);
-        var findings = await (
-                from f in findingRows
-                join t in db.Tickets on f.TicketId equals t.Id into tickets
-                from t in tickets.DefaultIfEmpty()
-                orderby f.FoundAt
-                select new { f.Id, f.StaffUserId, f.Phrase, f.FoundAt, CounterId = t == null ? null : t.CounterId, ItemId = t == null ? (Guid?)null : t.ServiceItemId,
-                    Number = t == null ? null : t.Number })
-            .ToListAsync(ct);
-        foreach (var f in findings)
-            facts.Add(new(f.StaffUserId, f.CounterId, DepartmentOf(f.ItemId, f.CounterId), new(AssessmentIndicator.ConductFindings, f.Id, f.Number ?? "",
-                f.FoundAt, null, ItemName(f.ItemId), null, null, null, f.Phrase)));
+        foreach (var r in rated)
+            facts.Add(AssessmentFact.Sum(r.StaffUserId, r.CounterId, r.DepartmentId ?? m.DepartmentOf(r.ServiceItemId, r.CounterId),
+                AssessmentIndicator.Satisfaction, r.Rated, r.Good, null));
 
         var days = await attendance.HandleAsync(hallId, readerId, year, month, ct);
-        foreach (var person in days.Staff)
-        foreach (var day in person.Days)
+        facts.AddRange(await OtherRecordsAsync(m, hallId, null, null, days, ct));
+        return new AssessmentFacts(await UnitsAsync(hallId, facts, ct), facts, days.Staff.ToDictionary(p => p.UserId, p => p.Present));
+    }
+
+    /// <summary>The drill-down: the records behind one unit's figure, read for that unit and indicator only.</summary>
+    public async Task<List<AssessmentRecord>> RecordsAsync(Guid hallId, Guid readerId, int year, int month, DateTime? asOf, AssessmentScope scope,
+        Guid unitId, AssessmentIndicator indicator, CancellationToken ct)
+    {
+        var m = await MonthAsync(hallId, year, month, ct);
+        var facts = indicator switch
         {
-            if (day.Status is AttendanceStatus.Late or AttendanceStatus.LateAndLeftEarly)
-                facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Late, null, "", day.SignedInAt, day.Day, null, day.LateMinutes, null,
-                    Name(day.Status), null)));
-            if (day.Status is AttendanceStatus.LeftEarly or AttendanceStatus.LateAndLeftEarly)
-                facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.EarlyLeave, null, "", day.SignedOutAt, day.Day, null, day.EarlyLeaveMinutes,
-                    null, Name(day.Status), null)));
-            if (day.Status == AttendanceStatus.Absent)
-                facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Absence, null, "", null, day.Day, null, null, null, Name(day.Status), null)));
+            AssessmentIndicator.TicketsServed or AssessmentIndicator.ServiceTime or AssessmentIndicator.WaitsOverTarget =>
+                await TicketRecordsAsync(m, hallId, scope, unitId, indicator, ct),
+            AssessmentIndicator.Satisfaction => await RatingRecordsAsync(m, hallId, scope, unitId, asOf, ct),
+            AssessmentIndicator.Late or AssessmentIndicator.EarlyLeave or AssessmentIndicator.Absence =>
+                await OtherRecordsAsync(m, hallId, asOf, indicator, await attendance.HandleAsync(hallId, readerId, year, month, ct), ct),
+            _ => await OtherRecordsAsync(m, hallId, asOf, indicator, null, ct),
+        };
+        return [.. facts.Where(f => f.Record.Indicator == indicator && f.UnitOf(scope) == unitId).Select(f => f.Record)];
+    }
+
+    /// <summary>
+    /// One unit's tickets of the month by the tally's rules (<see cref="DayTallySql"/>): served — finished; service time —
+    /// finished with a start; waits — called walk-ins (a transfer keeps its visit's wait) that waited longer than their
+    /// item's limit, to the whole millisecond.
+    /// </summary>
+    private async Task<List<AssessmentFact>> TicketRecordsAsync(Month m, Guid hallId, AssessmentScope scope, Guid unitId, AssessmentIndicator indicator,
+        CancellationToken ct)
+    {
+        var rows = db.Tickets.AsNoTracking().Where(t => t.HallId == hallId && t.BusinessDay >= m.First && t.BusinessDay < m.Next);
+        var departmentItems = m.Items.Where(i => i.Value.DepartmentId == unitId).Select(i => i.Key).ToList();
+        rows = scope switch
+        {
+            AssessmentScope.Staff => rows.Where(t => t.CalledByUserId == unitId),
+            AssessmentScope.Counter => rows.Where(t => (t.CounterId ?? t.TargetCounterId) == unitId),
+            _ => rows.Where(t => departmentItems.Contains(t.ServiceItemId)),
+        };
+        rows = indicator == AssessmentIndicator.WaitsOverTarget
+            ? rows.Where(t => t.CalledAt != null && t.Channel != TicketChannel.Transfer)
+            : rows.Where(t => t.Status == TicketStatus.Done && t.FinishedAt != null);
+        var tickets = await rows
+            .Select(t => new { t.Id, t.Number, t.CounterId, t.TargetCounterId, t.CalledByUserId, t.ServiceItemId, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt })
+            .ToListAsync(ct);
+        var facts = new List<AssessmentFact>();
+        foreach (var t in indicator == AssessmentIndicator.WaitsOverTarget ? tickets.OrderBy(t => t.CalledAt) : tickets.OrderBy(t => t.FinishedAt))
+        {
+            var counter = t.CounterId ?? t.TargetCounterId;
+            var department = m.DepartmentOf(t.ServiceItemId, counter);
+            var item = m.Items.GetValueOrDefault(t.ServiceItemId);
+            if (indicator == AssessmentIndicator.WaitsOverTarget)
+            {
+                var target = item?.MaxWaitMinutes ?? 10;
+                var waited = Math.Round((t.CalledAt!.Value - t.QueuedAt).TotalMilliseconds) / 60000.0;
+                if (waited > target)
+                    facts.Add(new(t.CalledByUserId, counter, department, new(indicator, t.Id, t.Number, t.CalledAt, null, item?.Name,
+                        Math.Round(waited, 1), target, null, null)));
+                continue;
+            }
+            if (indicator == AssessmentIndicator.ServiceTime && t.StartedAt is null)
+                continue;
+            var minutes = Math.Round((t.FinishedAt!.Value - (t.StartedAt ?? t.CalledAt ?? t.FinishedAt.Value)).TotalMinutes, 1);
+            facts.Add(new(t.CalledByUserId, counter, department, new(indicator, t.Id, t.Number, t.FinishedAt, null, item?.Name, minutes,
+                item?.AverageServiceMinutes ?? 0, null, null)));
+        }
+        return facts;
+    }
+
+    /// <summary>One unit's ratings of the month's services, appealed ones left out.</summary>
+    private async Task<List<AssessmentFact>> RatingRecordsAsync(Month m, Guid hallId, AssessmentScope scope, Guid unitId, DateTime? asOf, CancellationToken ct)
+    {
+        var rows = db.Ratings.AsNoTracking()
+            .Where(r => r.HallId == hallId && r.BusinessDay >= m.First && r.BusinessDay < m.Next && r.ExcludedAt == null);
+        rows = scope switch
+        {
+            AssessmentScope.Staff => rows.Where(r => r.StaffUserId == unitId),
+            AssessmentScope.Counter => rows.Where(r => r.CounterId == unitId),
+            // A rating without a department takes its item's (or counter's): narrowed in .NET.
+            _ => rows.Where(r => r.DepartmentId == unitId || r.DepartmentId == null),
+        };
+        if (asOf is { } ratedBy)
+            rows = rows.Where(r => r.RatedAt <= ratedBy);
+        var ratings = await rows.OrderBy(r => r.ServedAt)
+            .Select(r => new { r.Id, r.TicketNumber, r.StaffUserId, r.CounterId, r.DepartmentId, r.ServiceItemId, r.Level, r.RatedAt, r.Comment })
+            .ToListAsync(ct);
+        return [.. ratings.Select(r => new AssessmentFact(r.StaffUserId, r.CounterId, r.DepartmentId ?? m.DepartmentOf(r.ServiceItemId, r.CounterId),
+            new(AssessmentIndicator.Satisfaction, r.Id, r.TicketNumber, r.RatedAt, null, m.ItemName(r.ServiceItemId), Rating.Bad(r.Level) ? 0 : 1, null,
+                Name(r.Level), r.Comment)))];
+    }
+
+    /// <summary>
+    /// The month's complaints, findings, attendance (from <paramref name="days"/>, when given) and cards, one fact each (a few
+    /// hundred at most): all of them, or only those of <paramref name="only"/>.
+    /// </summary>
+    private async Task<List<AssessmentFact>> OtherRecordsAsync(Month m, Guid hallId, DateTime? asOf, AssessmentIndicator? only, AttendanceMonth? days,
+        CancellationToken ct)
+    {
+        bool Wants(params AssessmentIndicator[] indicators) => only is not { } one || indicators.Contains(one);
+        var (start, end, first, next) = (m.Start, m.End, m.First, m.Next);
+        var facts = new List<AssessmentFact>();
+
+        if (Wants(AssessmentIndicator.ComplaintsUpheld))
+        {
+            var complaintRows = db.Complaints.AsNoTracking()
+                .Where(c => c.HallId == hallId && c.RegisteredAt >= start && c.RegisteredAt < end && c.Upheld == true);
+            if (asOf is { } closedBy)
+                complaintRows = complaintRows.Where(c => c.ClosedAt <= closedBy);
+            var complaints = await complaintRows.OrderBy(c => c.RegisteredAt)
+                .Select(c => new { c.Id, c.Number, c.StaffUserId, c.CounterId, c.ServiceItemId, c.AssigneeDepartmentId, c.RegisteredAt, c.Category, c.Title })
+                .ToListAsync(ct);
+            foreach (var c in complaints)
+                facts.Add(new(c.StaffUserId, c.CounterId, m.DepartmentOf(c.ServiceItemId, c.CounterId) ?? c.AssigneeDepartmentId,
+                    new(AssessmentIndicator.ComplaintsUpheld, c.Id, c.Number, c.RegisteredAt, null, m.ItemName(c.ServiceItemId), null, null, Name(c.Category),
+                        c.Title)));
         }
 
-        var cardRows = db.StandardCards.AsNoTracking().Where(c => c.HallId == hallId && c.Day >= first && c.Day < next);
-        if (asOf is { } issuedBy)
-            cardRows = cardRows.Where(c => c.IssuedAt <= issuedBy);
-        var cards = await cardRows.OrderBy(c => c.Day).ThenBy(c => c.IssuedAt)
-            .Select(c => new { c.Id, c.StaffUserId, c.CounterId, c.DepartmentId, c.Day, c.Colour, c.Rule, c.Figure, c.Threshold, c.IssuedAt })
-            .ToListAsync(ct);
-        foreach (var c in cards)
-            facts.Add(new(c.StaffUserId, c.CounterId, c.DepartmentId, new(c.Colour == CardColour.Red ? AssessmentIndicator.RedCards : AssessmentIndicator.YellowCards,
-                c.Id, StandardCatalog.Info(c.Rule).Code, c.IssuedAt, c.Day, null, c.Figure, c.Threshold, Name(c.Rule), null)));
+        if (Wants(AssessmentIndicator.ConductFindings))
+        {
+            var findingRows = db.ConductFindings.AsNoTracking()
+                .Where(f => f.HallId == hallId && f.Status == FindingStatus.Confirmed && f.FoundAt >= start && f.FoundAt < end);
+            if (asOf is { } reviewedBy)
+                findingRows = findingRows.Where(f => f.ReviewedAt <= reviewedBy);
+            var findings = await (
+                    from f in findingRows
+                    join t in db.Tickets on f.TicketId equals t.Id into tickets
+                    from t in tickets.DefaultIfEmpty()
+                    orderby f.FoundAt
+                    select new { f.Id, f.StaffUserId, f.Phrase, f.FoundAt, CounterId = t == null ? null : t.CounterId,
+                        ItemId = t == null ? (Guid?)null : t.ServiceItemId, Number = t == null ? null : t.Number })
+                .ToListAsync(ct);
+            foreach (var f in findings)
+                facts.Add(new(f.StaffUserId, f.CounterId, m.DepartmentOf(f.ItemId, f.CounterId), new(AssessmentIndicator.ConductFindings, f.Id,
+                    f.Number ?? "", f.FoundAt, null, m.ItemName(f.ItemId), null, null, null, f.Phrase)));
+        }
 
-        return new AssessmentFacts(await UnitsAsync(hallId, facts, ct), facts);
+        if (days is not null && Wants(AssessmentIndicator.Late, AssessmentIndicator.EarlyLeave, AssessmentIndicator.Absence))
+        {
+            foreach (var person in days.Staff)
+            foreach (var day in person.Days)
+            {
+                if (day.Status is AttendanceStatus.Late or AttendanceStatus.LateAndLeftEarly)
+                    facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Late, null, "", day.SignedInAt, day.Day, null, day.LateMinutes, null,
+                        Name(day.Status), null)));
+                if (day.Status is AttendanceStatus.LeftEarly or AttendanceStatus.LateAndLeftEarly)
+                    facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.EarlyLeave, null, "", day.SignedOutAt, day.Day, null,
+                        day.EarlyLeaveMinutes, null, Name(day.Status), null)));
+                if (day.Status == AttendanceStatus.Absent)
+                    facts.Add(new(person.UserId, null, null, new(AssessmentIndicator.Absence, null, "", null, day.Day, null, null, null, Name(day.Status),
+                        null)));
+            }
+        }
+
+        if (Wants(AssessmentIndicator.YellowCards, AssessmentIndicator.RedCards))
+        {
+            var cardRows = db.StandardCards.AsNoTracking().Where(c => c.HallId == hallId && c.Day >= first && c.Day < next);
+            if (asOf is { } issuedBy)
+                cardRows = cardRows.Where(c => c.IssuedAt <= issuedBy);
+            var cards = await cardRows.OrderBy(c => c.Day).ThenBy(c => c.IssuedAt)
+                .Select(c => new { c.Id, c.StaffUserId, c.CounterId, c.DepartmentId, c.Day, c.Colour, c.Rule, c.Figure, c.Threshold, c.IssuedAt })
+                .ToListAsync(ct);
+            foreach (var c in cards)
+                facts.Add(new(c.StaffUserId, c.CounterId, c.DepartmentId, new(c.Colour == CardColour.Red ? AssessmentIndicator.RedCards
+                    : AssessmentIndicator.YellowCards, c.Id, StandardCatalog.Info(c.Rule).Code, c.IssuedAt, c.Day, null, c.Figure, c.Threshold,
+                    Name(c.Rule), null)));
+        }
+        return facts;
     }
 
     /// <summary>Enum values in the camelCase the JSON uses elsewhere.</summary>

@@ -43,7 +43,7 @@ public static class AssessmentPrintPages
                 row.Figures.Where(f => f.Applies).Select(f => new[]
                 {
                     AssessmentText.Indicator(t, f.Indicator), AssessmentText.Figure(t, f), AssessmentText.Number(f.Points), f.Weight.ToString(),
-                    AssessmentText.Formula(t, f.Indicator),
+                    AssessmentText.Formula(t, f.Indicator, d.ServedTargetPerDay),
                 }), [0, 1, 2, 3])
             .Fields((t["Col_IndicatorScore"], AssessmentText.Number(row.IndicatorScore)), (t["Col_Manual"], AssessmentText.Signed(row.ManualPoints)))
             .Text("p", t["Formula_Total"]);

@@ -20,6 +20,7 @@ public static class AssessmentSetup
         services.AddScoped<GetAssessmentRecords>();
         services.AddScoped<GetMyAssessment>();
         services.AddScoped<UpdateAssessmentWeights>();
+        services.AddScoped<SetServedTarget>();
         services.AddScoped<RecordManualItem>();
         services.AddScoped<RemoveManualItem>();
         services.AddScoped<CloseAssessmentMonth>();
@@ -45,6 +46,10 @@ public static class AssessmentSetup
             weights.GetAsync(hallId, http.User.UserId(), ct)).WithName("GetAssessmentWeights");
         hall.MapPut("/weights", (Guid hallId, AssessmentWeightsRequest request, UpdateAssessmentWeights weights, HttpContext http, CancellationToken ct) =>
             weights.HandleAsync(hallId, http.User.UserId(), request, ct)).WithName("UpdateAssessmentWeights");
+        hall.MapGet("/served-target", (Guid hallId, SetServedTarget target, HttpContext http, CancellationToken ct) =>
+            target.GetAsync(hallId, http.User.UserId(), ct)).WithName("GetAssessmentServedTarget");
+        hall.MapPut("/served-target", (Guid hallId, ServedTargetRequest request, SetServedTarget target, HttpContext http, CancellationToken ct) =>
+            target.HandleAsync(hallId, http.User.UserId(), request, ct)).WithName("SetAssessmentServedTarget");
         hall.MapPost("/manual-items", (Guid hallId, ManualItemRequest request, RecordManualItem record, HttpContext http, CancellationToken ct) =>
             record.HandleAsync(hallId, http.User.UserId(), request, ct)).WithName("RecordAssessmentManualItem");
         hall.MapPost("/manual-items/{itemId:guid}/remove", (Guid hallId, Guid itemId, RemoveManualItemRequest request, RemoveManualItem remove,

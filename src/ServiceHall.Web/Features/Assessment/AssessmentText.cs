@@ -10,12 +10,20 @@ public static class AssessmentText
 {
     public static string Indicator(IStringLocalizer<AssessmentResource> t, AssessmentIndicator indicator) => t[$"Indicator_{indicator}"];
 
-    /// <summary>The formula from the resources with its step from the rules, so that text and computation cannot differ.</summary>
-    public static string Formula(IStringLocalizer<AssessmentResource> t, AssessmentIndicator indicator) =>
-        t[$"Formula_{indicator}", Number(AssessmentRules.Rule(indicator).Step)];
+    /// <summary>
+    /// The formula from the resources with its step from the rules, so that text and computation cannot differ; tickets
+    /// served with the hall's own target (<paramref name="servedTarget"/> per day attended) when it has one.
+    /// </summary>
+    public static string Formula(IStringLocalizer<AssessmentResource> t, AssessmentIndicator indicator, int? servedTarget = null) =>
+        indicator == AssessmentIndicator.TicketsServed && servedTarget is { } perDay
+            ? t["Formula_TicketsServedTarget", perDay]
+            : t[$"Formula_{indicator}", Number(AssessmentRules.Rule(indicator).Step)];
 
     public static string Figure(IStringLocalizer<AssessmentResource> t, AssessmentFigure figure) =>
-        !figure.Applies ? "—" : figure.Figure is { } f ? t[$"Value_{figure.Indicator}", Number(f)] : "—";
+        !figure.Applies ? "—"
+        : figure.Figure is not { } f ? "—"
+        : figure.Target is { } target ? t[$"Value_{figure.Indicator}Target", Number(f), Number(target)]
+        : t[$"Value_{figure.Indicator}", Number(f)];
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.CurrentCulture);
 

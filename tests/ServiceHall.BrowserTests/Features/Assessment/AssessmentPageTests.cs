@@ -6,9 +6,11 @@ using Microsoft.Playwright;
 using ServiceHall.BrowserTests.Infrastructure;
 using ServiceHall.BrowserTests.Pages;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Attendance;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Ratings;
+using ServiceHall.Core.Features.Supervision;
 using static Microsoft.Playwright.Assertions;
 
 namespace ServiceHall.BrowserTests.Features.Assessment;
@@ -57,7 +59,7 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
                 {
                     Id = Guid.CreateVersion7(), HallId = hall.HallId, TicketId = ticket.Id, TicketNumber = ticket.Number, CounterId = counter.Id,
                     StaffUserId = users[staff], ServiceItemId = item.Id, DepartmentId = item.DepartmentId, Level = l, IsBad = Rating.Bad(l),
-                    ServedAt = ticket.FinishedAt.Value, RatedAt = ticket.FinishedAt.Value.AddMinutes(1), Channel = RatingChannel.HallPad,
+                    ServedAt = ticket.FinishedAt.Value, BusinessDay = date, RatedAt = ticket.FinishedAt.Value.AddMinutes(1), Channel = RatingChannel.HallPad,
                     Comment = l == SatisfactionLevel.Dissatisfied ? "等候时间太长" : null,
                 });
         }
@@ -68,10 +70,35 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
             Serve("staff2", 3, d, 3, 5, SatisfactionLevel.VerySatisfied);
         }
         Serve("staff3", 5, 8, 2, 6, null);
+        // staff1 and staff2 worked all last month, in time every working day (the days attended a served target counts by);
+        // staff3's account is new and expected from today only.
+        var workingDays = scope.ServiceProvider.GetRequiredService<IWorkingDays>();
+        foreach (var user in await db.Users.Where(u => u.UserName == "staff1" || u.UserName == "staff2").ToListAsync())
+        {
+            user.CreatedAt = clock.ToUtc(_month, TimeOnly.MinValue);
+            for (var day = _month; day.Month == _month.Month; day = day.AddDays(1))
+                if (await workingDays.IsWorkingDayAsync(hall.HallId, day, default))
+                    db.AttendanceRecords.Add(new AttendanceRecord
+                    {
+                        Id = Guid.CreateVersion7(), HallId = hall.HallId, UserId = user.Id, Day = day, SignedInAt = clock.ToUtc(day, new TimeOnly(7, 0)),
+                        SignedOutAt = clock.ToUtc(day, new TimeOnly(21, 0)),
+                    });
+        }
         await db.SaveChangesAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<int> WorkingDaysAsync()
+    {
+        using var scope = hall.Services.CreateScope();
+        var workingDays = scope.ServiceProvider.GetRequiredService<IWorkingDays>();
+        var count = 0;
+        for (var day = _month; day.Month == _month.Month; day = day.AddDays(1))
+            if (await workingDays.IsWorkingDayAsync(hall.HallId, day, default))
+                count++;
+        return count;
+    }
 
     [Fact]
     public async Task Supervisor_ReadsScores_DrillsDown_ChangesWeights_ClosesTheMonth()
@@ -99,6 +126,20 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
         await Expect(dialog).ToContainTextAsync("不满意 · 等候时间太长");
         await dialog.Locator(".mud-button-close").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
+
+        // The hall's own target of tickets served (1 a day attended): 王晓明 is measured against his working days, staff3 (no day
+        // attended) has the indicator left out; emptied, the month's best is the measure again.
+        var attended = await WorkingDaysAsync();
+        await assessment.Target.FillAsync("1");
+        await page.GetByTestId("weights-save").ClickAsync();
+        await Expect(assessment.Figure("王晓明", "TicketsServed")).ToHaveTextAsync($"12 / 目标 {attended} 人次");
+        await Expect(page.GetByTestId("weights")).ToContainTextAsync($"每出勤日目标 1 人次");
+        await Expect(assessment.Row("张伟").Locator("td[data-indicator=TicketsServed]").GetByTestId("figure")).ToHaveTextAsync("—");
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        await AssessmentPages.ScreenshotAsync(page, "assessment-target-zh.png");
+        await assessment.Target.FillAsync("");
+        await page.GetByTestId("weights-save").ClickAsync();
+        await Expect(assessment.Figure("王晓明", "TicketsServed")).ToHaveTextAsync("12 人次");
 
         // A changed weight recomputes the open month: without tickets served 李静 (fewer served, no long waits) moves ahead.
         var before = await assessment.Total("李静").InnerTextAsync();
@@ -146,6 +187,46 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
         await Layout.AssertAsync(page, LayoutRules.Scrolling);
         await Layout.AssertCjkRenderedAsync(page);
         await AssessmentPages.ScreenshotAsync(page, "assessment-report-zh.png");
+    }
+
+    [Fact]
+    public async Task PublishedRanking_SaysNotYetUntilPublished_ThenListsTheRanking()
+    {
+        // The month before the scripted one: its own close and publication leave the other tests' month open.
+        var month = _month.AddMonths(-1);
+        var url = $"/assessment/ranking/{hall.HallId}/{month.Year}/{month.Month}";
+        var title = $"{month.Year}年{month.Month}月考核排名公示";
+        var page = await hall.NewPageAsync(1366, 768);
+        var early = await page.GotoAsync(url);
+        Assert.Equal(404, early!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Expect(page.Locator("header")).ToContainTextAsync(SeedDemoHall.DemoHallName);
+        await Expect(page.Locator("main")).ToContainTextAsync("本期考核排名尚未公示，公示后可在此页查看。");
+        await Expect(page.Locator("table")).ToHaveCountAsync(0);
+        await Layout.AssertAsync(page, LayoutRules.Scrolling);
+        await Layout.AssertCjkRenderedAsync(page);
+        await AssessmentPages.ScreenshotAsync(page, "assessment-ranking-unpublished-zh.png");
+
+        var english = await page.GotoAsync($"{url}?lang=en");
+        Assert.Equal(404, english!.Status);
+        await Expect(page.Locator("main")).ToContainTextAsync("has not been published yet");
+        await Layout.AssertAsync(page, LayoutRules.Scrolling);
+        await AssessmentPages.ScreenshotAsync(page, "assessment-ranking-unpublished-en.png");
+
+        using var supervisor = await hall.SignedInAsync("supervisor");
+        var api = $"/api/halls/{hall.HallId}/assessment/months/{month.Year}/{month.Month}";
+        (await supervisor.PostAsync($"{api}/close", null)).EnsureSuccessStatusCode();
+        (await supervisor.PostAsJsonAsync($"{api}/publication", new { published = true })).EnsureSuccessStatusCode();
+
+        var published = await page.GotoAsync(url);
+        Assert.Equal(200, published!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("尚未公示");
+        await Expect(page.Locator("table")).ToContainTextAsync("王晓明");
+        await Expect(page.Locator("table")).ToContainTextAsync("1001");
+        await Layout.AssertAsync(page, LayoutRules.Scrolling);
+        await Layout.AssertCjkRenderedAsync(page);
+        await AssessmentPages.ScreenshotAsync(page, "assessment-ranking-zh.png");
     }
 
     [Fact]

@@ -107,11 +107,62 @@ public class AssessmentScoringTests
     [Fact]
     public void Figures_ServiceTimeAndSatisfaction_AsPercent()
     {
-        Assert.Equal(125, AssessmentScoring.Figure(AssessmentIndicator.ServiceTime, [Served(Ann, 10, 5).Record, Served(Ann, 2.5, 5).Record]));
+        Assert.Equal(125, AssessmentScoring.Figure(AssessmentIndicator.ServiceTime, [Served(Ann, 10, 5), Served(Ann, 2.5, 5)]));
         Assert.Null(AssessmentScoring.Figure(AssessmentIndicator.ServiceTime, []));
-        Assert.Equal(66.7, AssessmentScoring.Figure(AssessmentIndicator.Satisfaction, [Rated(Ann, true).Record, Rated(Ann, true).Record, Rated(Ann, false).Record]));
+        Assert.Equal(66.7, AssessmentScoring.Figure(AssessmentIndicator.Satisfaction, [Rated(Ann, true), Rated(Ann, true), Rated(Ann, false)]));
         Assert.Null(AssessmentScoring.Figure(AssessmentIndicator.Satisfaction, []));
-        Assert.Equal(2, AssessmentScoring.Figure(AssessmentIndicator.Late, [Count(Ann, AssessmentIndicator.Late).Record, Count(Ann, AssessmentIndicator.Late).Record]));
+        Assert.Equal(2, AssessmentScoring.Figure(AssessmentIndicator.Late, [Count(Ann, AssessmentIndicator.Late), Count(Ann, AssessmentIndicator.Late)]));
+    }
+
+    [Fact]
+    public void Figures_FromSums_AreThoseOfTheRecordsOneByOne()
+    {
+        // A day tally's row or a group of ratings stands for its records: 2 services of 12.5 minutes against 10, 2 good of 3.
+        Assert.Equal(125, AssessmentScoring.Figure(AssessmentIndicator.ServiceTime,
+            [AssessmentFact.Sum(Ann, Counter1, null, AssessmentIndicator.ServiceTime, 2, 12.5, 10)]));
+        Assert.Equal(66.7, AssessmentScoring.Figure(AssessmentIndicator.Satisfaction,
+            [AssessmentFact.Sum(Ann, Counter1, null, AssessmentIndicator.Satisfaction, 2, 2, null), Rated(Ann, false)]));
+        Assert.Equal(3, AssessmentScoring.Figure(AssessmentIndicator.WaitsOverTarget,
+            [AssessmentFact.Sum(Ann, Counter1, null, AssessmentIndicator.WaitsOverTarget, 2, null, null), Count(Ann, AssessmentIndicator.WaitsOverTarget)]));
+
+        // The month's best counts the sums too: Bob's 3 in one tally row beat Ann's 2 single records.
+        AssessmentUnit[] units = [new(AssessmentScope.Staff, Ann, "Ann", "9001"), new(AssessmentScope.Staff, Bob, "Bob", "9002")];
+        var rows = AssessmentScoring.Score(AssessmentScope.Staff, units,
+            [Count(Ann, AssessmentIndicator.TicketsServed), Count(Ann, AssessmentIndicator.TicketsServed),
+                AssessmentFact.Sum(Bob, Counter1, null, AssessmentIndicator.TicketsServed, 3, null, null)],
+            Weights((AssessmentIndicator.TicketsServed, 100)), new Dictionary<Guid, double>());
+        Assert.Equal([("Bob", 100.0), ("Ann", 66.7)], rows.Select(r => (r.Name, r.Total)));
+    }
+
+    [Fact]
+    public void Score_ServedAgainstTheHallsTarget_PerDayAttended_StaffOnly()
+    {
+        var cy = Guid.NewGuid();
+        AssessmentUnit[] units = [new(AssessmentScope.Staff, Ann, "Ann", "9001"), new(AssessmentScope.Staff, Bob, "Bob", "9002"),
+            new(AssessmentScope.Staff, cy, "Cy", "9003"), new(AssessmentScope.Counter, Counter1, "1号窗口", null)];
+        List<AssessmentFact> facts =
+        [
+            AssessmentFact.Sum(Ann, Counter1, null, AssessmentIndicator.TicketsServed, 6, null, null),
+            AssessmentFact.Sum(Bob, Counter1, null, AssessmentIndicator.TicketsServed, 3, null, null),
+            AssessmentFact.Sum(cy, Counter1, null, AssessmentIndicator.TicketsServed, 2, null, null),
+        ];
+        var weights = Weights((AssessmentIndicator.TicketsServed, 50), (AssessmentIndicator.RedCards, 50));
+        // 2 a day: Ann attended 4 days (6 of 8: 75), Bob 1 (3 of 2: capped at 100), Cy none (no target: served is left out).
+        var target = new ServedTarget(2, new Dictionary<Guid, int> { [Ann] = 4, [Bob] = 1 });
+
+        var rows = AssessmentScoring.Score(AssessmentScope.Staff, units, facts, weights, new Dictionary<Guid, double>(), target);
+        AssessmentFigure Served(string name) => rows.Single(r => r.Name == name).Figures.Single(f => f.Indicator == AssessmentIndicator.TicketsServed);
+        Assert.Equal((6.0, 75.0, 8.0, true), (Served("Ann").Figure!.Value, Served("Ann").Points, Served("Ann").Target!.Value, Served("Ann").Applies));
+        Assert.Equal((100.0, 2.0), (Served("Bob").Points, Served("Bob").Target!.Value));
+        Assert.False(Served("Cy").Applies);
+        Assert.Equal([("Bob", 100.0), ("Cy", 100.0), ("Ann", 87.5)], rows.Select(r => (r.Name, r.Total)));
+
+        // Without the target the month's best (Ann's 6) is the measure; a counter keeps it with the target too.
+        var best = AssessmentScoring.Score(AssessmentScope.Staff, units, facts, weights, new Dictionary<Guid, double>());
+        Assert.Equal(50, best.Single(r => r.Name == "Bob").Figures[0].Points);
+        Assert.Null(best.Single(r => r.Name == "Bob").Figures[0].Target);
+        var counter = Assert.Single(AssessmentScoring.Score(AssessmentScope.Counter, units, facts, weights, new Dictionary<Guid, double>(), target));
+        Assert.Equal((11.0, 100.0, (double?)null), (counter.Figures[0].Figure!.Value, counter.Figures[0].Points, counter.Figures[0].Target));
     }
 
     [Fact]
