@@ -29,7 +29,8 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
     {
         using var scope = hall.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
-        var clock = new HallClock((await db.Halls.SingleAsync(h => h.Id == hall.HallId)).TimeZoneId);
+        var demo = await db.Halls.SingleAsync(h => h.Id == hall.HallId);
+        var clock = new HallClock(demo.TimeZoneId);
         var today = clock.BusinessDay(DateTime.UtcNow);
         _month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         if (await db.Tickets.AnyAsync(t => t.HallId == hall.HallId && t.BusinessDay == _month.AddDays(2)))
@@ -70,8 +71,9 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
             Serve("staff2", 3, d, 3, 5, SatisfactionLevel.VerySatisfied);
         }
         Serve("staff3", 5, 8, 2, 6, null);
-        // staff1 and staff2 worked all last month, in time every working day (the days attended a served target counts by);
-        // staff3's account is new and expected from today only.
+        // staff1 and staff2 worked all last month, in time every working day (the days attended a served target counts by):
+        // half an hour before the demo hall opens (it opens at the hour the test starts) until after it closes. staff3's
+        // account is new and expected from today only.
         var workingDays = scope.ServiceProvider.GetRequiredService<IWorkingDays>();
         foreach (var user in await db.Users.Where(u => u.UserName == "staff1" || u.UserName == "staff2").ToListAsync())
         {
@@ -80,8 +82,8 @@ public sealed class AssessmentPageTests(BrowserHall hall) : IClassFixture<Browse
                 if (await workingDays.IsWorkingDayAsync(hall.HallId, day, default))
                     db.AttendanceRecords.Add(new AttendanceRecord
                     {
-                        Id = Guid.CreateVersion7(), HallId = hall.HallId, UserId = user.Id, Day = day, SignedInAt = clock.ToUtc(day, new TimeOnly(7, 0)),
-                        SignedOutAt = clock.ToUtc(day, new TimeOnly(21, 0)),
+                        Id = Guid.CreateVersion7(), HallId = hall.HallId, UserId = user.Id, Day = day, SignedInAt = clock.ToUtc(day, demo.OpensAt).AddMinutes(-30),
+                        SignedOutAt = clock.ToUtc(day, demo.ClosesAt).AddMinutes(5),
                     });
         }
         await db.SaveChangesAsync();
