@@ -148,8 +148,8 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
 
     /// <summary>
     /// One unit's tickets of the month by the tally's rules (<see cref="DayTallySql"/>): served — finished; service time —
-    /// finished with a start; waits — called walk-ins (a transfer keeps its visit's wait) that waited longer than their
-    /// item's limit, to the whole millisecond.
+    /// finished with a start; waits — called walk-ins and visits' next steps (a transfer keeps its visit's wait) that waited
+    /// longer than their item's limit, to the whole millisecond.
     /// </summary>
     private async Task<List<AssessmentFact>> TicketRecordsAsync(Month m, Guid hallId, AssessmentScope scope, Guid unitId, AssessmentIndicator indicator,
         CancellationToken ct)
@@ -166,7 +166,8 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
             ? rows.Where(t => t.CalledAt != null && t.Channel != TicketChannel.Transfer)
             : rows.Where(t => t.Status == TicketStatus.Done && t.FinishedAt != null);
         var tickets = await rows
-            .Select(t => new { t.Id, t.Number, t.CounterId, t.TargetCounterId, t.CalledByUserId, t.ServiceItemId, t.QueuedAt, t.CalledAt, t.StartedAt, t.FinishedAt })
+            .Select(t => new { t.Id, t.Number, t.CounterId, t.TargetCounterId, t.CalledByUserId, t.ServiceItemId, t.QueuedAt, t.ArrivedAt, t.CalledAt, t.StartedAt,
+                t.FinishedAt })
             .ToListAsync(ct);
         var facts = new List<AssessmentFact>();
         foreach (var t in indicator == AssessmentIndicator.WaitsOverTarget ? tickets.OrderBy(t => t.CalledAt) : tickets.OrderBy(t => t.FinishedAt))
@@ -177,7 +178,8 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
             if (indicator == AssessmentIndicator.WaitsOverTarget)
             {
                 var target = item?.MaxWaitMinutes ?? 10;
-                var waited = Math.Round((t.CalledAt!.Value - t.QueuedAt).TotalMilliseconds) / 60000.0;
+                // A visit's next step waits from when it joined the step's line (ADR-029), as the tally counts it.
+                var waited = Math.Round((t.CalledAt!.Value - (t.ArrivedAt ?? t.QueuedAt)).TotalMilliseconds) / 60000.0;
                 if (waited > target)
                     facts.Add(new(t.CalledByUserId, counter, department, new(indicator, t.Id, t.Number, t.CalledAt, null, item?.Name,
                         Math.Round(waited, 1), target, null, null)));
