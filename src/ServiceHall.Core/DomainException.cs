@@ -183,4 +183,14 @@ public static class ErrorCodes
     // Refused by the platform's request checks (Web/Infrastructure).
     public const string CrossOrigin = "CrossOrigin";
     public const string PublicAddressUnknown = "PublicAddressUnknown";
+    // A hall's priority categories and the counter's check of a claim (issue 16, ADR-030).
+    public const string PriorityCategoryNotFound = "PriorityCategoryNotFound";
+    public const string PriorityCategoryInactive = "PriorityCategoryInactive";
+    public const string PriorityCategoryClassMismatch = "PriorityCategoryClassMismatch";
+    public const string PriorityNotOffered = "PriorityNotOffered";
+    public const string PriorityClassInvalid = "PriorityClassInvalid";
+    public const string PriorityCategoryNameTaken = "PriorityCategoryNameTaken";
+    public const string PriorityCategoriesTooMany = "PriorityCategoriesTooMany";
+    public const string PriorityClaimNotChecked = "PriorityClaimNotChecked";
+    public const string PriorityClaimAlreadyChecked = "PriorityClaimAlreadyChecked";
 }

@@ -17,6 +17,7 @@ using ServiceHall.Web.Features.Halls;
 using ServiceHall.Web.Features.Inquiries;
 using ServiceHall.Web.Features.Ledger;
 using ServiceHall.Web.Features.Nodes;
+using ServiceHall.Web.Features.Priorities;
 using ServiceHall.Web.Features.Privacy;
 using ServiceHall.Web.Features.PublicPages;
 using ServiceHall.Web.Features.Queue;
@@ -67,6 +68,7 @@ builder.AddLedger();
 builder.AddAppointments();
 builder.AddTallies();
 builder.AddVisits();
+builder.AddPriorities();
 
 var app = builder.Build();
 
@@ -97,6 +99,7 @@ app.MapAssessmentEndpoints();
 app.MapLedgerEndpoints();
 app.MapAppointmentEndpoints();
 app.MapVisitEndpoints();
+app.MapPriorityEndpoints();
 app.MapPublicPageEndpoints();
 app.MapSupervisionPages();
 app.MapSupervisionSettingsEndpoints();

@@ -104,5 +104,6 @@ public static class PlatformSetup
         {
             await AccountStartupChecks.PrepareAsync(services, config, logger);
         }
+        await services.GetRequiredService<Core.Features.Priorities.EnsurePriorityCategories>().HandleAsync(CancellationToken.None);
     }
 }

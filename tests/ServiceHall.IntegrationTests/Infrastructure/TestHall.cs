@@ -52,6 +52,8 @@ public sealed record TestHall(Guid Id, Dictionary<string, Guid> Items, List<Guid
             return counter;
         }).ToList();
         db.Counters.AddRange(counterList);
+        // As every hall has: its kind's priority categories (ADR-030).
+        db.AddRange(Core.Features.Priorities.PriorityClaims.FromTemplate(hall.Id, Core.Features.Halls.Templates.HallTemplates.For(hall.Kind), DateTime.UtcNow));
         await db.SaveChangesAsync();
 
         var staffNames = new List<string>();

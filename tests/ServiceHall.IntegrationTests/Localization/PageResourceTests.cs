@@ -14,6 +14,7 @@ public sealed class PageResourceTests
         nameof(StatisticsResource), nameof(StandardsResource),
         nameof(LedgerResource),
         nameof(HallConfigResource),
+        nameof(PrioritiesResource),
     };
 
     [Theory]

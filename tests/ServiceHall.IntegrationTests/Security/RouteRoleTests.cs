@@ -163,6 +163,8 @@ public abstract partial class RouteRoleTests(HallApp app)
             ["itemId"] = hall.Item("A").ToString(),
             ["slotId"] = slotId.ToString(),
             ["bookingId"] = bookingId.ToString(),
+            ["categoryId"] = (await app.WithDbAsync(db => db.Set<Core.Features.Priorities.PriorityCategory>()
+                .Where(c => c.HallId == hall.Id).Select(c => c.Id).FirstAsync())).ToString(),
             ["noticeId"] = Guid.NewGuid().ToString(),
             ["pauseId"] = Guid.NewGuid().ToString(),
             ["alertId"] = Guid.NewGuid().ToString(),

@@ -1,6 +1,7 @@
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Halls.Templates;
+using ServiceHall.Core.Features.Priorities;
 
 namespace ServiceHall.Core.Features.Admin;
 
@@ -140,6 +141,8 @@ public sealed class CreateHall(HallDbContext db, TimeProvider time)
         request.ApplyTo(hall);
         await using var write = await db.BeginWriteAsync(ct);
         db.Halls.Add(hall);
+        // Every hall offers its kind's priority categories (a hall without a kind: the government's, as before kinds).
+        db.Set<PriorityCategory>().AddRange(PriorityClaims.FromTemplate(hall.Id, HallTemplates.For(hall.Kind), now));
         if (rows is not null)
         {
             hall.Departments.AddRange(rows.Departments);

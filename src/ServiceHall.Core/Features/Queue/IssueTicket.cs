@@ -5,7 +5,9 @@ public sealed record IssueTicketRequest(
     TicketPriority? Priority,
     TicketChannel? Channel,
     DateTime? AppointmentStart = null,
-    DateTime? AppointmentEnd = null);
+    DateTime? AppointmentEnd = null,
+    // The hall's priority category (ADR-030); the class names in Priority alone still work.
+    Guid? PriorityCategoryId = null);
 
 /// <summary>Who asks for a ticket: a citizen's phone (anonymous), an enrolled kiosk, or a signed-in person or system.</summary>
 public sealed record Issuer(bool IsAnonymous, bool IsKiosk);
@@ -39,7 +41,7 @@ public sealed class IssueTicket(TicketIssueBatcher batcher)
         // The hall, the item, the hours and the business day are checked by the batcher, once per
         // batch for all its requests, with the same answers as if checked here.
         var pending = new PendingIssue(hallId, itemId, request.Priority ?? TicketPriority.Normal, channel,
-            ToUtc(request.AppointmentStart), ToUtc(request.AppointmentEnd));
+            ToUtc(request.AppointmentStart), ToUtc(request.AppointmentEnd), request.PriorityCategoryId);
         return batcher.IssueAsync(pending);
     }
 

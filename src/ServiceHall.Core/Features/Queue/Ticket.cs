@@ -60,6 +60,8 @@ public class Ticket
 
     /// <summary>Emergency 0, other priority classes 1, normal 2: stored so each lane has an index.</summary>
     public int Lane { get; private set; } = QueueLanes.Rank(TicketPriority.Normal);
+    /// <summary>The hall's priority category claimed at issue (<see cref="Priorities.PriorityCategory"/>); kept after a downgrade.</summary>
+    public Guid? PriorityCategoryId { get; set; }
     public TicketChannel Channel { get; set; }
     public TicketStatus Status { get; set; }
     /// <summary>When the citizen first took a ticket; a transfer keeps it.</summary>

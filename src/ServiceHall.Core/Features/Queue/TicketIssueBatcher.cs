@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Priorities;
 
 namespace ServiceHall.Core.Features.Queue;
 
@@ -21,7 +22,8 @@ public sealed record PendingIssue(
     TicketPriority Priority,
     TicketChannel Channel,
     DateTime? AppointmentStart,
-    DateTime? AppointmentEnd)
+    DateTime? AppointmentEnd,
+    Guid? PriorityCategoryId = null)
 {
     /// <summary>
     /// Completed on the batch thread, which also runs what awaits it (the reply to the kiosk): a batch
@@ -157,7 +159,8 @@ public sealed class TicketIssueBatcher(
         // Per hall (a batch rarely spans more than one), each a compiled query with scalar parameters.
         var facts = new Dictionary<Guid, HallFacts?>();
         foreach (var hallId in batch.Select(p => p.HallId).Distinct())
-            facts[hallId] = await ReadHallAsync(db, hallId, now, ct);
+            facts[hallId] = await ReadHallAsync(db, hallId, now,
+                batch.Any(p => p.HallId == hallId && PriorityClaims.Claims(p.PriorityCategoryId, p.Priority)), ct);
 
         var accepted = new List<(PendingIssue Pending, ServiceItem Item, DateOnly Day)>(batch.Count);
         foreach (var p in batch)
@@ -177,7 +180,9 @@ public sealed class TicketIssueBatcher(
                 hall.Issued[item.Id] = issued + 1;
                 if (hall.DayClosed)
                     throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
-                accepted.Add((p, item, hall.Day));
+                // The hall's category decides the class (ADR-030): the pending issue goes on with both.
+                var claim = PriorityClaims.Resolve(p.PriorityCategoryId, p.Priority, hall.Categories);
+                accepted.Add((p with { Priority = claim.Priority, PriorityCategoryId = claim.CategoryId }, item, hall.Day));
             }
             catch (DomainException refusal)
             {
@@ -204,6 +209,7 @@ public sealed class TicketIssueBatcher(
                 BusinessDay = day,
                 Number = "",
                 Priority = p.Priority,
+                PriorityCategoryId = p.PriorityCategoryId,
                 Channel = p.Channel,
                 Status = TicketStatus.Waiting,
                 IssuedAt = now,
@@ -268,9 +274,9 @@ public sealed class TicketIssueBatcher(
     /// <summary>What a batch needs to know of one hall: read once per batch, not per ticket.</summary>
     private sealed record HallFacts(Hall Hall, Dictionary<Guid, ServiceItem> Items, DateOnly Day, bool DayClosed,
         Dictionary<(Guid ServiceItemId, TicketPriority Priority), int> Waiting, Dictionary<Guid, int> Counters,
-        DaySchedule Schedule, TimeOnly LocalTime, Dictionary<Guid, int> Issued);
+        DaySchedule Schedule, TimeOnly LocalTime, Dictionary<Guid, int> Issued, List<CategoryFacts> Categories);
 
-    private static async Task<HallFacts?> ReadHallAsync(HallDbContext db, Guid hallId, DateTime now, CancellationToken ct)
+    private static async Task<HallFacts?> ReadHallAsync(HallDbContext db, Guid hallId, DateTime now, bool claimsPriority, CancellationToken ct)
     {
         var hall = await HallById.FindAsync(db, hallId, ct);
         if (hall is null)
@@ -287,9 +293,16 @@ public sealed class TicketIssueBatcher(
             await foreach (var s in NumbersOfDay.For(db)(db, hallId, day).WithCancellation(ct))
                 issued[s.ServiceItemId] = s.LastSequence;
         }
+        // The hall's priority categories: read only for a batch that claims a priority (most tickets are normal).
+        var categories = new List<CategoryFacts>();
+        if (claimsPriority)
+        {
+            await foreach (var c in CategoriesOfHall.For(db)(db, hallId).WithCancellation(ct))
+                categories.Add(c);
+        }
         return new HallFacts(hall, items, day, await DayClosed.For(db)(db, hallId, day, ct), [],
             await QueueEstimates.ServingCountersAsync(db, hallId, ct), await HallDays.ScheduleAsync(db, hall, day, ct),
-            clock.LocalTime(now), issued);
+            clock.LocalTime(now), issued, categories);
     }
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<ServiceItem>>> ItemsOfHall = new(() =>
@@ -298,6 +311,10 @@ public sealed class TicketIssueBatcher(
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, IAsyncEnumerable<TicketNumberSequence>>> NumbersOfDay = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, DateOnly day) =>
             db.TicketNumberSequences.AsNoTracking().Where(s => s.HallId == hallId && s.BusinessDay == day)));
+
+    private static readonly CompiledPerProvider<Func<HallDbContext, Guid, IAsyncEnumerable<CategoryFacts>>> CategoriesOfHall = new(() =>
+        EF.CompileAsyncQuery((HallDbContext db, Guid hallId) => db.Set<PriorityCategory>().AsNoTracking().Where(c => c.HallId == hallId)
+            .Select(c => new CategoryFacts(c.Id, c.Class, c.IsActive, c.SortOrder))));
 
     private static readonly CompiledPerProvider<Func<HallDbContext, Guid, DateOnly, CancellationToken, Task<bool>>> DayClosed = new(() =>
         EF.CompileAsyncQuery((HallDbContext db, Guid hallId, DateOnly day, CancellationToken ct) =>

@@ -25,11 +25,13 @@ public sealed record TicketView(
     // A finished step's next one (挂号 → 缴费): the phone follows it as it follows a transfer.
     Guid? NextStepTicketId = null,
     // A pharmacy's ticket marked ready to collect.
-    DateTime? ReadyAt = null)
+    DateTime? ReadyAt = null,
+    // The hall's priority category the ticket claimed (the kiosk prints its name).
+    Guid? PriorityCategoryId = null)
 {
     /// <summary>For a waiting ticket, <paramref name="peopleAhead"/> gives the place in line (1 = next).</summary>
     public static TicketView From(Ticket t, int? peopleAhead = null, int? estimatedWaitMinutes = null, int? counterNumber = null) =>
         new(t.Id, t.HallId, t.Number, t.ServiceItemId, t.Status, t.Priority, t.Channel,
             peopleAhead + 1, peopleAhead, estimatedWaitMinutes, t.IssuedAt, t.CalledAt, t.CounterId, counterNumber, t.TransferredToTicketId,
-            NextStepTicketId: t.NextStepTicketId, ReadyAt: t.ReadyAt);
+            NextStepTicketId: t.NextStepTicketId, ReadyAt: t.ReadyAt, PriorityCategoryId: t.PriorityCategoryId);
 }

@@ -5,9 +5,8 @@
   const { t, getJson, postJson, formatTime, connectHall, routeId } = Hall;
   const hallId = routeId();
   const $ = id => document.getElementById(id);
-  const priorities = ["normal", "elderly", "disabled", "military", "pregnant", "emergency"];
   const screens = ["choose-item", "choose-priority", "ticket", "guide", "checkin"];
-  let hall, items = [], waiting = new Map(), chosenItem = null, chosenPriority = "normal", resetTimer = 0;
+  let hall, items = [], waiting = new Map(), chosenItem = null, chosenCategory = null, resetTimer = 0;
 
   function show(id) {
     screens.forEach(s => { $(s).hidden = s !== id; });
@@ -87,7 +86,7 @@
 
   async function refreshAvailability() {
     try {
-      const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${hallId}/service-items`)]);
+      const [halls, list] = await Promise.all([getJson("/api/halls"), getJson(`/api/halls/${hallId}/service-items`), refreshCategories()]);
       hall = halls.find(h => h.id === hallId) ?? hall;
       const known = items.map(i => i.id).join();
       items = list;
@@ -101,24 +100,42 @@
     } catch { /* the next change or tick tries again */ }
   }
 
+  // ---- the hall's own priority categories (Q2, ADR-030), in the hall's order after "normal" ----
+
+  let categories = [];
+  const categoryName = c => (Hall.lang.startsWith("zh") ? c.nameZh : c.nameEn);
+  const chosenLabel = () => (chosenCategory ? categoryName(chosenCategory) : t("Priority_normal"));
+
+  async function refreshCategories() {
+    try { categories = await getJson(`/api/halls/${hallId}/priority-categories`); }
+    catch { /* the next refresh tries again; the kiosk keeps the list it has */ }
+  }
+
+  /** The receipt names the category the ticket claimed; a ticket without one (normal, or from the API by class) its class. */
+  function ticketPriorityLabel(ticket) {
+    const category = categories.find(c => c.id === ticket.priorityCategoryId);
+    return category ? categoryName(category) : t(`Priority_${ticket.priority}`);
+  }
+
   function renderPriorities() {
     const root = $("priorities");
     root.replaceChildren();
-    for (const p of priorities) {
+    for (const category of [null, ...categories]) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "priority-button";
-      button.textContent = t(`Priority_${p}`);
-      button.setAttribute("aria-pressed", String(p === chosenPriority));
-      button.addEventListener("click", () => { chosenPriority = p; renderPriorities(); root.querySelector(`[aria-pressed="true"]`).focus(); });
+      button.textContent = category ? categoryName(category) : t("Priority_normal");
+      if (category) button.dataset.categoryId = category.id;
+      button.setAttribute("aria-pressed", String((category?.id ?? null) === (chosenCategory?.id ?? null)));
+      button.addEventListener("click", () => { chosenCategory = category; renderPriorities(); root.querySelector(`[aria-pressed="true"]`).focus(); });
       root.append(button);
     }
-    $("confirm-summary").textContent = chosenItem ? `${chosenItem.name} · ${t(`Priority_${chosenPriority}`)}` : "";
+    $("confirm-summary").textContent = chosenItem ? `${chosenItem.name} · ${chosenLabel()}` : "";
   }
 
   function choose(item) {
     chosenItem = item;
-    chosenPriority = "normal";
+    chosenCategory = null;
     $("chosen-item").textContent = `${item.prefix} · ${item.name}`;
     renderPriorities();
     showError("");
@@ -131,7 +148,9 @@
     button.disabled = true;
     button.textContent = t("KioskIssuing");
     try {
-      const ticket = await postJson(`/api/halls/${hallId}/tickets`, { serviceItemId: chosenItem.id, priority: chosenPriority });
+      const ticket = await postJson(`/api/halls/${hallId}/tickets`, chosenCategory
+        ? { serviceItemId: chosenItem.id, priorityCategoryId: chosenCategory.id }
+        : { serviceItemId: chosenItem.id, priority: "normal" });
       showTicket(ticket);
     } catch (e) {
       // A 429 names what was limited (this phone, or the address); an enrolled kiosk is never limited.
@@ -147,7 +166,7 @@
     $("receipt-hall").textContent = hall.name;
     $("ticket-number").textContent = ticket.number;
     $("ticket-item").textContent = item.name;
-    $("ticket-priority").textContent = t(`Priority_${ticket.priority}`);
+    $("ticket-priority").textContent = ticketPriorityLabel(ticket);
     $("ticket-ahead").textContent = t("TicketPeopleValue", ticket.peopleAhead ?? 0);
     $("ticket-wait").textContent = t("TicketMinutes", ticket.estimatedWaitMinutes ?? 0);
     $("ticket-date").textContent = receiptDate(ticket.issuedAt);
@@ -319,6 +338,7 @@
     if (!hall) throw new Error("hall");
     Hall.useTimeZone(hall.timeZoneId);
     items = list;
+    await refreshCategories();
     $("hall-name").textContent = hall.name;
     document.title = `${t("KioskTitle")} · ${hall.name}`;
     $("greeting").textContent = t("KioskGreeting", citizen());

@@ -1,4 +1,5 @@
 using ServiceHall.Core.Features.Conduct;
+using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Halls.Templates;
 
@@ -24,7 +25,11 @@ internal static class GovernmentTemplate
             new(5, 2, ["E", "F"]), new(6, 3, ["G", "H", "E", "F"]),
         ],
         // Q2: "主动为老人、残疾人等特需患者服务", "急事急办、特事特办" — the priority classes every hall has today.
-        [new("老人", "Elderly"), new("残疾人", "Disabled"), new("军人", "Military"), new("孕妇", "Pregnant"), new("急诊", "Emergency")],
+        [
+            new("老人", "Elderly", TicketPriority.Elderly, Verify: true), new("残疾人", "Disabled", TicketPriority.Disabled, Verify: true),
+            new("军人", "Military", TicketPriority.Military, Verify: true), new("孕妇", "Pregnant", TicketPriority.Pregnant),
+            new("急诊", "Emergency", TicketPriority.Emergency),
+        ],
         [HallModule.Guides, HallModule.Cases, HallModule.Inquiries, HallModule.Complaints],
         DefaultConductPhrases.All);
 }

@@ -4,9 +4,8 @@ namespace ServiceHall.Core.Features.Halls.Templates;
 
 /// <summary>
 /// What a new hall of a kind starts with (P7). Plain data, no I/O: creating a hall copies it into the
-/// hall's own rows (<see cref="ApplyHallTemplate"/>), and nothing reads it afterwards. Priority categories
-/// and modules are listed for the per-hall configuration that follows (issue 16); today every hall has the
-/// fixed priority classes and every module.
+/// hall's own rows (<see cref="ApplyHallTemplate"/>), and nothing reads it afterwards. Modules are listed for the
+/// per-hall configuration that follows (issue 16).
 /// </summary>
 public sealed record HallTemplate(
     HallKind Kind,
@@ -38,8 +37,11 @@ public sealed record TemplateItem(string Name, string Prefix, int Department, in
 /// <summary>A counter by number, its department (index) and the prefixes of the items it serves.</summary>
 public sealed record TemplateCounter(int Number, int Department, IReadOnlyList<string> ItemPrefixes);
 
-/// <summary>A priority category as the kiosk would offer it, in Chinese and English.</summary>
-public sealed record TemplatePriority(string Zh, string En);
+/// <summary>
+/// A priority category as the kiosk offers it, in Chinese and English: its queue class (which decides its lane) and whether
+/// staff check the claim at the counter (<see cref="Priorities.PriorityCategory"/>).
+/// </summary>
+public sealed record TemplatePriority(string Zh, string En, Queue.TicketPriority Class, bool Verify = false);
 
 /// <summary>The parts of the platform a kind of hall uses beyond the queue, ratings and supervision every hall has.</summary>
 public enum HallModule

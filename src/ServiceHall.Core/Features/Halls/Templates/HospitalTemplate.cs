@@ -1,4 +1,5 @@
 using ServiceHall.Core.Features.Conduct;
+using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Halls.Templates;
 
@@ -35,8 +36,9 @@ internal static class HospitalTemplate
         [new(1, 1, ["A", "B"]), new(2, 1, ["B", "A"]), new(3, 2, ["C"]), new(4, 2, ["C"]), new(5, 3, ["D"]), new(6, 4, ["E"])],
         // Issue 16: "a hospital has 急诊, 老年人, 残疾人, 军人 and 孕产妇 by default".
         [
-            new("急诊", "Emergency"), new("老年人", "Elderly"), new("残疾人", "Disabled"), new("军人", "Military"),
-            new("孕产妇", "Pregnant or new mother"),
+            new("急诊", "Emergency", TicketPriority.Emergency), new("老年人", "Elderly", TicketPriority.Elderly, Verify: true),
+            new("残疾人", "Disabled", TicketPriority.Disabled, Verify: true), new("军人", "Military", TicketPriority.Military, Verify: true),
+            new("孕产妇", "Pregnant or new mother", TicketPriority.Pregnant),
         ],
         [HallModule.MultiStepVisits, HallModule.Appointments, HallModule.Inquiries, HallModule.Complaints],
         SectorPhrases.With(

@@ -1,4 +1,5 @@
 using ServiceHall.Core.Features.Conduct;
+using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Halls.Templates;
 
@@ -18,7 +19,11 @@ internal static class PropertyDeskTemplate
         ],
         [new(1, 0, ["A", "C"]), new(2, 1, ["B", "C"]), new(3, 0, ["A", "B"])],
         // The issue names no categories for a front desk: the platform's defaults (Q2).
-        [new("老人", "Elderly"), new("残疾人", "Disabled"), new("军人", "Military"), new("孕妇", "Pregnant"), new("急诊", "Emergency")],
+        [
+            new("老人", "Elderly", TicketPriority.Elderly, Verify: true), new("残疾人", "Disabled", TicketPriority.Disabled, Verify: true),
+            new("军人", "Military", TicketPriority.Military, Verify: true), new("孕妇", "Pregnant", TicketPriority.Pregnant),
+            new("急诊", "Emergency", TicketPriority.Emergency),
+        ],
         [HallModule.Inquiries, HallModule.Complaints],
         SectorPhrases.With(
             // 二、服务标准 (一)前台接待: "铃响三声前接听电话; 标准用语(“您好，物业。”)".

@@ -1,3 +1,5 @@
+using ServiceHall.Core.Features.Queue;
+
 namespace ServiceHall.Core.Features.Halls.Templates;
 
 /// <summary>售票窗口: open every day of the week, the hall defaults' hours (the seeds give none).</summary>
@@ -23,7 +25,8 @@ internal static class TicketOfficeTemplate
         ],
         [new(1, 0, ["A"]), new(2, 0, ["A"]), new(3, 0, ["A", "B"]), new(4, 0, ["B", "C"])],
         // Issue 16: "a ticket office 老弱病残孕 and 军人".
-        [new("老弱病残孕", "Elderly, sick, disabled or pregnant"), new("军人", "Military")],
+        // 老弱病残孕 is one category for several classes: it waits in the priority lane and counts as elderly by class.
+        [new("老弱病残孕", "Elderly, sick, disabled or pregnant", TicketPriority.Elderly), new("军人", "Military", TicketPriority.Military, Verify: true)],
         [HallModule.Complaints],
         // "售票员应主动向用户问好" and "不得对用户表示不耐烦或者冷漠": the general lists say both; the section adds no sentence.
         SectorPhrases.Common);
