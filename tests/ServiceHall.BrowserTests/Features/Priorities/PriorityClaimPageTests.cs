@@ -36,6 +36,7 @@ public sealed class PriorityClaimPageTests(BrowserHall hall) : IClassFixture<Bro
         var elderlyNumber = (await kiosk.TicketNumber.TextContentAsync())!.Trim();
 
         var counter = new CounterPage(await LoginPage.SignedInAsync(await hall.NewPageAsync(1024, 768), "hospital-staff1", "/counter"));
+        await counter.WaitReadyAsync();
         await counter.OpenCounterAsync(1);
         await counter.Button("呼叫下一位").ClickAsync();
         await Expect(counter.CurrentNumber).ToHaveTextAsync(elderlyNumber);
