@@ -171,6 +171,11 @@ public static class ErrorCodes
     public const string HallRequired = "HallRequired";
     public const string PasswordRejected = "PasswordRejected";
     public const string OwnAccount = "OwnAccount";
+    // Staff in several halls (ADR-029).
+    public const string NotHallMember = "NotHallMember";
+    public const string MembershipNotFound = "MembershipNotFound";
+    public const string LastMembership = "LastMembership";
+    public const string MembershipRoleInvalid = "MembershipRoleInvalid";
     public const string RatingNotFound = "RatingNotFound";
     public const string RatingNotBad = "RatingNotBad";
     public const string RatingExcluded = "RatingExcluded";

@@ -79,6 +79,8 @@ public class HallDbContext(DbContextOptions<HallDbContext> options)
     public DbSet<Features.Appointments.AppointmentSlot> AppointmentSlots => Set<Features.Appointments.AppointmentSlot>();
     public DbSet<Features.Appointments.Booking> Bookings => Set<Features.Appointments.Booking>();
     public DbSet<Features.Admin.HallModuleChange> HallModuleChanges => Set<Features.Admin.HallModuleChange>();
+    public DbSet<HallMembership> HallMemberships => Set<HallMembership>();
+    public DbSet<HallMembershipChange> HallMembershipChanges => Set<HallMembershipChange>();
 
     /// <summary>
     /// Starts a write transaction. On SQLite, writers of this process queue on one gate per

@@ -6,7 +6,8 @@ using ServiceHall.Web.Infrastructure;
 
 namespace ServiceHall.Web.Identity;
 
-public sealed record LoginRequest(string? UserName, string? Password);
+/// <param name="HallId">For a person who works in several halls: the hall to work in (ADR-029); without it, the hall they last worked in.</param>
+public sealed record LoginRequest(string? UserName, string? Password, Guid? HallId = null);
 
 public static class IdentityEndpoints
 {
@@ -16,15 +17,17 @@ public static class IdentityEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).WithName("Login").AllowAnonymous()
-            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization();
+        app.MapHallMembershipEndpoints();
     }
 
     /// <summary>
     /// Signs in with user name and password. The bearer handler writes
     /// <c>{"tokenType":"Bearer","accessToken","expiresIn","refreshToken"}</c>; with
     /// <c>?useCookies=true</c> a browser gets the cookie instead. Any refusal is 401 <c>InvalidCredentials</c>;
+    /// a <c>hallId</c> the person does not work in, 403 <c>NotHallMember</c>;
     /// after repeated failures from the address or for the name, 429 <c>SignInThrottled</c> with Retry-After.
     /// </summary>
     private static async Task<EmptyHttpResult> LoginAsync(
@@ -35,7 +38,8 @@ public static class IdentityEndpoints
         if (string.IsNullOrEmpty(request.Password))
             throw DomainException.Required("password");
         var scheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var attempt = await signIn.HandleAsync(http, request.UserName.Trim(), request.Password, scheme, persistDevices: false, ct);
+        var attempt = await signIn.HandleAsync(http, request.UserName.Trim(), request.Password, scheme, persistDevices: false, ct,
+            request.HallId);
         switch (attempt.Outcome)
         {
             case SignInOutcome.Throttled:

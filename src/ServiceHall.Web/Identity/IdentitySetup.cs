@@ -70,6 +70,7 @@ public static class IdentitySetup
             // The hall's big screen: its device account, and the people who set it up or watch it.
             .AddPolicy(DisplayPolicy, p => p.RequireRole(Roles.Display, Roles.Supervisor, Roles.Admin));
         services.AddHallScope();
+        services.AddHallMemberships();
         services.AddScoped<EnsureRoles>();
         services.AddScoped<BootstrapAdmin>();
         builder.AddAccountSafeguards();

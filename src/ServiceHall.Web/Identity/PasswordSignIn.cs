@@ -9,7 +9,9 @@ namespace ServiceHall.Web.Identity;
 
 public enum SignInOutcome { SignedIn, Refused, Throttled }
 
-public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan RetryAfter = default, User? User = null, IReadOnlyList<string>? Roles = null);
+/// <param name="Halls">How many halls the person works in (ADR-029): with more than one, the sign-in page offers the chooser.</param>
+public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan RetryAfter = default, User? User = null, IReadOnlyList<string>? Roles = null,
+    int Halls = 0);
 
 /// <summary>
 /// Signing in with a password, for the API and the sign-in page alike (P2). An attempt that must wait
@@ -18,13 +20,13 @@ public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan RetryAfter = 
 /// so neither the answer nor its time tells which names exist. Failures never lock an account.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<User> signIn, UserManager<User> users, ThrottleSignIn throttle,
-    IPasswordHasher<User> hasher, AccountSessions sessions, HallDbContext db)
+    IPasswordHasher<User> hasher, AccountSessions sessions, HallDbContext db, SwitchActiveHall switchHall)
 {
     /// <summary>Hashed once per process: what an unknown name's attempt is checked against.</summary>
     private static string? s_decoyHash;
 
     public async Task<SignInAttempt> HandleAsync(HttpContext http, string userName, string password, string scheme,
-        bool persistDevices, CancellationToken ct)
+        bool persistDevices, CancellationToken ct, Guid? hallId = null)
     {
         var address = PublicLimits.Address(http);
         var wait = await throttle.RetryAfterAsync(address, userName, ct);
@@ -49,6 +51,10 @@ public sealed class PasswordSignIn(SignInManager<User> signIn, UserManager<User>
             return new SignInAttempt(SignInOutcome.Refused);
         }
 
+        // A hall asked for becomes the one the person works in (403 NotHallMember when they do not); else the last one.
+        if (hallId is { } wanted)
+            await switchHall.HandleAsync(user!, wanted, ct);
+        var halls = (await HallMembers.OfAsync(db, user!.Id, ct)).Count;
         var roles = (await users.GetRolesAsync(user!)).ToList();
         // A device (display, kiosk) keeps its cookie across browser restarts; people do not, as counter PCs are shared.
         var persistent = persistDevices && roles.Count > 0 && roles.All(Roles.Devices.Contains);
@@ -56,7 +62,7 @@ public sealed class PasswordSignIn(SignInManager<User> signIn, UserManager<User>
         await signIn.SignInWithClaimsAsync(user!, persistent, [new Claim("amr", "pwd")]);
         await throttle.SucceededAsync(userName, ct);
         sessions.Forget(user!.Id);
-        return new SignInAttempt(SignInOutcome.SignedIn, User: user, Roles: roles);
+        return new SignInAttempt(SignInOutcome.SignedIn, User: user, Roles: roles, Halls: halls);
     }
 
     /// <summary>

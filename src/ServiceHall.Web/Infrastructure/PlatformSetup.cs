@@ -98,6 +98,7 @@ public static class PlatformSetup
             if (hall is not null)
                 logger.LogInformation("Seeded the demo hall {Hall} ({HallId})", hall.Name, hall.Id);
             await services.GetRequiredService<Core.Features.Devices.SeedDemoDevices>().HandleAsync(CancellationToken.None);
+            await services.GetRequiredService<Core.Features.Identity.SeedDemoMemberships>().HandleAsync(CancellationToken.None);
             DemoBanner.Print(app, services);
         }
         else

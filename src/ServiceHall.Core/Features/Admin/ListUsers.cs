@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Admin;
 
@@ -8,7 +9,7 @@ public sealed class ListUsers(HallDbContext db)
 {
     public async Task<List<UserView>> HandleAsync(Guid? hallId, CancellationToken ct)
     {
-        var users = await db.Users.AsNoTracking().Where(u => hallId == null || u.HallId == hallId)
+        var users = await (hallId is { } hall ? db.Users.Where(HallMembers.In(db, hall)) : db.Users).AsNoTracking()
             .OrderBy(u => u.UserName).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))

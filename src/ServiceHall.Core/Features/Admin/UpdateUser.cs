@@ -8,7 +8,7 @@ namespace ServiceHall.Core.Features.Admin;
 public sealed record UpdateUserRequest(string? DisplayName, string? BadgeNumber, string? Role, Guid? HallId);
 
 /// <summary>Changes an account's name, badge, role or hall. An administrator cannot take away their own admin role.</summary>
-public sealed class UpdateUser(HallDbContext db, UserManager<User> users)
+public sealed class UpdateUser(HallDbContext db, UserManager<User> users, TimeProvider time)
 {
     public async Task<UserView> HandleAsync(Guid userId, UpdateUserRequest request, Guid adminUserId, CancellationToken ct)
     {
@@ -19,6 +19,7 @@ public sealed class UpdateUser(HallDbContext db, UserManager<User> users)
             throw DomainException.Conflict(ErrorCodes.OwnAccount);
 
         await using var write = await db.BeginWriteAsync(ct);
+        var oldHallId = user.HallId;
         var accessChanged = user.HallId != profile.HallId;
         profile.ApplyTo(user);
         try
@@ -36,6 +37,7 @@ public sealed class UpdateUser(HallDbContext db, UserManager<User> users)
             AccountProfile.Check(await users.AddToRoleAsync(user, profile.Role));
             accessChanged = true;
         }
+        await HallMembers.FollowAccountAsync(db, user, oldHallId, profile.Role, time.GetUtcNow().UtcDateTime, ct);
         // The role and hall ride in every token and cookie: a new stamp ends them on every node (P2).
         if (accessChanged)
             AccountProfile.Check(await users.UpdateSecurityStampAsync(user));

@@ -300,10 +300,11 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
     /// <summary>The hall's staff, counters and departments, with anyone else a record of the month names (a supervisor who served).</summary>
     private async Task<List<AssessmentUnit>> UnitsAsync(Guid hallId, List<AssessmentFact> facts, CancellationToken ct)
     {
-        var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
         var named = facts.Select(f => f.Staff).OfType<Guid>().Distinct().ToList();
+        // The hall's staff by membership (ADR-029): a person who works in two halls is assessed in each on that hall's records.
+        var members = HallMembers.WithRole(db, hallId, Roles.Staff).Select(u => u.Id);
         var people = await db.Users.AsNoTracking()
-            .Where(u => (u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole)) || named.Contains(u.Id))
+            .Where(u => members.Contains(u.Id) || named.Contains(u.Id))
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct);
         var counterIds = facts.Select(f => f.Counter).OfType<Guid>().Distinct().ToList();
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId && (c.IsActive || counterIds.Contains(c.Id)))

@@ -14,6 +14,8 @@ public enum AttendanceStatus
     Absent,
     /// <summary>The person's account did not exist yet when they were due in: nothing was expected of them.</summary>
     NotExpected,
+    /// <summary>The person, who works in several halls, spent the day in another of them (ADR-029).</summary>
+    OtherHall,
 }
 
 public sealed record AttendanceDay(AttendanceStatus Status, int LateMinutes, int EarlyLeaveMinutes, bool MissingSignOut);
@@ -52,6 +54,15 @@ public static class AttendanceRules
         };
         return new AttendanceDay(status, late, early, missingOut);
     }
+
+    /// <summary>
+    /// A day of a person who works in several halls counts in one hall only (ADR-029): the hall where they signed in that
+    /// day; with no sign-in anywhere, their home hall (the first they were given), so one missed day is one absence.
+    /// </summary>
+    public static bool CountsIn(Guid hallId, Guid? signedInHall, Guid? homeHall) =>
+        signedInHall is { } signedIn ? signedIn == hallId : homeHall is null || homeHall == hallId;
+
+    public static readonly AttendanceDay InOtherHall = new(AttendanceStatus.OtherHall, 0, 0, false);
 
     /// <summary>Minutes after the time the person is due in (opening less the early-arrival minutes), 0 when in time.</summary>
     public static int LateMinutes(DateOnly day, TimeOnly opens, int earlyMinutes, DateTime signedIn)

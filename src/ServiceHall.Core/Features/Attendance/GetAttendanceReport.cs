@@ -24,17 +24,20 @@ public sealed class GetAttendanceReport(HallDbContext db, TimeProvider time, IWo
         var workingDay = await workingDays.IsWorkingDayAsync(hallId, day, ct);
         var schedule = await HallDays.ScheduleAsync(db, hall, day, ct);
         var (opens, closes) = schedule.Open ? (schedule.OpensAt, schedule.ClosesAt) : (hall.OpensAt, hall.ClosesAt);
-        var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
+        var staff = await HallMembers.WithRole(db, hallId, Roles.Staff).AsNoTracking()
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber, u.CreatedAt }).ToListAsync(ct);
-        var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.HallId == hallId && a.Day == day).ToDictionaryAsync(a => a.UserId, ct);
+        var ids = staff.Select(s => s.Id).ToList();
+        // Their records in any hall: a day signed in at another hall is that hall's (ADR-029).
+        var records = await db.AttendanceRecords.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.Day == day).ToDictionaryAsync(a => a.UserId, ct);
+        var homes = await HallMembers.HomeHallsAsync(db, ids, ct);
         var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.HallId == hallId && l.From <= day && l.To >= day).ToListAsync(ct);
         var early = (await rules.ForHallAsync(hallId, ct)).EarlyArrivalMinutes;
         var rows = staff.Select(s =>
         {
             var record = records.GetValueOrDefault(s.Id);
             var leave = leaves.FirstOrDefault(l => l.UserId == s.Id);
+            if (!AttendanceRules.CountsIn(hallId, record?.HallId, homes.GetValueOrDefault(s.Id)))
+                return new AttendanceReportRow(s.Id, s.DisplayName, s.BadgeNumber, null, null, AttendanceStatus.OtherHall, 0, 0, false, null);
             var result = AttendanceRules.Evaluate(workingDay, leave is not null, opens, closes, early,
                 record is null ? null : clock.ToLocal(record.SignedInAt),
                 record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, day, clock.ToLocal(s.CreatedAt));

@@ -30,12 +30,13 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
         var last = first.AddMonths(1).AddDays(-1);
         var until = DateOnly.FromDateTime(now) < last ? DateOnly.FromDateTime(now) : last;
         var early = (await rules.ForHallAsync(hallId, ct)).EarlyArrivalMinutes;
-        var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstAsync(ct);
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
+        var staff = await HallMembers.WithRole(db, hallId, Roles.Staff).AsNoTracking()
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber, u.CreatedAt }).ToListAsync(ct);
-        var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.HallId == hallId && a.Day >= first && a.Day <= last)
+        var ids = staff.Select(s => s.Id).ToList();
+        // Their records in any hall: a day signed in at another hall is that hall's (ADR-029).
+        var records = await db.AttendanceRecords.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.Day >= first && a.Day <= last)
             .ToListAsync(ct);
+        var homes = await HallMembers.HomeHallsAsync(db, ids, ct);
         var byPersonDay = records.ToDictionary(a => (a.UserId, a.Day));
         var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.HallId == hallId && l.From <= last && l.To >= first).ToListAsync(ct);
         var days = new List<(DateOnly Day, bool Working, TimeOnly Opens, TimeOnly Closes)>();
@@ -52,14 +53,15 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
             {
                 var record = byPersonDay.GetValueOrDefault((s.Id, d.Day));
                 var leave = leaves.FirstOrDefault(l => l.UserId == s.Id && l.From <= d.Day && l.To >= d.Day);
-                var result = AttendanceRules.Evaluate(d.Working, leave is not null, d.Opens, d.Closes, early,
+                var result = !AttendanceRules.CountsIn(hallId, record?.HallId, homes.GetValueOrDefault(s.Id)) ? AttendanceRules.InOtherHall
+                    : AttendanceRules.Evaluate(d.Working, leave is not null, d.Opens, d.Closes, early,
                     record is null ? null : clock.ToLocal(record.SignedInAt), record?.SignedOutAt is { } o ? clock.ToLocal(o) : null, now, d.Day,
                     clock.ToLocal(s.CreatedAt));
                 return new AttendanceMonthDay(d.Day, result.Status, record?.SignedInAt, record?.SignedOutAt, result.LateMinutes,
                     result.EarlyLeaveMinutes, result.MissingSignOut, leave?.Kind);
             }).ToList();
             int Count(params AttendanceStatus[] statuses) => list.Count(x => statuses.Contains(x.Status));
-            return new AttendanceMonthRow(s.Id, s.DisplayName, s.BadgeNumber, list.Count(x => x.Status is not (AttendanceStatus.DayOff or AttendanceStatus.NotExpected)),
+            return new AttendanceMonthRow(s.Id, s.DisplayName, s.BadgeNumber, list.Count(x => x.Status is not (AttendanceStatus.DayOff or AttendanceStatus.NotExpected or AttendanceStatus.OtherHall)),
                 Count(AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly, AttendanceStatus.LateAndLeftEarly),
                 Count(AttendanceStatus.Late, AttendanceStatus.LateAndLeftEarly), list.Sum(x => x.LateMinutes),
                 Count(AttendanceStatus.LeftEarly, AttendanceStatus.LateAndLeftEarly), list.Sum(x => x.EarlyLeaveMinutes),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
 
 namespace ServiceHall.Core.Features.Attendance;
@@ -25,7 +26,7 @@ public sealed class RecordLeave(HallDbContext db, TimeProvider time)
             throw DomainException.Required("kind");
         var reason = Reasons.Require(request.Reason, "reason");
         await HallAccess.EnsureAsync(db, hallId, supervisorId, ct);
-        if (!await db.Users.AnyAsync(u => u.Id == userId && u.HallId == hallId, ct))
+        if (!await db.Users.Where(HallMembers.In(db, hallId)).AnyAsync(u => u.Id == userId, ct))
             throw DomainException.Invalid("userId", ErrorCodes.UserNotFound);
 
         var now = time.GetUtcNow().UtcDateTime;
