@@ -19,17 +19,17 @@ public static class HallMembershipEndpoints
 
     public static void MapHallMembershipEndpoints(this WebApplication app)
     {
-        var halls = app.MapGroup("/api/admin/users/{userId:guid}/halls").WithTags("Admin")
+        var halls = app.MapGroup("/api/admin/users/{userId:guid}").WithTags("Admin")
             .RequireAuthorization(IdentitySetup.AdminPolicy).RequireHall()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        halls.MapGet("", (Guid userId, ListHallMemberships list, CancellationToken ct) => list.HandleAsync(userId, ct))
+        halls.MapGet("/halls", (Guid userId, ListHallMemberships list, CancellationToken ct) => list.HandleAsync(userId, ct))
             .WithName("ListHallMemberships");
-        halls.MapPut("/{hallId:guid}", (Guid userId, Guid hallId, GrantHallMembershipRequest request, GrantHallMembership grant,
+        halls.MapPut("/halls/{hallId:guid}", (Guid userId, Guid hallId, GrantHallMembershipRequest request, GrantHallMembership grant,
             HttpContext http, CancellationToken ct) => grant.HandleAsync(userId, hallId, request, http.User.UserId(), ct))
             .WithName("GrantHallMembership");
-        halls.MapDelete("/{hallId:guid}", (Guid userId, Guid hallId, RemoveHallMembership remove, HttpContext http, CancellationToken ct) =>
+        halls.MapDelete("/halls/{hallId:guid}", (Guid userId, Guid hallId, RemoveHallMembership remove, HttpContext http, CancellationToken ct) =>
             remove.HandleAsync(userId, hallId, http.User.UserId(), ct)).WithName("RemoveHallMembership");
     }
 }
