@@ -1620,6 +1620,12 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<TimeOnly?>("ServedFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("ServedUntil")
+                        .HasColumnType("time without time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HallId", "Number")

@@ -1602,6 +1602,12 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("ServedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServedUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HallId", "Number")

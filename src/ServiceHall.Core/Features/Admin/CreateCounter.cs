@@ -11,7 +11,9 @@ public sealed record CounterRequest(
     Guid? DepartmentId = null,
     Guid[]? ServiceItemIds = null,
     bool? InService = null,
-    bool? IsActive = null);
+    bool? IsActive = null,
+    TimeOnly? ServedFrom = null,
+    TimeOnly? ServedUntil = null);
 
 /// <summary>A counter (窗口) with its number, unique in the hall, and the items it serves.</summary>
 public sealed class CreateCounter(HallDbContext db, TimeProvider time, IHallNotifier notifier)
@@ -48,8 +50,14 @@ public sealed class CreateCounter(HallDbContext db, TimeProvider time, IHallNoti
         if (known != itemIds.Count)
             throw DomainException.Invalid("serviceItemIds", ErrorCodes.ServiceItemNotFound);
 
+        // Counter hours lie within the hall's, like an item's (ADR-030); either end may be left open.
+        if (request is { ServedFrom: { } from, ServedUntil: { } until } && from >= until)
+            throw DomainException.Invalid("servedUntil", ErrorCodes.HoursInvalid, from, until);
+
         counter.Number = number;
         counter.Name = name;
+        counter.ServedFrom = request.ServedFrom;
+        counter.ServedUntil = request.ServedUntil;
         counter.DepartmentId = request.DepartmentId;
         counter.InService = request.InService ?? true;
         counter.IsActive = request.IsActive ?? true;

@@ -24,11 +24,11 @@ public sealed record DepartmentView(Guid Id, Guid HallId, string Name, int SortO
 }
 
 public sealed record CounterSettingsView(Guid Id, Guid HallId, int Number, string Name, Guid? DepartmentId, bool InService,
-    bool IsActive, Guid[] ServiceItemIds)
+    bool IsActive, Guid[] ServiceItemIds, TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null)
 {
     public static CounterSettingsView From(Counter c) =>
         new(c.Id, c.HallId, c.Number, c.Name, c.DepartmentId, c.InService, c.IsActive,
-            c.ServiceItems.Select(x => x.ServiceItemId).Order().ToArray());
+            c.ServiceItems.Select(x => x.ServiceItemId).Order().ToArray(), c.ServedFrom, c.ServedUntil);
 }
 
 public sealed record ServiceItemSettingsView(Guid Id, Guid HallId, Guid DepartmentId, string Name, string Prefix, int MaxWaiting,

@@ -4,7 +4,10 @@ namespace ServiceHall.Core.Features.Alerts;
 
 public sealed record ItemQueueState(Guid ServiceItemId, int Waiting, DateTime? OldestQueuedAt, int MaxWaiting, int MaxWaitMinutes);
 
-public sealed record CounterPresence(Guid CounterId, bool InService, bool Staffed, DateTime? PausedAt, bool HasSubstitute);
+/// <param name="InService">Expected staffed now: in service and within its own hours (<see cref="Counters.CounterHours"/>).</param>
+/// <param name="OwnHoursStartedAt">When the counter's own hours began today (UTC), if it has a start of its own.</param>
+public sealed record CounterPresence(Guid CounterId, bool InService, bool Staffed, DateTime? PausedAt, bool HasSubstitute,
+    DateTime? OwnHoursStartedAt = null);
 
 /// <summary>A condition that should be open as an alert now.</summary>
 public sealed record AlertCondition(AlertKind Kind, string Key, Guid? ServiceItemId, Guid? CounterId, int Value, int Threshold);
@@ -35,9 +38,11 @@ public static class AlertRules
 
         if (!withinServiceHours)
             yield break;
-        var graceOver = openedTodayAt is { } opened && now - opened >= TimeSpan.FromMinutes(hall.UnstaffedGraceMinutes);
         foreach (var counter in counters.Where(c => c.InService))
         {
+            // The grace runs from the later of the hall's start and the counter's own (an outpatient counter at 08:00).
+            var graceOver = Counters.CounterHours.ExpectedSince(openedTodayAt, counter.OwnHoursStartedAt) is { } since
+                && now - since >= TimeSpan.FromMinutes(hall.UnstaffedGraceMinutes);
             if (!counter.Staffed && graceOver)
                 yield return new AlertCondition(AlertKind.CounterUnstaffed, Key(AlertKind.CounterUnstaffed, counter.CounterId),
                     null, counter.CounterId, 0, hall.UnstaffedGraceMinutes);

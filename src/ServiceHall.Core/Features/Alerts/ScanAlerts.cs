@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
 
@@ -34,17 +35,20 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, ReconcileAle
         var itemStates = items.Select(i => new ItemQueueState(i.Id, stats.GetValueOrDefault(i.Id)?.Waiting ?? 0,
             stats.GetValueOrDefault(i.Id)?.OldestQueuedAt, i.MaxWaiting, i.MaxWaitMinutes));
         var sessions = await db.CounterSessions.AsNoTracking().Where(s => s.HallId == hallId && s.ClosedAt == null).ToListAsync(ct);
-        var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).Select(c => new { c.Id, InService = c.InService && c.IsActive }).ToListAsync(ct);
-        var presence = counters.Select(c =>
-        {
-            var s = sessions.FirstOrDefault(x => x.CounterId == c.Id);
-            return new CounterPresence(c.Id, c.InService, s is not null, s?.PausedAt, s?.SubstituteUserId is not null);
-        });
-        // Counters are due only when the hall is attended: a working day, in its hours, not in the lunch break (Q6, Q7).
+        var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId)
+            .Select(c => new { c.Id, InService = c.InService && c.IsActive, c.ServedFrom, c.ServedUntil }).ToListAsync(ct);
+        // Counters are due only when the hall is attended: a working day, in its hours, not in the lunch break (Q6, Q7),
+        // and within their own hours (ADR-030).
         var today = clock.BusinessDay(now);
         var schedule = await HallDays.ScheduleAsync(db, hall, today, ct);
         var localTime = clock.LocalTime(now);
         var openedToday = clock.ToUtc(today, schedule.ServiceStartedAt(localTime));
+        var presence = counters.Select(c =>
+        {
+            var s = sessions.FirstOrDefault(x => x.CounterId == c.Id);
+            return new CounterPresence(c.Id, c.InService && CounterHours.Covers(c.ServedFrom, c.ServedUntil, localTime), s is not null,
+                s?.PausedAt, s?.SubstituteUserId is not null, c.ServedFrom is { } from ? clock.ToUtc(today, from) : null);
+        });
         var due = AlertRules.Evaluate(hall, now, schedule.InService(localTime), openedToday, itemStates, presence)
             .ToDictionary(c => c.Key);
 

@@ -30,7 +30,9 @@ public sealed record CounterStatusView(
     string? CurrentTicketNumber = null,
     PauseCategory? PauseCategory = null,
     Guid? DepartmentId = null,
-    bool IsServing = false)
+    bool IsServing = false,
+    TimeOnly? ServedFrom = null,
+    TimeOnly? ServedUntil = null)
 {
     /// <param name="currentTicketNumber">The ticket called or being served there, as the display shows it.</param>
     /// <param name="isServing">Whether that ticket's service has started (办理中) rather than being called (请…到).</param>
@@ -50,7 +52,9 @@ public sealed record CounterStatusView(
             currentTicketNumber,
             session?.IsOpen == true && session.IsPaused ? session.PauseCategory ?? Counters.PauseCategory.Other : null,
             counter.DepartmentId,
-            currentTicketNumber is not null && isServing);
+            currentTicketNumber is not null && isServing,
+            counter.ServedFrom,
+            counter.ServedUntil);
 }
 
 /// <summary>
@@ -72,9 +76,13 @@ public sealed record PublicCounterView(
     bool IsServing,
     // Absent, not null, where the hall does not show them: the public document names nobody.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StaffName = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BadgeNumber = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BadgeNumber = null,
+    // The counter's own hours (ADR-030): a closed counter says when it serves.
+    TimeOnly? ServedFrom = null,
+    TimeOnly? ServedUntil = null)
 {
     public static PublicCounterView From(CounterStatusView c, bool showStaffBadge) =>
         new(c.Id, c.HallId, c.Number, c.Name, c.DepartmentId, c.InService, c.State, c.PauseCategory, c.ServiceItemIds,
-            c.CurrentTicketNumber, c.IsServing, showStaffBadge ? c.StaffName : null, showStaffBadge ? c.BadgeNumber : null);
+            c.CurrentTicketNumber, c.IsServing, showStaffBadge ? c.StaffName : null, showStaffBadge ? c.BadgeNumber : null,
+            c.ServedFrom, c.ServedUntil);
 }

@@ -47,6 +47,14 @@
   }
 
   // ---- counters ----
+  function counterHours(c) {
+    const hm = time => (time || "").slice(0, 5);
+    if (c.servedFrom && c.servedUntil) return t("DisplayCounterHours", hm(c.servedFrom), hm(c.servedUntil));
+    if (c.servedFrom) return t("DisplayCounterFrom", hm(c.servedFrom));
+    if (c.servedUntil) return t("DisplayCounterUntil", hm(c.servedUntil));
+    return "";
+  }
+
   function counterCard(c) {
     const card = document.createElement("div");
     card.className = "counter";
@@ -100,6 +108,15 @@
       main.textContent = t(key);
       body.append(main);
       spoken = main.textContent;
+      // A closed counter with hours of its own says when it serves (ADR-030): 服务时间 08:00–17:00.
+      const hours = c.state === "closed" ? counterHours(c) : "";
+      if (hours) {
+        const when = document.createElement("span");
+        when.className = "category hours";
+        when.textContent = hours;
+        body.append(when);
+        spoken = `${spoken} ${hours}`;
+      }
     }
     if (c.number === newest) card.classList.add("newest");
     card.setAttribute("aria-label", `${label.textContent} ${spoken}`);

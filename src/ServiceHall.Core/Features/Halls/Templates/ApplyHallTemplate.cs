@@ -55,7 +55,7 @@ public static class ApplyHallTemplate
             {
                 Id = Guid.CreateVersion7(now), HallId = hallId, Number = t.Number, Name = $"{t.Number}号窗口",
                 NameEn = TemplateEnglishNames.CounterName(t.Number),
-                DepartmentId = departments[t.Department].Id,
+                DepartmentId = departments[t.Department].Id, ServedFrom = t.ServedFrom, ServedUntil = t.ServedUntil,
             };
             counter.ServiceItems.AddRange(t.ItemPrefixes.Select(p =>
                 new CounterServiceItem { CounterId = counter.Id, ServiceItemId = byPrefix[p].Id }));

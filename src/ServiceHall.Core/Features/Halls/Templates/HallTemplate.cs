@@ -34,8 +34,9 @@ public sealed record TemplateHours(TimeOnly OpensAt, TimeOnly ClosesAt, TimeOnly
 public sealed record TemplateItem(string Name, string Prefix, int Department, int StandardMinutes, CallAction Action,
     TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null, string? NextStepPrefix = null);
 
-/// <summary>A counter by number, its department (index) and the prefixes of the items it serves.</summary>
-public sealed record TemplateCounter(int Number, int Department, IReadOnlyList<string> ItemPrefixes);
+/// <summary>A counter by number, its department (index), the prefixes of the items it serves and hours of its own (ADR-030).</summary>
+public sealed record TemplateCounter(int Number, int Department, IReadOnlyList<string> ItemPrefixes,
+    TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null);
 
 /// <summary>
 /// A priority category as the kiosk offers it, in Chinese and English: its queue class (which decides its lane) and whether

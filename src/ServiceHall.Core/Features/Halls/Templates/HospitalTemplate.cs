@@ -33,7 +33,12 @@ internal static class HospitalTemplate
             new("急诊就诊", "E", 4, 10, CallAction.SeeDoctor),
             // 导医服务台 takes no ticket: it "正确指导服务对象挂号、候诊、检查" as people walk up, and owns their questions (首问负责).
         ],
-        [new(1, 1, ["A", "B"]), new(2, 1, ["B", "A"]), new(3, 2, ["C"]), new(4, 2, ["C"]), new(5, 3, ["D"]), new(6, 4, ["E"])],
+        // The outpatient counters are expected staffed in outpatient hours only; the emergency counter around the clock (ADR-030).
+        [
+            new(1, 1, ["A", "B"], OutpatientFrom, OutpatientUntil), new(2, 1, ["B", "A"], OutpatientFrom, OutpatientUntil),
+            new(3, 2, ["C"], OutpatientFrom, OutpatientUntil), new(4, 2, ["C"], OutpatientFrom, OutpatientUntil),
+            new(5, 3, ["D"], OutpatientFrom, OutpatientUntil), new(6, 4, ["E"]),
+        ],
         // Issue 16: "a hospital has 急诊, 老年人, 残疾人, 军人 and 孕产妇 by default".
         [
             new("急诊", "Emergency", TicketPriority.Emergency), new("老年人", "Elderly", TicketPriority.Elderly, Verify: true),
