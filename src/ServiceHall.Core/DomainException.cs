@@ -171,7 +171,7 @@ public static class ErrorCodes
     public const string HallRequired = "HallRequired";
     public const string PasswordRejected = "PasswordRejected";
     public const string OwnAccount = "OwnAccount";
-    // Staff in several halls (ADR-029).
+    // Staff in several halls (ADR-030).
     public const string NotHallMember = "NotHallMember";
     public const string MembershipNotFound = "MembershipNotFound";
     public const string LastMembership = "LastMembership";

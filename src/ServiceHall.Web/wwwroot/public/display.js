@@ -108,7 +108,7 @@
       main.textContent = t(key);
       body.append(main);
       spoken = main.textContent;
-      // A closed counter with hours of its own says when it serves (ADR-030): 服务时间 08:00–17:00.
+      // A closed counter with hours of its own says when it serves (ADR-031): 服务时间 08:00–17:00.
       const hours = c.state === "closed" ? counterHours(c) : "";
       if (hours) {
         const when = document.createElement("span");
