@@ -108,11 +108,11 @@
       main.textContent = t(key);
       body.append(main);
       spoken = main.textContent;
-      // A closed counter with hours of its own says when it serves (ADR-031): 服务时间 08:00–17:00.
+      // A closed counter with hours of its own says when it serves (ADR-031): 未开放 / 08:00–17:00.
       const hours = c.state === "closed" ? counterHours(c) : "";
       if (hours) {
         const when = document.createElement("span");
-        when.className = "category hours";
+        when.className = "hours";
         when.textContent = hours;
         body.append(when);
         spoken = `${spoken} ${hours}`;
