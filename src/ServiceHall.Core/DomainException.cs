@@ -171,7 +171,7 @@ public static class ErrorCodes
     public const string HallRequired = "HallRequired";
     public const string PasswordRejected = "PasswordRejected";
     public const string OwnAccount = "OwnAccount";
-    // Staff in several halls (ADR-030).
+    // Staff in several halls (ADR-032).
     public const string NotHallMember = "NotHallMember";
     public const string MembershipNotFound = "MembershipNotFound";
     public const string LastMembership = "LastMembership";
@@ -188,7 +188,7 @@ public static class ErrorCodes
     // Refused by the platform's request checks (Web/Infrastructure).
     public const string CrossOrigin = "CrossOrigin";
     public const string PublicAddressUnknown = "PublicAddressUnknown";
-    // A hall's priority categories and the counter's check of a claim (issue 16, ADR-030).
+    // A hall's priority categories and the counter's check of a claim (issue 16, ADR-031).
     public const string PriorityCategoryNotFound = "PriorityCategoryNotFound";
     public const string PriorityCategoryInactive = "PriorityCategoryInactive";
     public const string PriorityCategoryClassMismatch = "PriorityCategoryClassMismatch";

@@ -3,7 +3,7 @@ using ServiceHall.Core.Features.Identity;
 namespace ServiceHall.Web.Identity;
 
 /// <summary>
-/// The halls a person works in, with a role in each (ADR-030): administrators list, grant (or change the role of) and
+/// The halls a person works in, with a role in each (ADR-032): administrators list, grant (or change the role of) and
 /// remove them. Every change is kept in the membership audit trail.
 /// </summary>
 public static class HallMembershipEndpoints

@@ -6,7 +6,7 @@ using ServiceHall.Web.Infrastructure;
 
 namespace ServiceHall.Web.Identity;
 
-/// <param name="HallId">For a person who works in several halls: the hall to work in (ADR-030); without it, the hall they last worked in.</param>
+/// <param name="HallId">For a person who works in several halls: the hall to work in (ADR-032); without it, the hall they last worked in.</param>
 public sealed record LoginRequest(string? UserName, string? Password, Guid? HallId = null);
 
 public static class IdentityEndpoints

@@ -9,7 +9,7 @@ namespace ServiceHall.Web.Identity;
 
 public enum SignInOutcome { SignedIn, Refused, Throttled }
 
-/// <param name="Halls">How many halls the person works in (ADR-030): with more than one, the sign-in page offers the chooser.</param>
+/// <param name="Halls">How many halls the person works in (ADR-032): with more than one, the sign-in page offers the chooser.</param>
 public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan RetryAfter = default, User? User = null, IReadOnlyList<string>? Roles = null,
     int Halls = 0);
 

@@ -52,7 +52,7 @@ public sealed record TestHall(Guid Id, Dictionary<string, Guid> Items, List<Guid
             return counter;
         }).ToList();
         db.Counters.AddRange(counterList);
-        // As every hall has: its kind's priority categories (ADR-030).
+        // As every hall has: its kind's priority categories (ADR-031).
         db.AddRange(Core.Features.Priorities.PriorityClaims.FromTemplate(hall.Id, Core.Features.Halls.Templates.HallTemplates.For(hall.Kind), DateTime.UtcNow));
         await db.SaveChangesAsync();
 

@@ -50,7 +50,7 @@ public sealed class CreateCounter(HallDbContext db, TimeProvider time, IHallNoti
         if (known != itemIds.Count)
             throw DomainException.Invalid("serviceItemIds", ErrorCodes.ServiceItemNotFound);
 
-        // Counter hours lie within the hall's, like an item's (ADR-031); either end may be left open.
+        // Counter hours lie within the hall's, like an item's (ADR-033); either end may be left open.
         if (request is { ServedFrom: { } from, ServedUntil: { } until } && from >= until)
             throw DomainException.Invalid("servedUntil", ErrorCodes.HoursInvalid, from, until);
 

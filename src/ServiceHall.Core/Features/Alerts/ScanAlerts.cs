@@ -38,7 +38,7 @@ public sealed class ScanAlerts(HallDbContext db, TimeProvider time, ReconcileAle
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId)
             .Select(c => new { c.Id, InService = c.InService && c.IsActive, c.ServedFrom, c.ServedUntil }).ToListAsync(ct);
         // Counters are due only when the hall is attended: a working day, in its hours, not in the lunch break (Q6, Q7),
-        // and within their own hours (ADR-031).
+        // and within their own hours (ADR-033).
         var today = clock.BusinessDay(now);
         var schedule = await HallDays.ScheduleAsync(db, hall, today, ct);
         var localTime = clock.LocalTime(now);

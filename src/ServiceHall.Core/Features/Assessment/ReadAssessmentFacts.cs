@@ -301,7 +301,7 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
     private async Task<List<AssessmentUnit>> UnitsAsync(Guid hallId, List<AssessmentFact> facts, CancellationToken ct)
     {
         var named = facts.Select(f => f.Staff).OfType<Guid>().Distinct().ToList();
-        // The hall's staff by membership (ADR-030): a person who works in two halls is assessed in each on that hall's records.
+        // The hall's staff by membership (ADR-032): a person who works in two halls is assessed in each on that hall's records.
         var members = HallMembers.WithRole(db, hallId, Roles.Staff).Select(u => u.Id);
         var people = await db.Users.AsNoTracking()
             .Where(u => members.Contains(u.Id) || named.Contains(u.Id))

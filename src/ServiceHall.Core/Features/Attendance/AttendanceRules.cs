@@ -14,7 +14,7 @@ public enum AttendanceStatus
     Absent,
     /// <summary>The person's account did not exist yet when they were due in: nothing was expected of them.</summary>
     NotExpected,
-    /// <summary>The person, who works in several halls, spent the day in another of them (ADR-030).</summary>
+    /// <summary>The person, who works in several halls, spent the day in another of them (ADR-032).</summary>
     OtherHall,
 }
 
@@ -56,7 +56,7 @@ public static class AttendanceRules
     }
 
     /// <summary>
-    /// A day of a person who works in several halls counts in one hall only (ADR-030): the hall where they signed in that
+    /// A day of a person who works in several halls counts in one hall only (ADR-032): the hall where they signed in that
     /// day; with no sign-in anywhere, their home hall (the first they were given), so one missed day is one absence.
     /// </summary>
     public static bool CountsIn(Guid hallId, Guid? signedInHall, Guid? homeHall) =>

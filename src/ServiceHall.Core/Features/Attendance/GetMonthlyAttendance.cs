@@ -33,7 +33,7 @@ public sealed class GetMonthlyAttendance(HallDbContext db, TimeProvider time, IW
         var staff = await HallMembers.WithRole(db, hallId, Roles.Staff).AsNoTracking()
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.BadgeNumber, u.CreatedAt }).ToListAsync(ct);
         var ids = staff.Select(s => s.Id).ToList();
-        // Their records in any hall: a day signed in at another hall is that hall's (ADR-030).
+        // Their records in any hall: a day signed in at another hall is that hall's (ADR-032).
         var records = await db.AttendanceRecords.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.Day >= first && a.Day <= last)
             .ToListAsync(ct);
         var homes = await HallMembers.HomeHallsAsync(db, ids, ct);

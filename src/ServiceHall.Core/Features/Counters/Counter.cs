@@ -16,7 +16,7 @@ public class Counter
     public bool InService { get; set; } = true;
     /// <summary>Tickets refer to a counter: it is deactivated, never deleted; an inactive one cannot be opened.</summary>
     public bool IsActive { get; set; } = true;
-    /// <summary>Hours of its own within the hall's (ADR-031, hall local time); either end empty is the hall's.</summary>
+    /// <summary>Hours of its own within the hall's (ADR-033, hall local time); either end empty is the hall's.</summary>
     public TimeOnly? ServedFrom { get; set; }
     public TimeOnly? ServedUntil { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ServiceHall.Core.Features.Counters;
 
 /// <summary>
-/// Q6 with counter hours of their own (ADR-031): a hospital open around the clock for its emergency window expects its
+/// Q6 with counter hours of their own (ADR-033): a hospital open around the clock for its emergency window expects its
 /// outpatient counters only in outpatient hours. Pure: a counter is expected staffed when the hall is in service (a
 /// working day, in its hours, not in the lunch break) and the hall's local time lies within the counter's own hours;
 /// either end left open is the hall's.

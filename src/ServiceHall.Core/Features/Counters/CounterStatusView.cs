@@ -77,7 +77,7 @@ public sealed record PublicCounterView(
     // Absent, not null, where the hall does not show them: the public document names nobody.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StaffName = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BadgeNumber = null,
-    // The counter's own hours (ADR-031): a closed counter says when it serves.
+    // The counter's own hours (ADR-033): a closed counter says when it serves.
     TimeOnly? ServedFrom = null,
     TimeOnly? ServedUntil = null)
 {

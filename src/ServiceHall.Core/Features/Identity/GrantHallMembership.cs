@@ -7,7 +7,7 @@ namespace ServiceHall.Core.Features.Identity;
 public sealed record GrantHallMembershipRequest(string? Role);
 
 /// <summary>
-/// An administrator lets a person work in a hall with a role there, or changes that role (ADR-030); kept in the audit
+/// An administrator lets a person work in a hall with a role there, or changes that role (ADR-032); kept in the audit
 /// trail. Only people work in several halls: devices and systems belong to one, city-wide administrators to none.
 /// Staff keep their badge number (工号), which must be free in the hall. A change to the hall the person works in now
 /// takes effect at once: a new security stamp ends the sessions that carry the old role.

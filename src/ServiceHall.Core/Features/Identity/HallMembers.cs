@@ -9,7 +9,7 @@ namespace ServiceHall.Core.Features.Identity;
 public sealed record Membership(Guid HallId, string Role, bool Active, DateTime GrantedAt);
 
 /// <summary>
-/// Who works in a hall, and in which halls a person works (ADR-030). A person's memberships are the stored rows, plus
+/// Who works in a hall, and in which halls a person works (ADR-032). A person's memberships are the stored rows, plus
 /// the account's own hall and role when no row holds it yet (every account made before memberships, and every account
 /// with one hall). The account's hall and Identity role always mirror the active membership, so the claims, the hall
 /// policy and every role check read the active hall without knowing about memberships.

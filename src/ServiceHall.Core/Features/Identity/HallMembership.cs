@@ -1,7 +1,7 @@
 namespace ServiceHall.Core.Features.Identity;
 
 /// <summary>
-/// A person's work in one hall, with the role they have there (ADR-030): a hospital group's clerk may be counter staff in
+/// A person's work in one hall, with the role they have there (ADR-032): a hospital group's clerk may be counter staff in
 /// one building and supervisor in the other. The account's own <see cref="User.HallId"/> and Identity role are those of the
 /// active membership, the hall the person works in now; the rows here are every hall they may switch to. An account
 /// with no row works in its <see cref="User.HallId"/> only, as every account did before memberships.

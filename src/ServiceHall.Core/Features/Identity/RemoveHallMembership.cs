@@ -5,7 +5,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Core.Features.Identity;
 
 /// <summary>
-/// An administrator ends a person's work in a hall (ADR-030); kept in the audit trail. The last hall is not removed (lock
+/// An administrator ends a person's work in a hall (ADR-032); kept in the audit trail. The last hall is not removed (lock
 /// the account instead). When it is the hall the person works in now, they move to their first other hall and a new
 /// security stamp ends their sessions, so a page left open in the removed hall stops within the revalidation interval.
 /// </summary>

@@ -5,7 +5,7 @@ using ServiceHall.Core.Features.Halls;
 namespace ServiceHall.Core.Features.Identity;
 
 /// <summary>
-/// The demo's person in two halls (ADR-030): the hospital's clerk 孙磊 (hospital-staff2, 工号 2002) also staffs the district
+/// The demo's person in two halls (ADR-032): the hospital's clerk 孙磊 (hospital-staff2, 工号 2002) also staffs the district
 /// centre's 医保业务 windows, so signing in offers the chooser and the layout the switch. Added once; a demo database
 /// from before gets it too.
 /// </summary>

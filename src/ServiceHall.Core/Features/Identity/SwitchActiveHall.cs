@@ -4,7 +4,7 @@ using ServiceHall.Core.Data;
 namespace ServiceHall.Core.Features.Identity;
 
 /// <summary>
-/// A person who works in several halls chooses the one they work in now (ADR-030): at sign-in, from the chooser, or by
+/// A person who works in several halls chooses the one they work in now (ADR-032): at sign-in, from the chooser, or by
 /// the API login's <c>hallId</c>. Their account's hall and role become that membership's; sessions of the other hall end.
 /// </summary>
 public sealed class SwitchActiveHall(HallDbContext db, UserManager<User> users)

@@ -23,7 +23,7 @@ public sealed record PriorityClaimView(Guid TicketId, string Number, Guid Catego
 /// Q2 at the counter: a called ticket whose category requires verification is checked once, verified or downgraded
 /// (not entitled, a reason required). A downgrade puts the ticket in the normal lane for any later step (transfer,
 /// re-queue, the next step of a visit); the citizen is served now all the same, not sent to the back of the line
-/// (首问负责, 不推诿: ADR-030). The check is its own record, with the staff member, counter and time.
+/// (首问负责, 不推诿: ADR-031). The check is its own record, with the staff member, counter and time.
 /// </summary>
 public sealed class CheckPriorityClaim(HallDbContext db, TimeProvider time, IPersonalDataVault vault, IHallNotifier notifier)
 {

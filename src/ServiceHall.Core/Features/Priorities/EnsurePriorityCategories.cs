@@ -8,7 +8,7 @@ namespace ServiceHall.Core.Features.Priorities;
 /// At start-up, after the migrations: a hall that has no priority category yet (every hall made before categories
 /// existed, and the seeded demo centre) gets its kind's, with the classes its tickets already carry. Categories are
 /// never deleted, so a hall with one row has been given its own and is left alone; the migration lock keeps a second
-/// node from doing it twice. Data, not a migration: generated migrations are not edited by hand (ADR-030).
+/// node from doing it twice. Data, not a migration: generated migrations are not edited by hand (ADR-031).
 /// </summary>
 public sealed class EnsurePriorityCategories(HallDbContext db, TimeProvider time)
 {

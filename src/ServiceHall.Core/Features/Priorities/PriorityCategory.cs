@@ -9,7 +9,7 @@ namespace ServiceHall.Core.Features.Priorities;
 /// A hall's own priority category (Q2, 优先通道): what the kiosk offers and the counter checks. Its <see cref="Class"/>
 /// is one of the queue's fixed classes, which decides its lane (emergency, or the other priority lane) and keeps
 /// reports by class working; the names, order, verification and whether it is offered are the hall's. Tickets
-/// refer to it, so it is deactivated, never deleted (docs/decisions/ADR-030-priority-categories.md).
+/// refer to it, so it is deactivated, never deleted (docs/decisions/ADR-031-priority-categories.md).
 /// </summary>
 public class PriorityCategory
 {

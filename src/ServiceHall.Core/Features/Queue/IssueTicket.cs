@@ -6,7 +6,7 @@ public sealed record IssueTicketRequest(
     TicketChannel? Channel,
     DateTime? AppointmentStart = null,
     DateTime? AppointmentEnd = null,
-    // The hall's priority category (ADR-030); the class names in Priority alone still work.
+    // The hall's priority category (ADR-031); the class names in Priority alone still work.
     Guid? PriorityCategoryId = null);
 
 /// <summary>Who asks for a ticket: a citizen's phone (anonymous), an enrolled kiosk, or a signed-in person or system.</summary>

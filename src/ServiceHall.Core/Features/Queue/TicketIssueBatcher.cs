@@ -180,7 +180,7 @@ public sealed class TicketIssueBatcher(
                 hall.Issued[item.Id] = issued + 1;
                 if (hall.DayClosed)
                     throw DomainException.Conflict(ErrorCodes.BusinessDayClosed);
-                // The hall's category decides the class (ADR-030): the pending issue goes on with both.
+                // The hall's category decides the class (ADR-031): the pending issue goes on with both.
                 var claim = PriorityClaims.Resolve(p.PriorityCategoryId, p.Priority, hall.Categories);
                 accepted.Add((p with { Priority = claim.Priority, PriorityCategoryId = claim.CategoryId }, item, hall.Day));
             }

@@ -5,7 +5,7 @@ using ServiceHall.Web.Identity;
 namespace ServiceHall.Web.Features.Priorities;
 
 /// <summary>
-/// A hall's priority categories (Q2, ADR-030): the public list the kiosk offers, the administrator's settings, the
+/// A hall's priority categories (Q2, ADR-031): the public list the kiosk offers, the administrator's settings, the
 /// counter's check of a claim, and the fairness figures of the checks.
 /// </summary>
 public static class PriorityEndpoints

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ServiceHall.BrowserTests.Features.Identity;
 
 /// <summary>
-/// ADR-030 on a 1024×768 counter monitor: the demo's 孙磊 works in 滨江医院 and in the district centre. Signing in offers
+/// ADR-032 on a 1024×768 counter monitor: the demo's 孙磊 works in 滨江医院 and in the district centre. Signing in offers
 /// the chooser; the counter page names the chosen hall and offers 切换大厅. With <c>SERVICEHALL_SCREENSHOTS</c> set, the
 /// chooser and the counter after the switch are written to docs/screenshots.
 /// </summary>

@@ -9,7 +9,7 @@ using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
 namespace ServiceHall.IntegrationTests.Features.Counters;
 
 /// <summary>
-/// ADR-031: a counter with hours of its own in a hall open around the clock (a hospital for its emergency window) is
+/// ADR-033: a counter with hours of its own in a hall open around the clock (a hospital for its emergency window) is
 /// expected staffed only within them: no unstaffed alert outside, the grace counted from its own start, and the public
 /// list says its hours.
 /// </summary>

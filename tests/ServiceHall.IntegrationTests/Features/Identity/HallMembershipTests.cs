@@ -12,7 +12,7 @@ using static ServiceHall.IntegrationTests.Features.Supervision.SupervisionFlows;
 namespace ServiceHall.IntegrationTests.Features.Identity;
 
 /// <summary>
-/// Staff in several halls with a role per hall (ADR-030): the token of each hall carries that hall's role, the API login
+/// Staff in several halls with a role per hall (ADR-032): the token of each hall carries that hall's role, the API login
 /// chooses the hall, switching and removal end the other hall's sessions, and a day counts in one hall's attendance.
 /// </summary>
 public abstract class HallMembershipTests(HallApp app)

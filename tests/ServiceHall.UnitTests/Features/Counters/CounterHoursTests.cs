@@ -4,7 +4,7 @@ using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.UnitTests.Features.Counters;
 
-/// <summary>ADR-031: is a counter with hours of its own expected staffed now.</summary>
+/// <summary>ADR-033: is a counter with hours of its own expected staffed now.</summary>
 public class CounterHoursTests
 {
     private static readonly TimeOnly Eight = new(8, 0);

@@ -2,7 +2,7 @@ using ServiceHall.Core.Features.Attendance;
 
 namespace ServiceHall.UnitTests.Features.Supervision;
 
-/// <summary>ADR-030: a day of a person who works in two halls counts in exactly one of them.</summary>
+/// <summary>ADR-032: a day of a person who works in two halls counts in exactly one of them.</summary>
 public class AttendanceInTwoHallsTests
 {
     private static readonly Guid Home = Guid.CreateVersion7();

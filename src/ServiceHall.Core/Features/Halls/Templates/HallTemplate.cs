@@ -34,7 +34,7 @@ public sealed record TemplateHours(TimeOnly OpensAt, TimeOnly ClosesAt, TimeOnly
 public sealed record TemplateItem(string Name, string Prefix, int Department, int StandardMinutes, CallAction Action,
     TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null, string? NextStepPrefix = null);
 
-/// <summary>A counter by number, its department (index), the prefixes of the items it serves and hours of its own (ADR-031).</summary>
+/// <summary>A counter by number, its department (index), the prefixes of the items it serves and hours of its own (ADR-033).</summary>
 public sealed record TemplateCounter(int Number, int Department, IReadOnlyList<string> ItemPrefixes,
     TimeOnly? ServedFrom = null, TimeOnly? ServedUntil = null);
 

@@ -33,7 +33,7 @@ internal static class HospitalTemplate
             new("急诊就诊", "E", 4, 10, CallAction.SeeDoctor),
             // 导医服务台 takes no ticket: it "正确指导服务对象挂号、候诊、检查" as people walk up, and owns their questions (首问负责).
         ],
-        // The outpatient counters are expected staffed in outpatient hours only; the emergency counter around the clock (ADR-031).
+        // The outpatient counters are expected staffed in outpatient hours only; the emergency counter around the clock (ADR-033).
         [
             new(1, 1, ["A", "B"], OutpatientFrom, OutpatientUntil), new(2, 1, ["B", "A"], OutpatientFrom, OutpatientUntil),
             new(3, 2, ["C"], OutpatientFrom, OutpatientUntil), new(4, 2, ["C"], OutpatientFrom, OutpatientUntil),
