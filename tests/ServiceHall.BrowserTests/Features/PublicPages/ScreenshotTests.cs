@@ -31,7 +31,7 @@ public sealed class ScreenshotTests(BrowserHall hall) : IClassFixture<BrowserHal
             var kiosk = new KioskPage(await hall.NewPageAsync(1280, 800));
             await kiosk.GotoAsync(hall.HallId, query);
             await SaveAsync(kiosk.Page, $"kiosk-{lang}");
-            await kiosk.Item("社保参保登记").ClickAsync();
+            await kiosk.Item(lang == "en" ? "Social insurance enrolment" : "社保参保登记").ClickAsync();
             await kiosk.Priority(lang == "en" ? "Elderly" : "老人").ClickAsync();
             await SaveAsync(kiosk.Page, $"kiosk-priority-{lang}");
             await kiosk.Button(lang == "en" ? "Confirm and take ticket" : "确认取号").ClickAsync();
