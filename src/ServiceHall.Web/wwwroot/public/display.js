@@ -16,6 +16,7 @@
   const MAX_SCALE = 1.8; // one or two counters get big cards, not giant ones
 
   let counters = [];   // the zone's counters, as shown
+  let zoneNumbers = new Set(); // every counter of the zone, open or not: a call is this display's by these
   let items = [];      // the zone's items with their waiting counts
   let recent = [];
   let newest = null;   // the counter of the last call, highlighted
@@ -281,7 +282,11 @@
     children.forEach(li => { li.hidden = false; });
     const side = document.querySelector(".side");
     const head = $("waiting-title").parentElement.offsetHeight;
-    const room = portrait ? Infinity : side.clientHeight * 0.6 - head;
+    // The items take up to 60 % of the side, and never the room of the recent calls' title, a two-line banner and
+    // three calls: longer (English) names page the items rather than push the calls out.
+    const call = $("recent").firstElementChild?.offsetHeight || 78 * u;
+    const recentKeeps = $("recent-title").offsetHeight + 10 * u + (2 * 50 + 24 + 12) * u + 3 * (call + 1) + 14 * u;
+    const room = portrait ? Infinity : Math.min(side.clientHeight * 0.6, side.clientHeight - recentKeeps) - head;
     const n = children.length;
     const tries = portrait
       ? [{ compact: false, minW: 400 }, { compact: true, minW: 220 }]
@@ -396,10 +401,15 @@
 
   // ---- events ----
   function onCall(call) {
+    if (!zoneNumbers.has(call.counterNumber)) return; // another zone's counter
     const counter = counters.find(c => c.number === call.counterNumber);
-    if (!counter) return; // another zone's counter
-    counter.currentTicketNumber = call.number;
-    counter.isServing = false;
+    if (counter) {
+      counter.currentTicketNumber = call.number;
+      counter.isServing = false;
+    } else {
+      // A counter that opened since the last read calls at once: the call is announced and listed now, its card follows.
+      loadCounters().then(renderCounters).catch(() => { /* next change or reconnect */ });
+    }
     newest = call.counterNumber;
     recent.unshift({ number: call.number, counterNumber: call.counterNumber, isRecall: call.isRecall, announcement: call.announcement,
       announcementEn: call.announcementEn });
@@ -423,7 +433,9 @@
 
   async function loadCounters() {
     const list = await getJson(`/api/halls/${hallId}/counters`);
-    counters = list.filter(inZone).filter(c => c.inService || c.state !== "closed");
+    const zoned = list.filter(inZone);
+    zoneNumbers = new Set(zoned.map(c => c.number));
+    counters = zoned.filter(c => c.inService || c.state !== "closed");
   }
 
   async function refresh() {
@@ -434,8 +446,7 @@
         getJson(`/api/halls/${hallId}/queue`),
         getJson(`/api/halls/${hallId}/recent-calls?limit=20`),
       ]);
-      const numbers = new Set(counters.map(c => c.number));
-      recent = calls.filter(c => numbers.has(c.counterNumber));
+      recent = calls.filter(c => zoneNumbers.has(c.counterNumber));
       renderWaiting(overview);
       renderVisits();
       renderCounters();
