@@ -33,4 +33,15 @@ public sealed class LoginPage(IPage page)
         await page.WaitForURLAsync($"**{landsOn}");
         return page;
     }
+
+    /// <summary>
+    /// Signs in a person who works in several halls (ADR-032): the chooser comes first, and the hall named is chosen.
+    /// </summary>
+    public static async Task<IPage> SignedInToHallAsync(IPage page, string userName, string hallName, string landsOn)
+    {
+        await SignedInAsync(page, userName, "/account/hall**");
+        await page.GetByTestId("hall-choice").Filter(new() { HasText = hallName }).ClickAsync();
+        await page.WaitForURLAsync($"**{landsOn}");
+        return page;
+    }
 }

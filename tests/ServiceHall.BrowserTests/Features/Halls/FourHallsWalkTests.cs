@@ -74,8 +74,9 @@ public sealed class FourHallsWalkTests(BrowserHall hall) : IClassFixture<Browser
         var display = await OpenDisplayAsync(hallId, "hospital-display1", "en");
         await Expect(display.Page.Locator("#hall-name")).ToHaveTextAsync("Binjiang Hospital");
 
-        // The pharmacy's second counter, so that this walk and the Chinese one never call each other's ticket.
-        var page = await LoginPage.SignedInAsync(await hall.NewPageAsync(1024, 768), "hospital-staff2", "/counter");
+        // The pharmacy's second counter, so that this walk and the Chinese one never call each other's ticket;
+        // hospital-staff2 also works in the district centre (ADR-032).
+        var page = await LoginPage.SignedInToHallAsync(await hall.NewPageAsync(1024, 768), "hospital-staff2", "滨江医院", "/counter");
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await page.WaitForURLAsync("**/counter");
         var counter = new CounterPage(page);
