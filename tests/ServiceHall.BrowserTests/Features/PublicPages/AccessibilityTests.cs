@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserHall hall) : IClassFixture<Browser
         await kiosk.GotoAsync(hall.HallId, lang);
         await AssertAccessibleAsync(kiosk.Page);
 
-        await kiosk.TakeTicketAsync("企业开办登记", lang is null ? "孕妇" : "Pregnant", lang is null ? "确认取号" : "Confirm and take ticket");
+        await kiosk.TakeTicketAsync(lang is null ? "企业开办登记" : "Business registration", lang is null ? "孕妇" : "Pregnant", lang is null ? "确认取号" : "Confirm and take ticket");
         await kiosk.TicketNumber.WaitForAsync();
         await AssertAccessibleAsync(kiosk.Page);
     }

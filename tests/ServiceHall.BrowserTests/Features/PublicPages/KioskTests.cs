@@ -35,7 +35,7 @@ public sealed class KioskTests(BrowserHall hall) : IClassFixture<BrowserHall>
 
         await Expect(kiosk.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(kiosk.Heading).ToHaveTextAsync("Choose the service you need");
-        await kiosk.TakeTicketAsync("企业开办登记", "Elderly", "Confirm and take ticket");
+        await kiosk.TakeTicketAsync("Business registration", "Elderly", "Confirm and take ticket");
         await Expect(kiosk.Ticket("Your number")).ToContainTextAsync("People ahead");
         await Expect(kiosk.Page.GetByRole(AriaRole.Link, new() { Name = "切换为中文" })).ToBeVisibleAsync();
     }

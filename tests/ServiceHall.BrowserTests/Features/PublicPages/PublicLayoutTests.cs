@@ -23,7 +23,7 @@ public sealed class PublicLayoutTests(BrowserHall hall) : IClassFixture<BrowserH
         await Layout.AssertAsync(kiosk.Page, LayoutRules.Touch);
         await Layout.AssertCjkRenderedAsync(kiosk.Page);
 
-        await kiosk.Item("社保参保登记").ClickAsync(); // items have Chinese names only, in both languages
+        await kiosk.Item(lang is null ? "社保参保登记" : "Social insurance enrolment").ClickAsync();
         await kiosk.Priority(lang is null ? "老人" : "Elderly").ClickAsync();
         await Layout.AssertAsync(kiosk.Page, LayoutRules.Touch);
 
