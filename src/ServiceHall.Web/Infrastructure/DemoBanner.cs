@@ -49,11 +49,12 @@ internal static class DemoBanner
                 var (demo, hall) = (x.demo, x.hall!);
                 var counters = db.Counters.AsNoTracking().Count(c => c.HallId == hall.Id);
                 var a = demo.Accounts;
+                var booking = Core.Features.Appointments.AppointmentsModule.IsUsedBy(hall) ? " · phone booking (手机预约) /book/" + hall.Id : "";
                 return (Func<string, string>)(url => $"""
 
                       {hall.Name} ({hall.Kind}, {hall.Id})
                         kiosk {url}/kiosk/{hall.Id} · display {url}/display/{hall.Id}   {a}-display1
-                        counter /counter {a}-staff1, {a}-staff2 · pads {a}-pad1 … {a}-pad{counters} · dashboard {a}-supervisor
+                        counter /counter {a}-staff1, {a}-staff2 · pads {a}-pad1 … {a}-pad{counters} · dashboard {a}-supervisor{booking}
                     """);
             }).ToList();
     }

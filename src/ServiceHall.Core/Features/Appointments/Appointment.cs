@@ -58,6 +58,11 @@ public class AppointmentSlot
     public Guid HallId { get; set; }
     public Guid ServiceItemId { get; set; }
     public Guid? CounterId { get; set; }
+    /// <summary>
+    /// The staff member (a doctor) the slot is with, named by a supervisor: its tickets go to the counter they are signed in
+    /// at when the citizen checks in, else to the item's appointment lane.
+    /// </summary>
+    public Guid? StaffUserId { get; set; }
     /// <summary>The counter, or <see cref="Guid.Empty"/> for the whole item: unique with the item and start (NULLs are never equal in an index).</summary>
     public Guid ResourceKey { get; set; }
     /// <summary>The hall's local date of the slot.</summary>

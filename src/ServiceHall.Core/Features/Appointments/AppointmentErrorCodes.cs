@@ -19,4 +19,5 @@ public static class AppointmentErrorCodes
     public const string CheckInTooLate = "AppointmentCheckInTooLate";
     public const string CheckInByIdNumberAtKiosk = "AppointmentCheckInByIdNumberAtKiosk";
     public const string CheckInNotFound = "AppointmentCheckInNotFound";
+    public const string SlotHasCounter = "AppointmentSlotHasCounter";
 }

@@ -47,6 +47,15 @@ public sealed class CheckInBooking(HallDbContext db, IPersonalDataVault vault, T
                 throw DomainException.Conflict(AppointmentErrorCodes.CheckInTooLate, window);
         }
 
+        // A slot of a counter, or of a staff member signed in now, gives a ticket only that counter calls.
+        var slot = await db.AppointmentSlots.AsNoTracking().Where(s => s.Id == booking.SlotId)
+            .Select(s => new { s.CounterId, s.StaffUserId }).FirstAsync(ct);
+        var atWork = slot.CounterId is null && slot.StaffUserId is { } staff
+            ? await db.CounterSessions.AsNoTracking().Where(s => s.HallId == hallId && s.UserId == staff && s.ClosedAt == null)
+                .Select(s => new CounterAtWork(s.CounterId, s.UserId, s.OpenedAt)).ToListAsync(ct)
+            : [];
+        var target = AppointmentCounter.For(slot.CounterId, slot.StaffUserId, atWork);
+
         await using (var write = await db.BeginWriteAsync(ct))
         {
             var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Booked)
@@ -62,7 +71,7 @@ public sealed class CheckInBooking(HallDbContext db, IPersonalDataVault vault, T
         try
         {
             ticket = await batcher.IssueAsync(new PendingIssue(hallId, booking.ServiceItemId, TicketPriority.Normal, TicketChannel.Appointment,
-                booking.SlotStart, laneEnd));
+                booking.SlotStart, laneEnd, TargetCounterId: target));
         }
         catch
         {

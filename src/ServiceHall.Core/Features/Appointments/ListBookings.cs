@@ -7,7 +7,8 @@ namespace ServiceHall.Core.Features.Appointments;
 
 /// <summary>A slot as supervisors see it: its places and what became of its bookings.</summary>
 public sealed record SlotDetail(Guid Id, Guid ServiceItemId, string ItemName, Guid? CounterId, int? CounterNumber, DateTimeOffset Start,
-    DateTimeOffset End, int Capacity, int Held, int Booked, int CheckedIn, int NoShows, int Cancelled);
+    DateTimeOffset End, int Capacity, int Held, int Booked, int CheckedIn, int NoShows, int Cancelled, Guid? StaffUserId = null,
+    string? StaffName = null);
 
 /// <summary>A booking in the supervisors' list: personal data masked (revealed one by one, audited).</summary>
 public sealed record BookingRow(Guid Id, Guid SlotId, BookingStatus Status, BookingChannel Channel, string Name, string Phone, string? IdNumber,
@@ -51,9 +52,11 @@ public sealed class ListBookings(HallDbContext db)
                 join i in db.ServiceItems.AsNoTracking() on s.ServiceItemId equals i.Id
                 join c in db.Counters.AsNoTracking() on s.CounterId equals (Guid?)c.Id into counters
                 from c in counters.DefaultIfEmpty()
+                join u in db.Users.AsNoTracking() on s.StaffUserId equals (Guid?)u.Id into staff
+                from u in staff.DefaultIfEmpty()
                 where s.HallId == hallId && s.Day == day && (onlySlot == null || s.Id == onlySlot)
                 orderby i.SortOrder, s.Start, c.Number
-                select new { s, i.Name, Number = c == null ? (int?)null : c.Number })
+                select new { s, i.Name, Number = c == null ? (int?)null : c.Number, Staff = u == null ? null : u.DisplayName })
             .ToListAsync(ct);
         var ids = slots.Select(x => x.s.Id).ToList();
         var counts = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SlotId))
@@ -62,6 +65,6 @@ public sealed class ListBookings(HallDbContext db)
         int Of(Guid slot, BookingStatus status) => counts.FirstOrDefault(c => c.SlotId == slot && c.Status == status)?.Count ?? 0;
         return slots.Select(x => new SlotDetail(x.s.Id, x.s.ServiceItemId, x.Name, x.s.CounterId, x.Number, ListSlots.Local(clock, x.s.Start),
             ListSlots.Local(clock, x.s.End), x.s.Capacity, x.s.Held, x.s.Booked, Of(x.s.Id, BookingStatus.CheckedIn),
-            Of(x.s.Id, BookingStatus.NoShow), Of(x.s.Id, BookingStatus.Cancelled))).ToList();
+            Of(x.s.Id, BookingStatus.NoShow), Of(x.s.Id, BookingStatus.Cancelled), x.s.StaffUserId, x.Staff)).ToList();
     }
 }

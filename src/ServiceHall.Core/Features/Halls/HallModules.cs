@@ -56,7 +56,7 @@ public static class HallModules
         [
             "/api/halls/{hallId}/service-items/{itemId}/slots", "/api/halls/{hallId}/service-items/{itemId}/appointment-plan",
             "/api/halls/{hallId}/appointment-settings", "/api/halls/{hallId}/bookings", "/api/slots/{slotId}",
-            "/api/bookings/{bookingId}",
+            "/api/bookings/{bookingId}", "/api/halls/{hallId}/booking-offer", "/api/halls/{hallId}/booking", "/book/{hallId}",
         ],
     };
 

@@ -4,6 +4,7 @@ using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Admin;
 using ServiceHall.Core.Features.Devices;
 using ServiceHall.Core.Features.Identity;
+using ServiceHall.Core.Features.Halls.Templates;
 
 namespace ServiceHall.Core.Features.Halls;
 
@@ -39,7 +40,26 @@ public sealed class SeedDemoKindHalls(HallDbContext db, UserManager<User> users,
             await db.Halls.Where(h => h.Id == hall.Id)
                 .ExecuteUpdateAsync(u => u.SetProperty(h => h.NameEn, Templates.TemplateEnglishNames.For(demo.Name)), ct);
             await AddAccountsAsync(demo, hall.Id, ct);
+            await SeedBookingAsync(demo, hall.Id, ct);
         }
+    }
+
+    /// <summary>Q8 where the kind books ahead (the hospital): its first item (门诊挂号) in half-hour slots of six, by real name (实名), a week ahead.</summary>
+    private async Task SeedBookingAsync(DemoKindHall demo, Guid hallId, CancellationToken ct)
+    {
+        if (!HallTemplates.For(demo.Kind).Modules.Contains(HallModule.Appointments))
+            return;
+        var first = HallTemplates.For(demo.Kind).Items[0];
+        var item = await db.ServiceItems.Where(i => i.HallId == hallId && i.Prefix == first.Prefix).Select(i => i.Id).FirstAsync(ct);
+        var supervisor = await db.Users.Where(u => u.UserName == $"{demo.Accounts}-supervisor").Select(u => u.Id).FirstAsync(ct);
+        db.AppointmentPlans.Add(new Appointments.AppointmentPlan
+        {
+            ServiceItemId = item, HallId = hallId, SlotMinutes = 30, Capacity = 6, DaysAhead = 7, RequiresIdNumber = true,
+            UpdatedAt = time.GetUtcNow().UtcDateTime, UpdatedByUserId = supervisor,
+        });
+        await using var write = await db.BeginWriteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
     }
 
     /// <summary>Each demo hall can take a ticket now: the same day as the centre's, and item hours that include it.</summary>

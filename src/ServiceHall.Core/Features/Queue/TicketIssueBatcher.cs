@@ -15,7 +15,10 @@ namespace ServiceHall.Core.Features.Queue;
 /// </summary>
 public sealed record TicketIssueOptions(int Writers);
 
-/// <summary>A request for a ticket whose fields are valid, waiting for its number.</summary>
+/// <summary>
+/// A request for a ticket whose fields are valid, waiting for its number; <paramref name="TargetCounterId"/> binds it to
+/// one counter (an appointment of a counter's or a staff member's slot).
+/// </summary>
 public sealed record PendingIssue(
     Guid HallId,
     Guid ServiceItemId,
@@ -23,7 +26,8 @@ public sealed record PendingIssue(
     TicketChannel Channel,
     DateTime? AppointmentStart,
     DateTime? AppointmentEnd,
-    Guid? PriorityCategoryId = null)
+    Guid? PriorityCategoryId = null,
+    Guid? TargetCounterId = null)
 {
     /// <summary>
     /// Completed on the batch thread, which also runs what awaits it (the reply to the kiosk): a batch
@@ -216,6 +220,7 @@ public sealed class TicketIssueBatcher(
                 QueuedAt = now,
                 AppointmentStart = p.AppointmentStart,
                 AppointmentEnd = p.AppointmentEnd,
+                TargetCounterId = p.TargetCounterId,
             });
         }
         var groups = accepted.GroupBy(a => (a.Pending.HallId, ItemId: a.Item.Id, a.Day))

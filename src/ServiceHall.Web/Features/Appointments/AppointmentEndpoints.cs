@@ -13,7 +13,7 @@ namespace ServiceHall.Web.Features.Appointments;
 /// </summary>
 public static class AppointmentEndpoints
 {
-    /// <summary>Who books and cancels: an appointment platform (online) or the hall's people (on site).</summary>
+    /// <summary>Who books through the API: an appointment platform (online) or the hall's people (on site).</summary>
     public const string BookingPolicy = "appointments.booking";
 
     public static void AddAppointments(this WebApplicationBuilder builder)
@@ -28,9 +28,11 @@ public static class AppointmentEndpoints
         builder.Services.AddScoped<ListBookings>();
         builder.Services.AddScoped<RevealBooking>();
         builder.Services.AddScoped<UpdateSlot>();
+        builder.Services.AddScoped<AssignSlotStaff>();
         builder.Services.AddScoped<SetAppointmentPlan>();
         builder.Services.AddScoped<UpdateAppointmentSettings>();
         builder.Services.AddHostedService<AppointmentMonitor>();
+        builder.Services.AddPhoneBooking();
     }
 
     private static Task<CheckInResult> CheckInAsync(Guid hallId, CheckInRequest request, CheckInBooking checkIn, HttpContext http,
@@ -62,12 +64,17 @@ public static class AppointmentEndpoints
                 return TypedResults.Created($"/api/bookings/{booking.Id}", booking);
             })
             .WithName("BookAppointmentSlot").RequireAuthorization(BookingPolicy);
-        api.MapDelete("/bookings/{bookingId:guid}", async (Guid bookingId, string? code, CancelBooking cancel, CancellationToken ct) =>
+        // The code is the holder's secret: the platform, the hall's people and the citizen's own phone (limited like anonymous
+        // issue) cancel with it; a device has no business here.
+        api.MapDelete("/bookings/{bookingId:guid}", async (Guid bookingId, string? code, CancelBooking cancel, HttpContext http, CancellationToken ct) =>
             {
+                if (Roles.Devices.Any(http.User.IsInRole))
+                    throw new DomainException(ErrorKind.Forbidden, DeviceErrorCodes.NotItsJob);
                 await cancel.HandleAsync(bookingId, code, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("CancelBooking").RequireAuthorization(BookingPolicy);
+            .WithName("CancelBooking").RequireRateLimiting(PlatformSetup.TicketIssuePolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         // The kiosk of a demo or of a hall without enrolment is anonymous: a booking code is the citizen's own secret, so
         // anyone may check in with one, limited like anonymous issue; by ID number only an enrolled kiosk or the hall's people.
         api.MapPost("/halls/{hallId:guid}/bookings/check-in", CheckInAsync)
@@ -85,6 +92,10 @@ public static class AppointmentEndpoints
                 (Guid slotId, UpdateSlotRequest request, UpdateSlot update, HttpContext http, CancellationToken ct) =>
                     update.HandleAsync(slotId, http.User.UserId(), request, ct))
             .WithName("UpdateAppointmentSlot").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        api.MapPut("/slots/{slotId:guid}/staff",
+                (Guid slotId, AssignSlotStaffRequest request, AssignSlotStaff assign, HttpContext http, CancellationToken ct) =>
+                    assign.HandleAsync(slotId, http.User.UserId(), request, ct))
+            .WithName("AssignAppointmentSlotStaff").RequireAuthorization(IdentitySetup.SupervisorPolicy);
         api.MapGet("/halls/{hallId:guid}/appointment-settings",
                 (Guid hallId, UpdateAppointmentSettings settings, HttpContext http, CancellationToken ct) => settings.GetAsync(hallId, http.User.UserId(), ct))
             .WithName("GetAppointmentSettings").RequireAuthorization(IdentitySetup.SupervisorPolicy);
@@ -100,5 +111,6 @@ public static class AppointmentEndpoints
                 (Guid hallId, Guid itemId, AppointmentPlanRequest request, SetAppointmentPlan plans, HttpContext http, CancellationToken ct) =>
                     plans.HandleAsync(hallId, itemId, http.User.UserId(), request, ct))
             .WithName("SetAppointmentPlan").RequireAuthorization(IdentitySetup.SupervisorPolicy);
+        app.MapPhoneBookingEndpoints();
     }
 }

@@ -23,4 +23,16 @@ public static class QrCodes
         http.Response.Headers.CacheControl = "public, max-age=86400";
         return Results.Text(svg, "image/svg+xml");
     }
+
+    /// <summary>
+    /// An SVG QR code of a short text that is no address (a booking code, read by the kiosk's scanner). It is the holder's
+    /// secret, so only their own browser keeps it.
+    /// </summary>
+    public static IResult SvgOfText(HttpContext http, string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
+    }
 }

@@ -320,6 +320,17 @@
     document.querySelectorAll(".guide-button").forEach(b => { b.hidden = !uses("guides"); });
   }
 
+  /** The phone booking page's QR code beside check-in, where the hall takes bookings (the offer answers 404 elsewhere). */
+  async function offerBooking() {
+    try {
+      const offer = await getJson(`/api/halls/${hallId}/booking-offer`);
+      if (offer.items.length === 0) return;
+      $("book-qr").src = `/api/halls/${hallId}/booking/qr.svg`;
+      $("book-qr").alt = t("KioskBookQrAlt");
+      $("book-link").hidden = false;
+    } catch { /* no bookings here */ }
+  }
+
   $("checkin-open").addEventListener("click", openCheckIn);
   $("checkin-confirm").addEventListener("click", checkIn);
   $("checkin-code").addEventListener("keydown", e => { if (e.key === "Enter") checkIn(); });
@@ -352,6 +363,7 @@
     // Hours, the cut-off and the lunch break change with the time alone.
     setInterval(refreshAvailability, 60000);
     show("choose-item");
+    offerBooking();
     connectHall(hallId, {
       QueueChanged: overview => {
         waiting = new Map(overview.items.map(i => [i.serviceItemId, i.waiting]));

@@ -68,6 +68,9 @@ public sealed class KioskCheckInTests(AppointmentMorningHall hall) : IClassFixtu
         var alert = kiosk.Page.Locator("#checkin-error");
         await Expect(alert).ToContainTextAsync("您预约的时段是11:30–12:00，请于11:00后签到");
         await Expect(alert).ToContainTextAsync("取普通号");
+        // The one line that says what to do, at the portrait kiosk's reading size (1.7rem, as the guide's text; it was 20.8 px).
+        var size = await alert.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(size >= 27, $"The check-in message is {size} px on a 1080×1920 kiosk.");
         await Layout.AssertAsync(kiosk.Page, LayoutRules.Touch);
         await SaveAsync(kiosk.Page, "kiosk-checkin-early-portrait-zh");
         await kiosk.Button("取普通号").ClickAsync();
