@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Appointments;
 using ServiceHall.Core.Features.Cases;
 using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Halls;
@@ -181,7 +182,19 @@ public sealed class GetServiceLedger(HallDbContext db, TimeProvider time, ReadDa
                 users.GetValueOrDefault(s.UserId)?.BadgeNumber, s.Text, s.WrittenAt, s.UpdatedAt))
             .OrderBy(s => s.Day).ThenBy(s => s.StaffName, StringComparer.Ordinal).ToList();
 
-        return new ServiceLedger(hallId, firstDay, lastDay, query.Period, onlyOwn, itemRows, staffRows, summaryRows);
+        // Bookings are the item's: a view of one counter or one person has none.
+        var appointments = onlyOwn || query.CounterId is not null || query.StaffUserId is not null
+            ? []
+            : (await AppointmentTallies.PerItemAndDayAsync(db, hallId, firstDay, lastDay, ct))
+                .Where(a => (query.ServiceItemId is null || a.ServiceItemId == query.ServiceItemId)
+                    && (query.DepartmentId is null || items.TryGetValue(a.ServiceItemId, out var item) && item.DepartmentId == query.DepartmentId))
+                .GroupBy(a => (Start: LedgerPeriods.StartOf(a.Day, query.Period), a.ServiceItemId))
+                .Select(g => new LedgerAppointmentRow(g.Key.Start, g.Key.ServiceItemId, g.First().ServiceItemName,
+                    items.TryGetValue(g.Key.ServiceItemId, out var item) ? departments.GetValueOrDefault(item.DepartmentId) : null,
+                    g.Sum(a => a.Booked), g.Sum(a => a.CheckedIn), g.Sum(a => a.NoShows), g.Sum(a => a.Cancelled)))
+                .OrderBy(r => r.PeriodStart).ThenBy(r => items.GetValueOrDefault(r.ServiceItemId)?.SortOrder ?? 0).ToList();
+
+        return new ServiceLedger(hallId, firstDay, lastDay, query.Period, onlyOwn, itemRows, staffRows, summaryRows, appointments);
     }
 
     private static double? Average(double sum, long count) => count == 0 ? null : Math.Round(sum / count, 1);

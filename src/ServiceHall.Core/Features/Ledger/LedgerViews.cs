@@ -32,7 +32,15 @@ public sealed record LedgerStaffRow(DateOnly PeriodStart, Guid StaffUserId, stri
 public sealed record LedgerSummaryRow(DateOnly Day, Guid StaffUserId, string? StaffName, string? BadgeNumber, string Text,
     DateTime WrittenAt, DateTime? UpdatedAt);
 
+/// <summary>
+/// Appointments (Q8) of one item over one period, by the slots' days: bookings standing, checked in, no-shows, cancelled.
+/// They are the item's, not a counter's or a person's, so they are their own table.
+/// </summary>
+public sealed record LedgerAppointmentRow(DateOnly PeriodStart, Guid ServiceItemId, string ServiceItemName, string? DepartmentName,
+    int Booked, int CheckedIn, int NoShows, int Cancelled);
+
 /// <summary>The service ledger (服务日志基础台帐, S6) of a hall over a range, in days, weeks or months.</summary>
 /// <param name="OnlyOwn">The reader is a staff member: only their own lines.</param>
+/// <param name="Appointments">Empty for a staff member's own view and for a view of one counter or person.</param>
 public sealed record ServiceLedger(Guid HallId, DateOnly From, DateOnly To, LedgerPeriod Period, bool OnlyOwn,
-    List<LedgerItemRow> Items, List<LedgerStaffRow> Staff, List<LedgerSummaryRow> Summaries);
+    List<LedgerItemRow> Items, List<LedgerStaffRow> Staff, List<LedgerSummaryRow> Summaries, List<LedgerAppointmentRow> Appointments);

@@ -11,9 +11,12 @@ namespace ServiceHall.Core.Features.Statistics;
 /// <summary>The dashboard's figures of one past day, with the longest wait of the day.</summary>
 public sealed record PastDay(DateOnly Day, DayFigures Figures, double? LongestWaitMinutes);
 
-/// <summary>The dashboard's figures (S8) for a day or a range: the whole range, each day, and tickets per local hour over the range.</summary>
+/// <summary>
+/// The dashboard's figures (S8) for a day or a range: the whole range, each day, and tickets per local hour over the range;
+/// with the appointments (Q8) per item and day.
+/// </summary>
 public sealed record PastFigures(Guid HallId, string TimeZoneId, DateOnly From, DateOnly To, DayFigures Total, double? LongestWaitMinutes,
-    List<PastDay> Days, List<HourFigures> PerHour);
+    List<PastDay> Days, List<HourFigures> PerHour, List<Appointments.AppointmentDayCount> Appointments);
 
 /// <summary>
 /// Today's figures of the live dashboard for any past day or range, counted the same way (<see cref="TodayFiguresRule"/>: a
@@ -42,7 +45,8 @@ public sealed class GetPastFigures(HallDbContext db, ReadDayTallies tallies)
         var total = Sum(days);
         var perHour = PerLocalHour(hours, clock, hall.OpensAt, hall.ClosesAt);
         return new PastFigures(hallId, clock.TimeZoneId, period.From, period.To, total.Figures, total.LongestWaitMinutes,
-            days.Select(d => new PastDay(d.Day, Figures(d), Round(d.LongestWait))).ToList(), perHour);
+            days.Select(d => new PastDay(d.Day, Figures(d), Round(d.LongestWait))).ToList(), perHour,
+            await Appointments.AppointmentTallies.PerItemAndDayAsync(db, hallId, period.From, period.To, ct));
     }
 
     /// <summary>One business day summed; minutes are sums, so that averages over a range stay exact.</summary>

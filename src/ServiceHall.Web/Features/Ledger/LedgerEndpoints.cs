@@ -59,6 +59,8 @@ public static class LedgerEndpoints
             await book.AddSheetAsync(LedgerSheets.Items(text), report.Items, token);
             await book.AddSheetAsync(LedgerSheets.Staff(text), report.Staff, token);
             await book.AddSheetAsync(LedgerSheets.Summaries(text), report.Summaries, token);
+            if (report.Appointments.Count > 0)
+                await book.AddSheetAsync(LedgerSheets.Appointments(text), report.Appointments, token);
         });
     }
 }

@@ -6,7 +6,7 @@ using ServiceHall.Web.Localization;
 
 namespace ServiceHall.Web.Features.Ledger;
 
-/// <summary>The ledger's three tables as sheets: by item, inquiries and pauses per person, and the day summaries.</summary>
+/// <summary>The ledger's tables as sheets: by item, inquiries and pauses per person, the day summaries, and appointments where there are any.</summary>
 public static class LedgerSheets
 {
     public static XlsxSheet<LedgerItemRow> Items(IStringLocalizer<LedgerResource> text) => new XlsxSheet<LedgerItemRow>(text, "Ledger_SheetItems")
@@ -57,4 +57,14 @@ public static class LedgerSheets
         .Text("Ledger_Col_Summary", 60, r => r.Text)
         .LocalDateTime("Ledger_Col_WrittenAt", 17, r => r.WrittenAt)
         .LocalDateTime("Ledger_Col_UpdatedAt", 17, r => r.UpdatedAt);
+
+    public static XlsxSheet<LedgerAppointmentRow> Appointments(IStringLocalizer<LedgerResource> text) =>
+        new XlsxSheet<LedgerAppointmentRow>(text, "Ledger_SheetAppointments")
+            .LocalDate("Ledger_Col_PeriodStart", 12, r => r.PeriodStart)
+            .Text("Ledger_Col_Department", 12, r => r.DepartmentName)
+            .Text("Ledger_Col_Item", 20, r => r.ServiceItemName)
+            .Integer("Ledger_Col_Booked", 8, r => r.Booked)
+            .Integer("Ledger_Col_CheckedIn", 8, r => r.CheckedIn)
+            .Integer("Ledger_Col_BookingNoShows", 10, r => r.NoShows)
+            .Integer("Ledger_Col_Cancelled", 8, r => r.Cancelled);
 }
