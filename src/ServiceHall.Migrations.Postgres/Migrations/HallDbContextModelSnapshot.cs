@@ -306,6 +306,9 @@ namespace ServiceHall.Migrations.Postgres.Migrations
                     b.Property<Guid>("ServiceItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("Start")
                         .HasColumnType("timestamp with time zone");
 

@@ -292,6 +292,9 @@ namespace ServiceHall.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ServiceItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
 
