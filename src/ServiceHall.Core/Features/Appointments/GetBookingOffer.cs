@@ -50,9 +50,9 @@ public sealed class GetBookingOffer(HallDbContext db, TimeProvider time)
                 .Select(g => new BookingDayView(g.Key, g.Sum(s =>
                     AppointmentRules.Available(s.Capacity, s.Held, s.Booked, rules.IsReleased(g.Key, clock.ToLocal(now))))))
                 .ToList();
-            items.Add(new BookableItemView(item.Id, item.Name, item.Prefix, plan.RequiresIdNumber, days));
+            items.Add(new BookableItemView(item.Id, LocalNames.Of(item.Name, item.NameEn), item.Prefix, plan.RequiresIdNumber, days));
         }
-        return new BookingOfferView(hall.Id, hall.Name, ListSlots.Local(clock, now), hall.TimeZoneId, rules.CancelBeforeMinutes, rules.CheckInEarlyMinutes,
+        return new BookingOfferView(hall.Id, LocalNames.Of(hall.Name, hall.NameEn), ListSlots.Local(clock, now), hall.TimeZoneId, rules.CancelBeforeMinutes, rules.CheckInEarlyMinutes,
             rules.CheckInLateMinutes, items);
     }
 }

@@ -118,6 +118,8 @@ public sealed class PhoneBookingTests(HospitalMorningHall hall) : IClassFixture<
         var phone = new BookingPage(await hall.NewPageAsync(360, 740));
         await phone.GotoAsync(hospital, "en");
         await Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Book an appointment");
+        await Expect(phone.Page.Locator("#hall-name")).ToHaveTextAsync("Binjiang Hospital");
+        await Expect(phone.Option("Outpatient registration")).ToHaveAttributeAsync("aria-pressed", "true");
         await phone.Option("Tomorrow").ClickAsync();
         await Expect(phone.Option("14:00–14:30")).ToContainTextAsync("5 left");
         await Layout.AssertAsync(phone.Page, LayoutRules.Scrolling);
