@@ -40,6 +40,9 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
         var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var queue = await overview.HandleAsync(hallId, ct);
+        // The overview is the screens' shared read (in Chinese); the supervisor reads the items in the page's language.
+        var itemNames = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
+            .ToDictionaryAsync(i => i.Id, i => LocalNames.Of(i.Name, i.NameEn), ct);
         var counterViews = await counters.HandleAsync(hallId, ct);
 
         var clock = new HallClock(hall.TimeZoneId);
@@ -49,7 +52,7 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
                 t.ArrivedAt))
             .ToListAsync(ct);
 
-        var items = queue.Items.Select(i => new DashboardItem(i,
+        var items = queue.Items.Select(i => new DashboardItem(i with { Name = itemNames.GetValueOrDefault(i.ServiceItemId, i.Name) },
             QueueColours.For(i.Waiting, i.OldestWaitMinutes, i.MaxWaiting, i.MaxWaitMinutes),
             counterViews.Count(c => c.State != CounterState.Closed && c.ServiceItemIds.Contains(i.ServiceItemId)))).ToList();
         var alerts = await DescribeAsync(queue.Alerts, ct);
@@ -58,7 +61,7 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
             items.Where(i => i.Colour == QueueColour.Red).ToDictionary(i => i.Queue.ServiceItemId, i => (i.Queue.Waiting, i.OpenCounters)), ct);
         items = items.Select(i => advice.TryGetValue(i.Queue.ServiceItemId, out var a) ? i with { Advice = a } : i).ToList();
 
-        return new DashboardView(hallId, hall.Name, hall.TimeZoneId, queue.At, today, items, counterViews, alerts,
+        return new DashboardView(hallId, LocalNames.Of(hall.Name, hall.NameEn), hall.TimeZoneId, queue.At, today, items, counterViews, alerts,
             TodayFiguresRule.Figures(tickets), TodayFiguresRule.PerHour(tickets, clock, hall.OpensAt, hall.ClosesAt));
     }
 
@@ -67,7 +70,7 @@ public sealed class GetDashboard(HallDbContext db, GetQueueOverview overview, Li
         // An alert may name an item that has since been deactivated: read names of all that are named.
         var itemIds = alerts.Where(a => a.ServiceItemId is not null).Select(a => a.ServiceItemId!.Value).Distinct().ToList();
         var items = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => new { i.Name, i.Prefix }, ct);
+            .ToDictionaryAsync(i => i.Id, i => new { Name = LocalNames.Of(i.Name, i.NameEn), i.Prefix }, ct);
         var counterIds = alerts.Where(a => a.CounterId is not null).Select(a => a.CounterId!.Value).Distinct().ToList();
         var numbers = await db.Counters.AsNoTracking().Where(c => counterIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Number, ct);

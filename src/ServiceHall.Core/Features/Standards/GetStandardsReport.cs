@@ -35,7 +35,7 @@ public sealed class GetStandardsReport(HallDbContext db, TimeProvider time, Read
         var facts = await read.HandleAsync(hall, rules, from, until, now, withRecords: false, ct);
         var units = await StandardUnits.LoadAsync(db, hall, scope, facts, ct);
         var cells = StandardFigures.Compute(hallId, scope, rules, facts, units.Select(u => u.Id));
-        return new StandardsReport(hallId, hall.Name, hall.TimeZoneId, period, from, until.AddDays(-1), scope,
+        return new StandardsReport(hallId, LocalNames.Of(hall.Name, hall.NameEn), hall.TimeZoneId, period, from, until.AddDays(-1), scope,
             [.. rules.Where(r => StandardCatalog.Info(r.Rule).Applies(scope))], units, cells);
     }
 }
@@ -50,13 +50,13 @@ public static class StandardUnits
         switch (scope)
         {
             case StandardScope.Hall:
-                return [new StandardUnitView(hall.Id, hall.Name, null)];
+                return [new StandardUnitView(hall.Id, LocalNames.Of(hall.Name, hall.NameEn), null)];
             case StandardScope.Department:
                 return await db.Departments.AsNoTracking().Where(d => d.HallId == hall.Id && (d.IsActive || named.Contains(d.Id)))
-                    .OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new StandardUnitView(d.Id, d.Name, null)).ToListAsync(ct);
+                    .OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new StandardUnitView(d.Id, LocalNames.Of(d.Name, d.NameEn), null)).ToListAsync(ct);
             case StandardScope.Counter:
                 return await db.Counters.AsNoTracking().Where(c => c.HallId == hall.Id && (c.IsActive || named.Contains(c.Id)))
-                    .OrderBy(c => c.Number).Select(c => new StandardUnitView(c.Id, c.Name, c.Number.ToString())).ToListAsync(ct);
+                    .OrderBy(c => c.Number).Select(c => new StandardUnitView(c.Id, LocalNames.Of(c.Name, c.NameEn), c.Number.ToString())).ToListAsync(ct);
             default:
                 var staffRole = await db.Roles.Where(r => r.Name == Roles.Staff).Select(r => r.Id).FirstOrDefaultAsync(ct);
                 var people = await db.Users.AsNoTracking()

@@ -40,8 +40,10 @@ public sealed class RankHallStandards(HallDbContext db, TimeProvider time, ReadS
                 inPeriod.Count(c => c.Colour == CardColour.Yellow), inPeriod.Count(c => c.Colour == CardColour.Red),
                 cards.Count(c => c.Status == CardStatus.Open)));
         }
+        // Ties keep the Chinese names' order in every language; the name shown is the page's.
+        var english = halls.ToDictionary(h => h.Id, h => h.NameEn);
         var ranked = standings.OrderByDescending(s => s.Score ?? -1).ThenBy(s => s.Red).ThenBy(s => s.HallName, StringComparer.Ordinal)
-            .Select((s, i) => s with { Rank = i + 1 }).ToList();
+            .Select((s, i) => s with { Rank = i + 1, HallName = LocalNames.Of(s.HallName, english[s.HallId]) }).ToList();
         return new HallRanking(period, date, ranked);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
 
@@ -60,8 +61,8 @@ public sealed class ListStandardCards(HallDbContext db)
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => Punctuation.WithDetail(u.DisplayName, u.BadgeNumber), ct);
         var unitIds = cards.Select(c => c.UnitId).Distinct().ToList();
-        var counters = await db.Counters.AsNoTracking().Where(c => unitIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var departments = await db.Departments.AsNoTracking().Where(d => unitIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var counters = await db.Counters.AsNoTracking().Where(c => unitIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => LocalNames.Of(c.Name, c.NameEn), ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => unitIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct);
         return [.. cards.Select(c =>
         {
             var unitName = c.Unit switch

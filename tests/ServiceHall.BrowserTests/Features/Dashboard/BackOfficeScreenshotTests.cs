@@ -28,6 +28,8 @@ public sealed class BackOfficeScreenshotTests(BrowserHall hall) : IClassFixture<
                 await SwitchToEnglishAsync(page);
             await Expect(dashboard.QueueRow("A")).ToHaveAttributeAsync("data-colour", "red");
             await Expect(dashboard.Chart.Locator("svg")).ToBeVisibleAsync();
+            if (lang == "en")
+                await AssertEnglishNamesAsync(dashboard);
             await SaveAsync(page, width == 1366 ? $"dashboard-{lang}" : $"dashboard-{lang}-1920");
         }
 
@@ -49,6 +51,26 @@ public sealed class BackOfficeScreenshotTests(BrowserHall hall) : IClassFixture<
             await admin.OpenTabAsync(lang == "en" ? "Users and roles" : "用户与角色");
             await SaveAsync(page, $"admin-users-{lang}");
         }
+    }
+
+    /// <summary>
+    /// Issue 16: the English dashboard names the items in English — the queues, Q5's advice line, the alerts — and no item in
+    /// Chinese; the longer names still fit.
+    /// </summary>
+    private static async Task AssertEnglishNamesAsync(DashboardPage dashboard)
+    {
+        var page = dashboard.Page;
+        await Expect(dashboard.QueueRow("A")).ToContainTextAsync("Business registration");
+        await Expect(page.GetByTestId("staffing-advice").Locator("[data-prefix=A]")).ToContainTextAsync("Business registration");
+        await Expect(dashboard.Alerts.Filter(new() { HasText = "Business registration" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=dashboard-updated]")).ToContainTextAsync("Binjiang District Government Service Centre");
+        foreach (var chinese in new[] { "企业开办登记", "个体工商户登记", "社保参保登记", "医保业务", "户籍办理", "居住证办理", "不动产登记", "综合咨询" })
+            await Expect(page.Locator(".mud-main-content")).Not.ToContainTextAsync(chinese);
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
+        // The longer names wrap rather than push the status column out of the table, which would clip it.
+        var chip = (await dashboard.QueueRow("A").Locator(".mud-chip").BoundingBoxAsync())!;
+        var panel = (await page.Locator(".sh-dash-items .mud-table-container").BoundingBoxAsync())!;
+        Assert.True(chip.X + chip.Width <= panel.X + panel.Width, $"status chip ends at {chip.X + chip.Width}, the panel at {panel.X + panel.Width}");
     }
 
     private static async Task SwitchToEnglishAsync(IPage page)

@@ -167,7 +167,19 @@ public sealed class StandardsPageTests(BrowserHall hall) : IClassFixture<Browser
         // English punctuation on an English page: no （…）, ：, ，, 。 or 、 around labels, badges and lists (names are data).
         var fullWidth = await page.EvaluateAsync<string?>("() => (document.querySelector('.mud-main-content').innerText.match(/.{0,20}[（）：，。、；].{0,20}/) || [null])[0]");
         Assert.True(fullWidth is null, $"full-width punctuation on the English page: {fullWidth}");
+        // Issue 16: the hall and the card's counter by their English names; no hall, department, item or counter in Chinese
+        // (people's names are data and stay as written).
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Binjiang District Government Service Centre" })).ToBeVisibleAsync();
+        await Expect(standards.Cards).ToContainTextAsync("Counter 3");
+        foreach (var chinese in new[] { "滨江区政务服务中心", "号窗口", "市场监管", "人力社保", "企业开办登记", "个体工商户登记", "社保参保登记" })
+            await Expect(page.Locator(".mud-main-content")).Not.ToContainTextAsync(chinese);
         Shot(page, "standards-en.png");
+        await page.GetByLabel("Scope", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Department", Exact = true }).ClickAsync();
+        await standards.WaitReportAsync();
+        await Expect(page.Locator(".sh-std-unit").First).ToHaveTextAsync("Market regulation");
+        await Expect(page.Locator(".mud-main-content")).Not.ToContainTextAsync("市场监管");
+        await Layout.AssertAsync(page, LayoutRules.BackOffice);
 
         var halls = await LoginPage.SignedInAsync(await hall.NewPageAsync(1366, 768), "supervisor", "/dashboard");
         await halls.GotoAsync("/supervision/standards/halls");
