@@ -75,12 +75,20 @@ public sealed class GetStaffingPlan(HallDbContext db, TimeProvider time)
         // Sessions open before the window ends count only up to its end: today is not history yet.
         var wereOpen = StaffingHistory.CountersOpen(sessions, openDays, clock, windowEnd);
         var policy = QueuePolicy.From(hall);
-        var needs = new Dictionary<(DayOfWeek, int), HourNeed>();
+        var planDays = Enumerable.Range(0, count).Select(first.AddDays).Select(d => (Date: d, Schedule: Schedule(d))).ToList();
+        // Each weekday-hour's need is independent of the others and seeded alike, so they are worked out in parallel
+        // (the simulations are most of a plan's time) and placed by weekday-hour: the same figures as one by one.
+        var keys = planDays.Where(d => d.Schedule.Open)
+            .SelectMany(d => ServiceHours(d.Schedule).Select(hour => (d.Date.DayOfWeek, hour)))
+            .Distinct().Where(demand.PerHour.ContainsKey).ToArray();
+        var worked = new HourNeed[keys.Length];
+        Parallel.For(0, keys.Length, new ParallelOptions { CancellationToken = ct },
+            i => worked[i] = StaffingPlanner.Needed(demand.PerHour[keys[i]], counters, policy, target, demand.NoShowMinutes));
+        var needs = keys.Zip(worked).ToDictionary(k => k.First, k => k.Second);
 
         var plan = new List<StaffingDay>();
-        foreach (var day in Enumerable.Range(0, count).Select(first.AddDays))
+        foreach (var (day, schedule) in planDays)
         {
-            var schedule = Schedule(day);
             if (!schedule.Open)
             {
                 plan.Add(new StaffingDay(day, day.DayOfWeek, false, []));
@@ -90,10 +98,7 @@ public sealed class GetStaffingPlan(HallDbContext db, TimeProvider time)
             foreach (var hour in ServiceHours(schedule))
             {
                 var key = (day.DayOfWeek, hour);
-                if (!needs.TryGetValue(key, out var need))
-                    needs[key] = need = demand.PerHour.TryGetValue(key, out var d)
-                        ? StaffingPlanner.Needed(d, counters, policy, target, demand.NoShowMinutes)
-                        : HourNeed.None;
+                var need = needs.GetValueOrDefault(key, HourNeed.None);
                 var own = planned.TryGetValue(key, out var p);
                 var plannedCounters = own ? p : wereOpen.GetValueOrDefault(key);
                 hours.Add(new StaffingHour(hour, Math.Round(need.ArrivalsPerHour, 1), need.ErlangC, need.Needed, plannedCounters, own,

@@ -1,3 +1,5 @@
+using ServiceHall.Core.Features.Alerts;
+using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Staffing;
@@ -49,9 +51,10 @@ public static class HallSimulation
         public int Item { get; } = item;
         public TicketPriority Priority { get; } = priority;
         public double ArrivedAt { get; } = arrivedAt;
+        /// <summary>The arrival as the queue's clock has it: the fairness rule compares these instants, as the selector does.</summary>
+        public DateTime QueuedAt { get; } = Epoch.AddMinutes(arrivedAt);
         /// <summary>How long its call keeps the counter: the service, or the call of a no-show.</summary>
         public double HoldMinutes { get; } = holdMinutes;
-        public Guid Id { get; } = new(sequence, 0, 0, new byte[8]);
     }
 
     public static SimulationOutcome Run(SimulationSetup setup)
@@ -60,6 +63,9 @@ public static class HallSimulation
         var items = setup.Items;
         var index = items.Select((d, i) => (d.ItemId, i)).ToDictionary(x => x.ItemId, x => x.i);
         var counters = setup.Counters.Select(c => c.Where(index.ContainsKey).Select(id => index[id]).Distinct().ToArray()).ToArray();
+        // Per item, the counters serving it in the counters' order.
+        var servers = Enumerable.Range(0, items.Count)
+            .Select(i => Enumerable.Range(0, counters.Length).Where(c => counters[c].Contains(i)).ToArray()).ToArray();
         // Not HashCode.Combine: its seed changes with every process, and a plan must not.
         var streams = items.Select((_, i) => new Random(unchecked(setup.Seed * 7919 + i))).ToArray();
         // Lanes per item: emergency, other priority, normal — first come first served within each.
@@ -71,10 +77,11 @@ public static class HallSimulation
         var measureFrom = setup.WarmUpHours * 60;
         var arrivalsUntil = measureFrom + setup.Hours * 60;
         var normalsSinceLastPriority = 0;
+        var policy = setup.Policy;
 
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i].ArrivalsPerHour > 0 && counters.Any(c => c.Contains(i)))
+            if (items[i].ArrivalsPerHour > 0 && servers[i].Length > 0)
                 events.Enqueue((-1, i), (Exponential(streams[i], 60.0 / items[i].ArrivalsPerHour), order++));
         }
 
@@ -95,9 +102,9 @@ public static class HallSimulation
                 if (next < arrivalsUntil)
                     events.Enqueue((-1, e.Item), (next, order++));
                 // The first free counter serving the item calls (they are all equal to the citizen).
-                for (var c = 0; c < counters.Length; c++)
+                foreach (var c in servers[e.Item])
                 {
-                    if (!busy[c] && counters[c].Contains(e.Item) && Call(c, now))
+                    if (!busy[c] && Call(c, now))
                         break;
                 }
             }
@@ -110,25 +117,9 @@ public static class HallSimulation
 
         bool Call(int counter, double now)
         {
-            var heads = new List<QueueCandidate>();
-            var byId = new Dictionary<Guid, SimTicket>();
-            foreach (var i in counters[counter])
-            {
-                foreach (var lane in lanes[i])
-                {
-                    if (lane.TryPeek(out var head))
-                    {
-                        var at = Epoch.AddMinutes(head.ArrivedAt);
-                        heads.Add(new QueueCandidate(head.Id, head.Priority, at, at, items[i].WaitThresholdMinutes, Sequence: head.Sequence));
-                        byId[head.Id] = head;
-                    }
-                }
-            }
-            if (heads.Count == 0)
+            var chosen = Next(counters[counter], lanes, items, policy, now, normalsSinceLastPriority);
+            if (chosen is null)
                 return false;
-            // One head is whom the selector would call too; the selector decides between several.
-            var chosen = heads.Count == 1 ? byId[heads[0].Id]
-                : byId[QueueSelector.Next(heads, setup.Policy, Epoch.AddMinutes(now), normalsSinceLastPriority)!.Id];
             lanes[chosen.Item][QueueLanes.Rank(chosen.Priority)].Dequeue();
             normalsSinceLastPriority = chosen.Priority == TicketPriority.Normal ? normalsSinceLastPriority + 1 : 0;
             if (chosen.ArrivedAt >= measureFrom)
@@ -150,6 +141,45 @@ public static class HallSimulation
             priorityWaits.Count == 0 ? null : priorityWaits.Average(),
             normalWaits.Count == 0 ? null : normalWaits.Average(),
             byItem);
+    }
+
+    /// <summary>
+    /// Whom <see cref="QueueSelector"/> calls first among the heads of the lanes of a counter's items, without an
+    /// appointment among them (none is simulated): the oldest emergency; else, between the oldest priority and the
+    /// oldest normal ticket, the hall's policy — strict, or one priority after N normal — unless fairness holds the
+    /// priority back for a normal ticket that came before it and waited past its item's threshold. Within each lane
+    /// the oldest is the one with the lowest sequence: arrivals are numbered in the order of time. Allocates nothing,
+    /// because it runs for every call; <c>HallSimulationTests</c> holds it to the selector.
+    /// </summary>
+    private static SimTicket? Next(int[] counterItems, Queue<SimTicket>[][] lanes, IReadOnlyList<ItemDemand> items, QueuePolicy policy,
+        double now, int normalsSinceLastPriority)
+    {
+        SimTicket? emergency = null, priority = null, normal = null;
+        foreach (var i in counterItems)
+        {
+            var own = lanes[i];
+            if (own[0].TryPeek(out var e) && (emergency is null || e.Sequence < emergency.Sequence))
+                emergency = e;
+            if (own[1].TryPeek(out var p) && (priority is null || p.Sequence < priority.Sequence))
+                priority = p;
+            if (own[2].TryPeek(out var n) && (normal is null || n.Sequence < normal.Sequence))
+                normal = n;
+        }
+        if (emergency is not null)
+            return emergency;
+        if (priority is null || normal is null)
+            return priority ?? normal;
+        if (policy.Fairness)
+        {
+            var at = Epoch.AddMinutes(now);
+            foreach (var i in counterItems)
+            {
+                if (lanes[i][2].TryPeek(out var n) && n.QueuedAt < priority.QueuedAt
+                    && AlertRules.Exceeds(n.QueuedAt, at, items[i].WaitThresholdMinutes))
+                    return normal;
+            }
+        }
+        return policy.Kind != PriorityPolicy.Interleave || normalsSinceLastPriority >= policy.NormalsPerPriority ? priority : normal;
     }
 
     private static TicketPriority Lane(double draw, ItemDemand item) =>
