@@ -18,8 +18,7 @@ public sealed class AssignSlotStaff(HallDbContext db)
         var slot = await db.AppointmentSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct)
                    ?? throw DomainException.NotFound(AppointmentErrorCodes.SlotNotFound);
         await HallAccess.EnsureAsync(db, slot.HallId, userId, ct);
-        if (request.StaffUserId is { } staff && !await db.Users.AnyAsync(u => u.Id == staff && u.HallId == slot.HallId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Staff)), ct))
+        if (request.StaffUserId is { } staff && !await HallMembers.WithRole(db, slot.HallId, Roles.Staff).AnyAsync(u => u.Id == staff, ct))
             throw DomainException.Invalid("staffUserId", ErrorCodes.UserNotFound);
         if (request.StaffUserId is not null && slot.CounterId is not null)
             throw DomainException.Conflict(AppointmentErrorCodes.SlotHasCounter);

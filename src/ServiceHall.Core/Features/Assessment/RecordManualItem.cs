@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
 
 namespace ServiceHall.Core.Features.Assessment;
@@ -92,7 +93,7 @@ public static class AssessmentUnits
     {
         var exists = scope switch
         {
-            AssessmentScope.Staff => await db.Users.AnyAsync(u => u.Id == unitId && u.HallId == hallId, ct),
+            AssessmentScope.Staff => await db.Users.Where(HallMembers.In(db, hallId)).AnyAsync(u => u.Id == unitId, ct),
             AssessmentScope.Counter => await db.Counters.AnyAsync(c => c.Id == unitId && c.HallId == hallId, ct),
             _ => await db.Departments.AnyAsync(d => d.Id == unitId && d.HallId == hallId, ct),
         };

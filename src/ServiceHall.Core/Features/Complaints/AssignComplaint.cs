@@ -21,8 +21,9 @@ public sealed class AssignComplaint(ComplaintStep step, HallDbContext db)
         return step.RunAsync(complaintId, userId, ComplaintAction.Assigned,
             [ComplaintStatus.Registered, ComplaintStatus.Assigned, ComplaintStatus.Investigating], note, async (c, now) =>
             {
-                var ok = await db.Users.AnyAsync(u => u.Id == assignee && (u.HallId == null || u.HallId == c.HallId)
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id
+                // The hall's staff and supervisors (working here today or not), or a city-wide one without a hall.
+                var ok = await HallMembers.WithRole(db, c.HallId, Roles.Staff, Roles.Supervisor).AnyAsync(u => u.Id == assignee, ct)
+                    || await db.Users.AnyAsync(u => u.Id == assignee && u.HallId == null && db.UserRoles.Any(ur => ur.UserId == u.Id
                         && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Supervisor))), ct);
                 if (!ok)
                     throw DomainException.Invalid("assigneeUserId", ErrorCodes.UserNotFound);

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Identity;
 using ServiceHall.Core.Features.Supervision;
-using ServiceHall.Core.Privacy;
 using ServiceHall.Core.Input;
+using ServiceHall.Core.Privacy;
 
 namespace ServiceHall.Core.Features.Complaints;
 
@@ -103,7 +104,7 @@ public sealed class RegisterComplaint(HallDbContext db, TimeProvider time, IPers
             ComplaintSubject.Counter => request.CounterId is { } id
                 ? await db.Counters.AnyAsync(x => x.Id == id && x.HallId == hallId, ct) : throw DomainException.Required("counterId"),
             ComplaintSubject.Staff => request.StaffUserId is { } id
-                ? await db.Users.AnyAsync(x => x.Id == id && x.HallId == hallId, ct) : throw DomainException.Required("staffUserId"),
+                ? await db.Users.Where(HallMembers.In(db, hallId)).AnyAsync(x => x.Id == id, ct) : throw DomainException.Required("staffUserId"),
             ComplaintSubject.ServiceItem => request.ServiceItemId is { } id
                 ? await db.ServiceItems.AnyAsync(x => x.Id == id && x.HallId == hallId, ct) : throw DomainException.Required("serviceItemId"),
             _ => true,

@@ -16,13 +16,16 @@ public sealed record Membership(Guid HallId, string Role, bool Active, DateTime 
 /// </summary>
 public static class HallMembers
 {
-    /// <summary>The people of the hall with the role: members by a row, and accounts whose own hall and role it is.</summary>
-    public static IQueryable<User> WithRole(HallDbContext db, Guid hallId, string role)
+    /// <summary>
+    /// The people of the hall with one of the roles there: members by a row, and accounts whose own hall and role it is.
+    /// A person working elsewhere today is still one of this hall's people (a colleague to forward to, a complaint's subject).
+    /// </summary>
+    public static IQueryable<User> WithRole(HallDbContext db, Guid hallId, params string[] roles)
     {
-        var roleIds = db.Roles.Where(r => r.Name == role).Select(r => r.Id);
+        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
         return db.Users.Where(u =>
             (u.HallId == hallId && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            || db.HallMemberships.Any(m => m.UserId == u.Id && m.HallId == hallId && m.Role == role));
+            || db.HallMemberships.Any(m => m.UserId == u.Id && m.HallId == hallId && roles.Contains(m.Role)));
     }
 
     /// <summary>Accounts of the hall in any role, as a filter for queries over users.</summary>

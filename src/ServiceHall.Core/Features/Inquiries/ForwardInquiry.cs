@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Cases;
+using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Inquiries;
 
@@ -39,7 +40,7 @@ public sealed class ForwardInquiry(HallDbContext db, TimeProvider time, GetInqui
         await using (var write = await db.BeginWriteAsync(ct))
         {
             var inquiry = await InquiryAccess.LoadForChangeAsync(db, inquiryId, actor, ct);
-            if (request.ToUserId is { } to && !await db.Users.AnyAsync(u => u.Id == to && u.HallId == inquiry.HallId && u.Id != userId, ct))
+            if (request.ToUserId is { } to && !await db.Users.Where(HallMembers.In(db, inquiry.HallId)).AnyAsync(u => u.Id == to && u.Id != userId, ct))
                 throw DomainException.Invalid("toUserId", ErrorCodes.UserNotFound);
             if (request.ToDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept && d.HallId == inquiry.HallId, ct))
                 throw DomainException.Invalid("toDepartmentId", ErrorCodes.DepartmentNotFound);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Cases;
+using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Inquiries;
 
@@ -20,7 +21,7 @@ public sealed class ListForwardTargets(HallDbContext db, TimeProvider time)
             throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var now = time.GetUtcNow();
         // SQLite cannot compare DateTimeOffset: the lockout is checked here, over one hall's few accounts.
-        var users = await db.Users.AsNoTracking().Where(u => u.HallId == hallId && u.Id != userId)
+        var users = await db.Users.AsNoTracking().Where(HallMembers.In(db, hallId)).Where(u => u.Id != userId)
             .Select(u => new { u.Id, u.DisplayName, u.BadgeNumber, u.LockoutEnd }).ToListAsync(ct);
         List<ForwardColleague> colleagues = [.. users.Where(u => u.LockoutEnd is null || u.LockoutEnd < now)
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new ForwardColleague(u.Id, u.DisplayName, u.BadgeNumber))];

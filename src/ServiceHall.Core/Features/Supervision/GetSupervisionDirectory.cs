@@ -19,15 +19,12 @@ public sealed class GetSupervisionDirectory(HallDbContext db, TimeProvider time)
     {
         await HallAccess.EnsureAsync(db, hallId, readerId, ct);
         var zone = await db.Halls.Where(h => h.Id == hallId).Select(h => h.TimeZoneId).FirstAsync(ct);
-        var roles = await db.Roles.Where(r => r.Name == Roles.Staff || r.Name == Roles.Supervisor).ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
-        var people = await db.Users.AsNoTracking().Where(u => u.HallId == hallId)
-            .Join(db.UserRoles.Where(ur => roles.Keys.Contains(ur.RoleId)), u => u.Id, ur => ur.UserId,
-                (u, ur) => new { u.Id, u.DisplayName, u.BadgeNumber, ur.RoleId })
-            .ToListAsync(ct);
-        var entries = people.GroupBy(p => p.Id).Select(g => g.First())
-            .OrderBy(p => p.BadgeNumber ?? "~").ThenBy(p => p.DisplayName, StringComparer.Ordinal)
+        // Everyone who works in the hall, including people working in another of their halls today (ADR-032).
+        var people = await HallMembers.WithRole(db, hallId, Roles.Staff, Roles.Supervisor).AsNoTracking()
+            .Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToListAsync(ct);
+        var entries = people.OrderBy(p => p.BadgeNumber ?? "~").ThenBy(p => p.DisplayName, StringComparer.Ordinal)
             .Select(p => new DirectoryEntry(p.Id, p.DisplayName, p.BadgeNumber)).ToList();
-        var staffIds = people.Where(p => roles[p.RoleId] == Roles.Staff).Select(p => p.Id).ToHashSet();
+        var staffIds = (await HallMembers.WithRole(db, hallId, Roles.Staff).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
         var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).OrderBy(d => d.Name)
             .Select(d => new DirectoryEntry(d.Id, d.Name, null)).ToListAsync(ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).OrderBy(c => c.Number)

@@ -203,6 +203,37 @@ public abstract class HallMembershipTests(HallApp app)
     private static JsonNode Row(JsonObject report, string userName) =>
         report["staff"]!.AsArray().Single(r => r.Str("name") == userName)!;
 
+    [Fact]
+    public async Task PersonWorkingInTheirOtherHallToday_IsStillOneOfThisHallsPeople()
+    {
+        // The person is supervisor in A and works in B today (staff there): A's lists and checks still know them.
+        var (a, _, _, personId) = await PersonInTwoHallsAsync();
+        var supervisorA = app.Api(a.Supervisor);
+
+        var users = await Admin.GetOkAsync<List<JsonObject>>($"/api/admin/users?hallId={a.Id}");
+        Assert.Equal("supervisor", users.Single(u => u.Str("id") == personId.ToString())["role"]!.GetValue<string>());
+
+        var targets = await supervisorA.GetOkAsync<JsonObject>($"/api/halls/{a.Id}/inquiries/forward-targets");
+        Assert.Contains(targets["colleagues"]!.AsArray(), c => c.Str("id") == personId.ToString());
+
+        var complaint = await JsonAsync(await supervisorA.PostAsync($"/api/halls/{a.Id}/complaints", new
+        {
+            channel = "phone", title = "答复不清", content = "材料清单没讲清楚", anonymous = true, subject = "staff", staffUserId = personId,
+        }), HttpStatusCode.Created);
+        await supervisorA.PostOkAsync<JsonObject>($"/api/complaints/{complaint.Str("id")}/assign", new { assigneeUserId = personId, note = "请核查" });
+
+        await supervisorA.PostOkAsync<JsonObject>($"/api/halls/{a.Id}/assessment/manual-items", new
+        {
+            scope = "staff", unitId = personId, kind = "commendation", points = 2, reason = "群众来信表扬", day = app.Today.ToString("yyyy-MM-dd"),
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var directory = await scope.ServiceProvider.GetRequiredService<ServiceHall.Core.Features.Supervision.GetSupervisionDirectory>()
+            .HandleAsync(a.Id, await TestHall.UserIdAsync(app, a.Supervisor), CancellationToken.None);
+        Assert.Contains(directory.People, p => p.Id == personId);
+        Assert.DoesNotContain(directory.Staff, p => p.Id == personId); // a supervisor in A, whatever they are in B
+    }
+
     private static JsonNode Day(JsonNode row, string day) => row["days"]!.AsArray().Single(d => d.Str("day") == day)!;
 
     private async Task<List<JsonObject>> DeleteOkAsync(string url)

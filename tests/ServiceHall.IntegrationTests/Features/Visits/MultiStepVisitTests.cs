@@ -111,6 +111,28 @@ public abstract class MultiStepVisitTests(HallApp app)
     }
 
     [Fact]
+    public async Task ModuleOff_FinishEndsTheVisit_NoNextTicket_OnAgainTheNextVisitGoesOn()
+    {
+        var hall = await HospitalAsync();
+        var admin = app.Api("admin");
+        string[] allButSteps = ["guides", "cases", "inquiries", "complaints", "appointments"];
+        await admin.PutOkAsync<JsonObject>($"/api/admin/halls/{hall.Id}/modules", new { modules = allButSteps });
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
+        var staff = app.Api(hall.Staff[0]);
+        await staff.OpenAsync(hall.Counters[0]);
+
+        // The item still names its next step, but the hall has switched multi-step visits off: the visit ends here.
+        var done = await ServeAsync(staff, hall.Counters[0]);
+        Assert.Equal(("done", null), (done.Status, done.NextStepTicketId));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tickets.CountAsync(t => t.HallId == hall.Id)));
+
+        await admin.PutOkAsync<JsonObject>($"/api/admin/halls/{hall.Id}/modules", new { modules = allButSteps.Append("multiStepVisits") });
+        await app.Api(hall.Kiosk).IssueAsync(hall.Id, hall.Item("A"));
+        var next = await ServeAsync(staff, hall.Counters[0]);
+        Assert.NotNull(next.NextStepTicketId);
+    }
+
+    [Fact]
     public async Task ReadyToCollect_OnlyReadyTicketsAreCalled_TheBoardListsThem()
     {
         var hall = await HospitalAsync(pharmacyReadyMode: true);
