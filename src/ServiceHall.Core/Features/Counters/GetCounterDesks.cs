@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
-using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Priorities;
+using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Counters;
 
@@ -21,7 +22,9 @@ public sealed record CurrentTicketView(
     string? CallReason,
     string? TransferReason,
     // Where finishing sends the citizen on (挂号 → 缴费), when the item names an active next step.
-    string? NextStepItemName = null);
+    string? NextStepItemName = null,
+    // The hall's priority category claimed (孕产妇 rather than the class 孕妇), in the page's language.
+    string? PriorityName = null);
 
 /// <summary>
 /// A counter as its workstation shows it: the counter and session, who owns it and who stands in
@@ -58,13 +61,20 @@ public sealed class GetCounterDesks(HallDbContext db)
         var users = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var owner = users.GetValueOrDefault(session.UserId);
         var substitute = session.SubstituteUserId is { } s ? users.GetValueOrDefault(s) : null;
-        var current = await db.Tickets.AsNoTracking()
+        var row = await db.Tickets.AsNoTracking()
             .Where(t => t.CounterId == counter.Id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
-            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new CurrentTicketView(
-                t.Id, t.Number, t.ServiceItemId, LocalNames.Of(i.Name, i.NameEn), t.Status, t.Priority, t.Channel, t.IssuedAt, t.CalledAt ?? t.IssuedAt,
-                t.StartedAt, t.RecallCount, t.CallReason, t.TransferReason,
-                db.ServiceItems.Where(n => n.Id == i.NextStepItemId && n.IsActive).Select(n => n.Name).FirstOrDefault()))
+            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new
+            {
+                Ticket = t, i.Name, i.NameEn,
+                Next = db.ServiceItems.Where(n => n.Id == i.NextStepItemId && n.IsActive).Select(n => new { n.Name, n.NameEn }).FirstOrDefault(),
+                Category = db.Set<PriorityCategory>().Where(p => p.Id == t.PriorityCategoryId).Select(p => new { p.NameZh, p.NameEn }).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
+        var current = row is not { Ticket: var t } ? null : new CurrentTicketView(
+            t.Id, t.Number, t.ServiceItemId, LocalNames.Of(row.Name, row.NameEn), t.Status, t.Priority, t.Channel, t.IssuedAt, t.CalledAt ?? t.IssuedAt,
+            t.StartedAt, t.RecallCount, t.CallReason, t.TransferReason,
+            row.Next is { } n ? LocalNames.Of(n.Name, n.NameEn) : null,
+            row.Category is { } c ? LocalNames.Of(c.NameZh, c.NameEn) : null);
         var maxPause = await db.Halls.Where(h => h.Id == counter.HallId).Select(h => h.MaxPauseMinutesWithoutSubstitute).SingleAsync(ct);
         var view = CounterStatusView.From(counter, session, owner, current?.Number);
         return new CounterDesk(view, session.UserId == userId, session.IsOperatedBy(userId),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Priorities;
 using ServiceHall.Core.Features.Queue;
 
 namespace ServiceHall.Core.Features.Counters;
@@ -20,7 +21,9 @@ public sealed record CounterQueueEntry(
     string? TransferReason,
     // A pharmacy's item in ready-to-collect mode: the counter marks the ticket ready before it can be called.
     bool ReadyMode = false,
-    DateTime? ReadyAt = null);
+    DateTime? ReadyAt = null,
+    // The hall's priority category claimed, in the page's language (null: none, or only a class).
+    string? PriorityName = null);
 
 public sealed record CounterQueue(int Waiting, List<CounterQueueEntry> Next);
 
@@ -44,13 +47,18 @@ public sealed class ListCounterQueue(HallDbContext db, TimeProvider time)
             .Take(take).Select(c => c.Id).ToList();
 
         var rows = await db.Tickets.AsNoTracking().Where(t => order.Contains(t.Id))
-            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new { Ticket = t, i.Name, i.NameEn, i.ReadyToCollect })
+            .Join(db.ServiceItems, t => t.ServiceItemId, i => i.Id, (t, i) => new
+            {
+                Ticket = t, i.Name, i.NameEn, i.ReadyToCollect,
+                Category = db.Set<PriorityCategory>().Where(p => p.Id == t.PriorityCategoryId).Select(p => new { p.NameZh, p.NameEn }).FirstOrDefault(),
+            })
             .ToDictionaryAsync(r => r.Ticket.Id, ct);
         // A ticket called meanwhile is still listed with what it was: the page reads again on every change.
         var next = order.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new CounterQueueEntry(
             r.Ticket.Id, r.Ticket.Number, r.Ticket.ServiceItemId, LocalNames.Of(r.Name, r.NameEn), r.Ticket.Priority, r.Ticket.Channel,
             r.Ticket.IssuedAt, r.Ticket.QueuedAt, r.Ticket.AppointmentStart, r.Ticket.TargetCounterId == counterId,
-            r.Ticket.TransferReason, r.ReadyToCollect, r.Ticket.ReadyAt)).ToList();
+            r.Ticket.TransferReason, r.ReadyToCollect, r.Ticket.ReadyAt,
+            r.Category is { } c ? LocalNames.Of(c.NameZh, c.NameEn) : null)).ToList();
         return new CounterQueue(waiting, next);
     }
 }

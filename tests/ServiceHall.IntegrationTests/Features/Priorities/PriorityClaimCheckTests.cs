@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceHall.Core.Features.Counters;
 using ServiceHall.Core.Features.Priorities;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.IntegrationTests.Infrastructure;
@@ -32,6 +35,41 @@ public abstract class PriorityClaimCheckTests(HallApp app)
 
     private string ClaimUrl(Desk desk, Guid ticketId, string action, int counter = 0) =>
         $"/api/counters/{desk.Hall.Counters[counter]}/tickets/{ticketId}/priority-claim/{action}";
+
+    [Fact]
+    public async Task CounterShowsTheHallsCategoryName_NotTheClass_InThePagesLanguage()
+    {
+        var desk = await OpenDeskAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var category = await db.Set<PriorityCategory>().SingleAsync(c => c.Id == desk.Categories["孕妇"]);
+            (category.NameZh, category.NameEn) = ("孕产妇", "Expectant mothers");
+            return await db.SaveChangesAsync();
+        });
+        await app.Api(desk.Hall.Kiosk).PostOkAsync<JsonObject>($"/api/halls/{desk.Hall.Id}/tickets",
+            new { serviceItemId = desk.Hall.Item("A"), priorityCategoryId = desk.Categories["孕妇"] });
+        await app.Api(desk.Hall.Kiosk).IssueAsync(desk.Hall.Id, desk.Hall.Item("A"));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<ListCounterQueue>();
+        var waiting = (await queue.HandleAsync(desk.Hall.Counters[0], 5, CancellationToken.None)).Next;
+        Assert.Equal(["孕产妇", null], waiting.Select(w => w.PriorityName));
+
+        await desk.Staff.CallNextAsync(desk.Hall.Counters[0]);
+        var staffId = await TestHall.UserIdAsync(app, desk.Hall.Staff[0]);
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var current = (await scope.ServiceProvider.GetRequiredService<GetCounterDesks>().HandleAsync(staffId, CancellationToken.None))
+                .Single().Current!;
+            Assert.Equal(("Expectant mothers", TicketPriority.Pregnant), (current.PriorityName, current.Priority));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
 
     [Fact]
     public async Task Verify_RecordsWhoWhenAndWhere_KeepsTheClass_AndOnlyOnce()
