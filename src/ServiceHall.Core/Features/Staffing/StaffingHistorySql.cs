@@ -12,24 +12,32 @@ namespace ServiceHall.Core.Features.Staffing;
 /// </summary>
 public static class StaffingHistorySql
 {
+    // The inner select works out each ticket's figures once and hands the grouping only numbers; SQLite is kept from
+    // merging it into the outer one (@INNER_AS_IS), which would work out Service and Hold again for each aggregate
+    // and sort the tickets' text columns. Same counts and sums, in the same order, in about two thirds of the time (with unixepoch).
     private const string Template = """
         SELECT x."ServiceItemId", x."Bucket",
                COUNT(*) AS "Arrivals",
-               SUM(CASE WHEN x."CalledAt" IS NOT NULL THEN 1 ELSE 0 END) AS "Called",
-               SUM(CASE WHEN x."Status" = '@NOSHOW' THEN 1 ELSE 0 END) AS "NoShows",
-               SUM(CASE WHEN x."Priority" IN (@PRIORITY) THEN 1 ELSE 0 END) AS "Priority",
-               SUM(CASE WHEN x."Priority" = '@EMERGENCY' THEN 1 ELSE 0 END) AS "Emergency",
+               SUM(x."Called") AS "Called",
+               SUM(x."NoShow") AS "NoShows",
+               SUM(x."Priority") AS "Priority",
+               SUM(x."Emergency") AS "Emergency",
                COUNT(CASE WHEN x."Service" >= 0 THEN 1 END) AS "Services",
                COALESCE(SUM(CASE WHEN x."Service" >= 0 THEN x."Service" END), 0.0) AS "ServiceMinutes",
                COUNT(CASE WHEN x."Hold" >= 0 THEN 1 END) AS "NoShowHolds",
                COALESCE(SUM(CASE WHEN x."Hold" >= 0 THEN x."Hold" END), 0.0) AS "NoShowHoldMinutes"
         FROM (
-            SELECT t."ServiceItemId", t."Status", t."Priority", t."CalledAt",
+            SELECT t."ServiceItemId",
+                   CASE WHEN t."CalledAt" IS NOT NULL THEN 1 ELSE 0 END AS "Called",
+                   CASE WHEN t."Status" = '@NOSHOW' THEN 1 ELSE 0 END AS "NoShow",
+                   CASE WHEN t."Priority" IN (@PRIORITY) THEN 1 ELSE 0 END AS "Priority",
+                   CASE WHEN t."Priority" = '@EMERGENCY' THEN 1 ELSE 0 END AS "Emergency",
                    @BUCKET AS "Bucket",
                    CASE WHEN t."Status" = '@DONE' AND t."StartedAt" IS NOT NULL AND t."FinishedAt" IS NOT NULL THEN @SERVICE END AS "Service",
                    CASE WHEN t."Status" = '@NOSHOW' AND t."CalledAt" IS NOT NULL AND t."NoShowAt" IS NOT NULL THEN @HOLD END AS "Hold"
             FROM "Tickets" t
             WHERE t."HallId" = {0} AND t."BusinessDay" >= {1} AND t."BusinessDay" < {2}
+            @INNER_AS_IS
         ) x
         GROUP BY x."ServiceItemId", x."Bucket"
         """;
@@ -40,14 +48,18 @@ public static class StaffingHistorySql
 
     private static readonly string Sqlite = Fill(
         // Whole seconds, then whole quarter-hours: integers, so an arrival at 10:00:00 is never put in 9:45.
-        $"(CAST(strftime('%s', {Arrival}) AS INTEGER) / {StaffingHistory.BucketSeconds})",
-        to => from => $"((julianday({to}) - julianday({from})) * 1440.0)");
+        $"(unixepoch({Arrival}) / {StaffingHistory.BucketSeconds})",
+        to => from => $"((julianday({to}) - julianday({from})) * 1440.0)",
+        // A subquery with a LIMIT is not flattened into an aggregate: it runs once per ticket as a co-routine.
+        "LIMIT -1");
 
     private static readonly string Postgres = Fill(
         $"CAST(FLOOR(EXTRACT(EPOCH FROM {Arrival}) / {StaffingHistory.BucketSeconds}) AS bigint)",
-        to => from => $"(CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS double precision) / 60.0)");
+        to => from => $"(CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS double precision) / 60.0)",
+        "");
 
-    private static string Fill(string bucket, Func<string, Func<string, string>> minutes) => Template
+    private static string Fill(string bucket, Func<string, Func<string, string>> minutes, string innerAsIs) => Template
+        .Replace("@INNER_AS_IS", innerAsIs)
         .Replace("@BUCKET", bucket)
         .Replace("@SERVICE", minutes("t.\"FinishedAt\"")("t.\"StartedAt\""))
         .Replace("@HOLD", minutes("t.\"NoShowAt\"")("t.\"CalledAt\""))
