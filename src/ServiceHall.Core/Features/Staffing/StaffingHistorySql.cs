@@ -7,7 +7,7 @@ namespace ServiceHall.Core.Features.Staffing;
 /// <summary>
 /// The history weeks' tickets counted per item and quarter-hour (UTC) of arrival where they are, through the
 /// (HallId, BusinessDay, Status) index: 8 weeks of a large hall are ~185,000 tickets but only a few thousand buckets.
-/// One statement per provider; they differ only in how an instant becomes seconds. The counts are those of
+/// One statement per provider; they differ only in how an instant becomes seconds and in SQLite's co-routine hint. The counts are those of
 /// <see cref="StaffingHistory.Buckets"/>, which the tests hold them to.
 /// </summary>
 public static class StaffingHistorySql
