@@ -56,14 +56,14 @@ public sealed class ListBookings(HallDbContext db)
                 from u in staff.DefaultIfEmpty()
                 where s.HallId == hallId && s.Day == day && (onlySlot == null || s.Id == onlySlot)
                 orderby i.SortOrder, s.Start, c.Number
-                select new { s, i.Name, Number = c == null ? (int?)null : c.Number, Staff = u == null ? null : u.DisplayName })
+                select new { s, i.Name, i.NameEn, Number = c == null ? (int?)null : c.Number, Staff = u == null ? null : u.DisplayName })
             .ToListAsync(ct);
         var ids = slots.Select(x => x.s.Id).ToList();
         var counts = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SlotId))
             .GroupBy(b => new { b.SlotId, b.Status }).Select(g => new { g.Key.SlotId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
         int Of(Guid slot, BookingStatus status) => counts.FirstOrDefault(c => c.SlotId == slot && c.Status == status)?.Count ?? 0;
-        return slots.Select(x => new SlotDetail(x.s.Id, x.s.ServiceItemId, x.Name, x.s.CounterId, x.Number, ListSlots.Local(clock, x.s.Start),
+        return slots.Select(x => new SlotDetail(x.s.Id, x.s.ServiceItemId, LocalNames.Of(x.Name, x.NameEn), x.s.CounterId, x.Number, ListSlots.Local(clock, x.s.Start),
             ListSlots.Local(clock, x.s.End), x.s.Capacity, x.s.Held, x.s.Booked, Of(x.s.Id, BookingStatus.CheckedIn),
             Of(x.s.Id, BookingStatus.NoShow), Of(x.s.Id, BookingStatus.Cancelled), x.s.StaffUserId, x.Staff)).ToList();
     }

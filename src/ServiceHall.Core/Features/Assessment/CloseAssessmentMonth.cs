@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Supervision;
 
 namespace ServiceHall.Core.Features.Assessment;
@@ -121,17 +122,19 @@ public sealed class GetPublishedRanking(HallDbContext db)
     {
         if (!Enum.IsDefined(scope))
             throw DomainException.Invalid("scope", ErrorCodes.BadRequest);
-        var hall = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => h.Name).FirstOrDefaultAsync(ct)
+        var hall = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => new { h.Name, h.NameEn }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound(ErrorCodes.HallNotFound);
         var closed = await db.AssessmentClosedMonths.AsNoTracking()
             .FirstOrDefaultAsync(c => c.HallId == hallId && c.Year == year && c.Month == month && c.PublishedAt != null, ct)
             ?? throw DomainException.NotFound(AssessmentErrors.NotPublished);
         var adjustments = await db.AssessmentAdjustments.AsNoTracking().Where(a => a.HallId == hallId && a.Year == year && a.Month == month && a.Scope == scope)
             .GroupBy(a => a.UnitId).Select(g => new { g.Key, Points = g.Sum(a => a.Points) }).ToDictionaryAsync(g => g.Key, g => g.Points, ct);
+        var names = await GetAssessment.NamesAsync(db, hallId, ct);
         var rows = AssessmentSnapshot.FromJson(closed.Snapshot).Rows.Where(r => r.Scope == scope)
-            .Select(r => (r.Name, r.BadgeNumber, Total: AssessmentRules.Total(r.Total, adjustments.GetValueOrDefault(r.UnitId)))).ToList();
+            .Select(r => (Name: scope == AssessmentScope.Staff ? r.Name : names.GetValueOrDefault((scope, r.UnitId)) ?? r.Name, r.BadgeNumber,
+                Total: AssessmentRules.Total(r.Total, adjustments.GetValueOrDefault(r.UnitId)))).ToList();
         var ranks = AssessmentRules.Rank(rows.Select(r => r.Total).ToList());
-        return new PublishedRanking(hall, year, month, scope, closed.PublishedAt!.Value,
+        return new PublishedRanking(LocalNames.Of(hall.Name, hall.NameEn), year, month, scope, closed.PublishedAt!.Value,
             [.. rows.Select((r, i) => new RankingRow(ranks[i], r.Name, scope == AssessmentScope.Staff ? r.BadgeNumber : null, r.Total))
                 .OrderBy(r => r.Rank).ThenBy(r => r.Name, StringComparer.Ordinal)]);
     }

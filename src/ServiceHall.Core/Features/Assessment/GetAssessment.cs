@@ -68,7 +68,7 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
     /// <summary>The report without the access check: for use cases that have made it.</summary>
     public async Task<AssessmentReport> ReportAsync(Guid hallId, Guid readerId, int year, int month, AssessmentScope scope, CancellationToken ct)
     {
-        var hall = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => new { h.Name, h.TimeZoneId }).FirstAsync(ct);
+        var hall = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => new { h.Name, h.NameEn, h.TimeZoneId }).FirstAsync(ct);
         var closed = await db.AssessmentClosedMonths.AsNoTracking().FirstOrDefaultAsync(c => c.HallId == hallId && c.Year == year && c.Month == month, ct);
         var manual = await ManualItemsAsync(hallId, year, month, ct);
         var adjustments = await AdjustmentsAsync(hallId, year, month, ct);
@@ -92,11 +92,13 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
             target = await ServedTargetAsync(db, hallId, ct);
             rows = await ScoreAsync(hallId, readerId, year, month, weights, target, manual, [scope], ct);
         }
-        var names = await NamesAsync(hallId, ct);
+        var names = await NamesAsync(db, hallId, ct);
         string UnitName(AssessmentScope s, Guid id) => names.GetValueOrDefault((s, id)) ?? "";
+        // Rows are scored (and a closed month's kept) under the Chinese names; counters and departments are shown in the page's.
+        rows = [.. rows.Select(r => r.Scope == AssessmentScope.Staff ? r : r with { Name = names.GetValueOrDefault((r.Scope, r.UnitId)) ?? r.Name })];
         var users = await UserNamesAsync([.. manual.SelectMany(i => new[] { i.RecordedByUserId, i.RemovedByUserId ?? Guid.Empty }),
             .. adjustments.Select(a => a.RecordedByUserId), closed?.ClosedByUserId ?? Guid.Empty], ct);
-        return new AssessmentReport(hallId, hall.Name, hall.TimeZoneId, year, month, scope, closed is not null, closed?.ClosedAt,
+        return new AssessmentReport(hallId, LocalNames.Of(hall.Name, hall.NameEn), hall.TimeZoneId, year, month, scope, closed is not null, closed?.ClosedAt,
             closed is null ? null : users.GetValueOrDefault(closed.ClosedByUserId), closed?.PublishedAt is not null, weights, rows,
             [.. manual.Where(i => i.Scope == scope).Select(i => new ManualItemView(i.Id, i.Scope, i.UnitId, UnitName(i.Scope, i.UnitId), i.Kind, i.Points,
                 i.Reason, i.Day, users.GetValueOrDefault(i.RecordedByUserId) ?? "", i.RecordedAt, i.RemovedAt,
@@ -140,15 +142,16 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
         db.AssessmentAdjustments.AsNoTracking().Where(a => a.HallId == hallId && a.Year == year && a.Month == month)
             .OrderBy(a => a.RecordedAt).ToListAsync(ct);
 
-    private async Task<Dictionary<(AssessmentScope, Guid), string>> NamesAsync(Guid hallId, CancellationToken ct)
+    /// <summary>The names of the hall's staff, counters and departments, the counters and departments in the page's language.</summary>
+    internal static async Task<Dictionary<(AssessmentScope, Guid), string>> NamesAsync(HallDbContext db, Guid hallId, CancellationToken ct)
     {
         var names = new Dictionary<(AssessmentScope, Guid), string>();
         foreach (var u in await db.Users.AsNoTracking().Where(u => u.HallId == hallId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             names[(AssessmentScope.Staff, u.Id)] = u.DisplayName;
-        foreach (var c in await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            names[(AssessmentScope.Counter, c.Id)] = c.Name;
-        foreach (var d in await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
-            names[(AssessmentScope.Department, d.Id)] = d.Name;
+        foreach (var c in await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).Select(c => new { c.Id, c.Name, c.NameEn }).ToListAsync(ct))
+            names[(AssessmentScope.Counter, c.Id)] = LocalNames.Of(c.Name, c.NameEn);
+        foreach (var d in await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).Select(d => new { d.Id, d.Name, d.NameEn }).ToListAsync(ct))
+            names[(AssessmentScope.Department, d.Id)] = LocalNames.Of(d.Name, d.NameEn);
         return names;
     }
 

@@ -80,8 +80,8 @@ public sealed class ReadAssessmentFacts(HallDbContext db, GetMonthlyAttendance a
         var first = new DateOnly(year, month, 1);
         var next = first.AddMonths(1);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
-            .Select(i => new { i.Id, i.Name, i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes })
-            .ToDictionaryAsync(i => i.Id, i => new ItemInfo(i.Name, i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes), ct);
+            .Select(i => new { i.Id, i.Name, i.NameEn, i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes })
+            .ToDictionaryAsync(i => i.Id, i => new ItemInfo(LocalNames.Of(i.Name, i.NameEn), i.DepartmentId, i.AverageServiceMinutes, i.MaxWaitMinutes), ct);
         var counterDepartment = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => c.DepartmentId, ct);
         return new Month(first, next, clock.ToUtc(first, TimeOnly.MinValue), clock.ToUtc(next, TimeOnly.MinValue), items, counterDepartment);
     }

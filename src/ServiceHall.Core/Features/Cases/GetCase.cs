@@ -39,8 +39,8 @@ public sealed class GetCase(HallDbContext db, TimeProvider time)
             .Include(x => x.Pauses).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == caseId, ct)
             ?? throw DomainException.NotFound(ErrorCodes.CaseNotFound);
         CaseAccess.EnsureHall(actor, c.HallId);
-        var item = await db.ServiceItems.AsNoTracking().Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).FirstAsync(ct);
-        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstAsync(ct);
+        var item = await db.ServiceItems.AsNoTracking().Where(i => i.Id == c.ServiceItemId).Select(i => LocalNames.Of(i.Name, i.NameEn)).FirstAsync(ct);
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => LocalNames.Of(d.Name, d.NameEn)).FirstAsync(ct);
         var userIds = c.Events.Select(e => e.UserId).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var (state, overdue) = await DeadlineAsync(c, ct);

@@ -46,8 +46,8 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
         CaseAccess.EnsureHall(actor, c.HallId);
         var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == c.HallId, ct);
         var clock = new HallClock(hall.TimeZoneId);
-        var item = await db.ServiceItems.AsNoTracking().Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).FirstAsync(ct);
-        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstAsync(ct);
+        var item = await db.ServiceItems.AsNoTracking().Where(i => i.Id == c.ServiceItemId).Select(i => LocalNames.Of(i.Name, i.NameEn)).FirstAsync(ct);
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => LocalNames.Of(d.Name, d.NameEn)).FirstAsync(ct);
         var guide = await db.ServiceGuides.AsNoTracking().FirstOrDefaultAsync(g => g.ServiceItemId == c.ServiceItemId, ct);
         var counter = c.CounterId is { } counterId
             ? await db.Counters.AsNoTracking().Where(k => k.Id == counterId).Select(k => (int?)k.Number).FirstOrDefaultAsync(ct)
@@ -87,7 +87,7 @@ public sealed class GetCaseDocument(HallDbContext db, IPersonalDataVault vault)
             ? [.. notice.MissingMaterials.Select(m => new DocumentMaterial(m.Name, m.Issuer, m.Originals, m.Copies, m.Notes))]
             : [.. c.Materials.Where(m => m.Received).OrderBy(m => m.SortOrder)
                 .Select(m => new DocumentMaterial(m.Name, m.Issuer, m.Originals, m.Copies, m.Notes))];
-        return new CaseDocument(kind, head.Number, hall.Name, hall.Address, item, department, c.Number, name, c.ApplicantIdNumberMasked,
+        return new CaseDocument(kind, head.Number, LocalNames.Of(hall.Name, hall.NameEn), hall.Address, item, department, c.Number, name, c.ApplicantIdNumberMasked,
             clock.ToLocal(head.At), notice?.StaffName ?? staff.DisplayName, notice is not null ? notice.BadgeNumber : staff.BadgeNumber,
             notice?.CounterNumber ?? counter, materials, c.ReceivedDay, c.DueDate, c.PickupDate, c.TimeLimitClass, c.PromisedDays,
             notice?.NextSteps, notice?.SpecialNotes, notice?.IsException ?? false, notice?.ExceptionReason, c.RefusalReason,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Queue;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Cases;
 
@@ -28,7 +29,7 @@ public sealed class GetCounterContext(HallDbContext db)
         }
         var items = await db.ServiceItems.AsNoTracking()
             .Where(i => i.HallId == hallId && i.IsActive && db.ServiceGuides.Any(g => g.ServiceItemId == i.Id))
-            .OrderBy(i => i.SortOrder).Select(i => new GuidedItem(i.Id, i.Name, i.Prefix)).ToListAsync(ct);
+            .OrderBy(i => i.SortOrder).Select(i => new GuidedItem(i.Id, LocalNames.Of(i.Name, i.NameEn), i.Prefix)).ToListAsync(ct);
         return new CounterContext(ticket, items);
     }
 }

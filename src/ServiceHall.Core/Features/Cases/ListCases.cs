@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Guides;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Cases;
 
@@ -28,7 +29,8 @@ public sealed class ListCases(HallDbContext db)
             cases = cases.Where(c => c.TicketId == t);
         return await cases.OrderByDescending(c => c.RegisteredAt).Take(Math.Clamp(take, 1, MaxTake))
             .Select(c => new CaseListItem(c.Id, c.Number, c.ServiceItemId,
-                db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First(), c.DepartmentId, c.Status,
+                LocalNames.Of(db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First(),
+                    db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.NameEn).First()), c.DepartmentId, c.Status,
                 c.ApplicantNameMasked, c.RegisteredAt, c.TimeLimitClass, c.DueDate, c.PickupDate, c.Notices.Count,
                 c.Notices.Any(n => n.IsException)))
             .ToListAsync(ct);

@@ -49,7 +49,8 @@ public sealed class ListCounterDeadlines(HallDbContext db, TimeProvider time)
                         && (c.RegisteredByUserId == userId || c.AcceptedByUserId == userId || itemIds.Contains(c.ServiceItemId)))
             .OrderBy(c => c.DueAt).Take(MaxCases)
             .Select(c => new { c.Id, c.Number, c.ApplicantNameMasked, c.DueDate, c.DueAt, c.Status,
-                Item = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First() })
+                Item = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First(),
+                ItemEn = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.NameEn).First() })
             .ToListAsync(ct);
         var cases = new List<CounterDeadlineCase>();
         foreach (var c in candidates)
@@ -57,7 +58,7 @@ public sealed class ListCounterDeadlines(HallDbContext db, TimeProvider time)
             var state = DeadlineRules.Evaluate(calendar, today, now, c.DueDate!.Value, c.DueAt!.Value);
             if (state == DeadlineState.OnTime)
                 continue;
-            cases.Add(new CounterDeadlineCase(c.Id, c.Number, c.Item, c.ApplicantNameMasked, c.DueDate.Value, c.Status, state,
+            cases.Add(new CounterDeadlineCase(c.Id, c.Number, LocalNames.Of(c.Item, c.ItemEn), c.ApplicantNameMasked, c.DueDate.Value, c.Status, state,
                 state == DeadlineState.Overdue ? Math.Max(1, DeadlineRules.DaysOverdue(calendar, today, c.DueDate.Value)) : 0));
         }
 
@@ -67,7 +68,8 @@ public sealed class ListCounterDeadlines(HallDbContext db, TimeProvider time)
             .OrderByDescending(t => t.CalledAt).Select(t => new { t.Id, t.Number }).FirstOrDefaultAsync(ct);
         List<CounterTicketCase> ticketCases = ticket is null ? [] : await db.Cases.AsNoTracking()
             .Where(c => c.TicketId == ticket.Id).OrderBy(c => c.RegisteredAt)
-            .Select(c => new CounterTicketCase(c.Id, c.Number, db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First(),
+            .Select(c => new CounterTicketCase(c.Id, c.Number, LocalNames.Of(db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First(),
+                    db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.NameEn).First()),
                 c.Status, c.DueDate, c.PickupDate))
             .ToListAsync(ct);
         return new CounterDeadlines(ticket?.Number, ticketCases, [.. cases.OrderBy(c => c.Deadline == DeadlineState.Overdue ? 0 : 1)

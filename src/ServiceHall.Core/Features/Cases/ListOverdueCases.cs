@@ -28,11 +28,12 @@ public sealed class ListOverdueCases(HallDbContext db, TimeProvider time)
                         && c.DueAt != null && c.DueAt <= now && c.ClockPausedAt == null)
             .OrderBy(c => c.DueAt)
             .Select(c => new { c.Id, c.Number, c.DepartmentId, c.Status, c.ApplicantNameMasked, c.DueDate,
-                Item = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First() })
+                Item = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.Name).First(),
+                ItemEn = db.ServiceItems.Where(i => i.Id == c.ServiceItemId).Select(i => i.NameEn).First() })
             .ToListAsync(ct);
         return [.. hall.Departments.OrderBy(d => d.SortOrder)
-            .Select(d => new DepartmentOverdueCases(d.Id, d.Name, [.. overdue.Where(c => c.DepartmentId == d.Id)
-                .Select(c => new OverdueCase(c.Id, c.Number, c.Item, c.Status, c.ApplicantNameMasked, c.DueDate!.Value,
+            .Select(d => new DepartmentOverdueCases(d.Id, LocalNames.Of(d.Name, d.NameEn), [.. overdue.Where(c => c.DepartmentId == d.Id)
+                .Select(c => new OverdueCase(c.Id, c.Number, LocalNames.Of(c.Item, c.ItemEn), c.Status, c.ApplicantNameMasked, c.DueDate!.Value,
                     Math.Max(1, DeadlineRules.DaysOverdue(calendar, today, c.DueDate!.Value))))]))
             .Where(d => d.Cases.Count > 0)];
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Complaints;
 
@@ -68,7 +69,7 @@ public sealed class ListComplaints(HallDbContext db)
         var userIds = events.Select(e => e.UserId).Concat(complaints.Values.Select(c => c.AssigneeUserId)).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var departmentIds = complaints.Values.Select(c => c.AssigneeDepartmentId).OfType<Guid>().Distinct().ToList();
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct);
         return ids.Where(complaints.ContainsKey).Select(id =>
         {
             var c = complaints[id];

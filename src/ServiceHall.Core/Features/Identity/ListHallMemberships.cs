@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Identity;
 
@@ -14,7 +15,7 @@ public sealed class ListHallMemberships(HallDbContext db)
             throw DomainException.NotFound(ErrorCodes.UserNotFound);
         var memberships = await HallMembers.OfAsync(db, userId, ct);
         var ids = memberships.Select(m => m.HallId).ToList();
-        var names = await db.Halls.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        var names = await db.Halls.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => LocalNames.Of(h.Name, h.NameEn), ct);
         return memberships.OrderByDescending(m => m.Active)
             .Select(m => new HallMembershipView(m.HallId, names.GetValueOrDefault(m.HallId, ""), m.Role, m.Active)).ToList();
     }

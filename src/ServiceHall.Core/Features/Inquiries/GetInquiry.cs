@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Cases;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Inquiries;
 
@@ -51,7 +52,7 @@ public sealed class InquiryNames(IReadOnlyDictionary<Guid, string> users, IReadO
         var departmentIds = inquiries.SelectMany(i => i.Forwards.Select(f => f.ToDepartmentId)).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var departments = departmentIds.Count == 0 ? new Dictionary<Guid, string>()
-            : await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+            : await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct);
         return new InquiryNames(users, departments);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Cases;
+using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Inquiries;
@@ -26,7 +27,7 @@ public sealed class ListForwardTargets(HallDbContext db, TimeProvider time)
         List<ForwardColleague> colleagues = [.. users.Where(u => u.LockoutEnd is null || u.LockoutEnd < now)
             .OrderBy(u => u.BadgeNumber).ThenBy(u => u.DisplayName).Select(u => new ForwardColleague(u.Id, u.DisplayName, u.BadgeNumber))];
         var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId && d.IsActive)
-            .OrderBy(d => d.SortOrder).Select(d => new ForwardDepartment(d.Id, d.Name)).ToListAsync(ct);
+            .OrderBy(d => d.SortOrder).Select(d => new ForwardDepartment(d.Id, LocalNames.Of(d.Name, d.NameEn))).ToListAsync(ct);
         return new ForwardTargets(colleagues, departments);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Ratings;
 
@@ -34,6 +35,7 @@ public sealed class GetRatingPad(HallDbContext db, TimeProvider time, HallSuperv
             {
                 t.Id, t.Number, t.FinishedAt, t.CalledByUserId,
                 Item = db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.Name).FirstOrDefault(),
+                ItemEn = db.ServiceItems.Where(i => i.Id == t.ServiceItemId).Select(i => i.NameEn).FirstOrDefault(),
                 Rated = db.Ratings.Any(r => r.TicketId == t.Id),
                 // The counter called its next citizen: the pad belongs to them now, not to the one who left.
                 NextStarted = db.Tickets.Any(n => n.CounterId == counterId && n.CalledAt > t.FinishedAt),
@@ -41,12 +43,13 @@ public sealed class GetRatingPad(HallDbContext db, TimeProvider time, HallSuperv
             .FirstOrDefaultAsync(ct);
         var card = await CardAsync(counter.Id, ct);
         if (last is null || last.NextStarted)
-            return new RatingPadView(counter.Id, counter.Number, counter.Name, null, counter.HallId, card);
+            return new RatingPadView(counter.Id, counter.Number, LocalNames.Of(counter.Name, counter.NameEn), null, counter.HallId, card);
         var staffId = await db.TicketEvents.Where(e => e.TicketId == last.Id && e.Kind == TicketEventKind.Finished)
             .Select(e => e.UserId).FirstOrDefaultAsync(ct) ?? last.CalledByUserId;
         var staff = await db.Users.AsNoTracking().Where(u => u.Id == staffId)
             .Select(u => new { u.DisplayName, u.BadgeNumber }).FirstOrDefaultAsync(ct);
-        return new RatingPadView(counter.Id, counter.Number, counter.Name, new RatingPadTicket(last.Id, last.Number, last.Item ?? "",
+        return new RatingPadView(counter.Id, counter.Number, LocalNames.Of(counter.Name, counter.NameEn), new RatingPadTicket(last.Id, last.Number,
+            last.Item is null ? "" : LocalNames.Of(last.Item, last.ItemEn),
             staff?.DisplayName, staff?.BadgeNumber, last.FinishedAt!.Value, last.Rated), counter.HallId, card);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Ratings;
 
@@ -142,10 +143,10 @@ public sealed class GetSatisfactionFigures(HallDbContext db, TimeProvider time, 
 
     private async Task<Dictionary<Guid, string>> NamesAsync(Guid hallId, FigureGrouping by, CancellationToken ct) => by switch
     {
-        FigureGrouping.Department => await db.Departments.Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => d.Name, ct),
-        FigureGrouping.Counter => await db.Counters.Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => c.Name, ct),
+        FigureGrouping.Department => await db.Departments.Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct),
+        FigureGrouping.Counter => await db.Counters.Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => LocalNames.Of(c.Name, c.NameEn), ct),
         FigureGrouping.Staff => await db.Users.Where(u => u.HallId == hallId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
-        FigureGrouping.Item => await db.ServiceItems.Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => i.Name, ct),
-        _ => await db.Halls.Where(h => h.Id == hallId).ToDictionaryAsync(h => h.Id, h => h.Name, ct),
+        FigureGrouping.Item => await db.ServiceItems.Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => LocalNames.Of(i.Name, i.NameEn), ct),
+        _ => await db.Halls.Where(h => h.Id == hallId).ToDictionaryAsync(h => h.Id, h => LocalNames.Of(h.Name, h.NameEn), ct),
     };
 }

@@ -91,7 +91,7 @@ public sealed class GetAlertHistory(HallDbContext db)
     private async Task<List<AlertHistoryRow>> ReadAsync(Guid hallId, IQueryable<Alert> query, CancellationToken ct)
     {
         var alerts = await query.ToListAsync(ct);
-        var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => LocalNames.Of(i.Name, i.NameEn), ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var handlers = await AlertHandlers.NamesAsync(db, alerts.Select(a => a.AcknowledgedByUserId), ct);
         return alerts.Select(a => new AlertHistoryRow(a.Id, a.Kind, a.ServiceItemId, a.ServiceItemId is { } i ? items.GetValueOrDefault(i) : null,

@@ -56,11 +56,11 @@ public sealed class GetComplaintStatistics(HallDbContext db)
             })
             .ToListAsync(ct);
 
-        var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId)
-            .ToDictionaryAsync(c => c.Id, c => new { c.Name, c.DepartmentId }, ct);
+            .ToDictionaryAsync(c => c.Id, c => new { Name = LocalNames.Of(c.Name, c.NameEn), c.DepartmentId }, ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
-            .ToDictionaryAsync(i => i.Id, i => new { i.Name, i.DepartmentId }, ct);
+            .ToDictionaryAsync(i => i.Id, i => new { Name = LocalNames.Of(i.Name, i.NameEn), i.DepartmentId }, ct);
         var staffIds = complaints.Select(c => c.StaffUserId).OfType<Guid>().Distinct().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.BadgeNumber }).ToDictionaryAsync(u => u.Id, u => Punctuation.WithDetail(u.DisplayName, u.BadgeNumber), ct);

@@ -44,9 +44,13 @@ public sealed class GetPastFigures(HallDbContext db, ReadDayTallies tallies)
 
         var total = Sum(days);
         var perHour = PerLocalHour(hours, clock, hall.OpensAt, hall.ClosesAt);
+        // The appointments' tally names its items in Chinese; the figures show them in the page's language.
+        var itemNames = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId)
+            .ToDictionaryAsync(i => i.Id, i => LocalNames.Of(i.Name, i.NameEn), ct);
+        var appointments = (await Appointments.AppointmentTallies.PerItemAndDayAsync(db, hallId, period.From, period.To, ct))
+            .Select(a => a with { ServiceItemName = itemNames.GetValueOrDefault(a.ServiceItemId, a.ServiceItemName) }).ToList();
         return new PastFigures(hallId, clock.TimeZoneId, period.From, period.To, total.Figures, total.LongestWaitMinutes,
-            days.Select(d => new PastDay(d.Day, Figures(d), Round(d.LongestWait))).ToList(), perHour,
-            await Appointments.AppointmentTallies.PerItemAndDayAsync(db, hallId, period.From, period.To, ct));
+            days.Select(d => new PastDay(d.Day, Figures(d), Round(d.LongestWait))).ToList(), perHour, appointments);
     }
 
     /// <summary>One business day summed; minutes are sums, so that averages over a range stay exact.</summary>

@@ -4,6 +4,7 @@ using ServiceHall.Core.Features.Cases;
 using ServiceHall.Core.Features.Queue;
 using ServiceHall.Core.Features.Ratings;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Halls;
 
 namespace ServiceHall.Core.Features.Statistics;
 
@@ -79,7 +80,7 @@ public sealed class LookUpTicket(HallDbContext db)
             .Select(c => new { c.Id, c.TicketId, c.Number, c.Status, c.RegisteredAt, c.RegisteredByUserId, c.CounterId }).ToListAsync(ct);
 
         var itemIds = tickets.Select(t => t.ServiceItemId).Distinct().ToList();
-        var items = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        var items = await db.ServiceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => LocalNames.Of(i.Name, i.NameEn), ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var userIds = events.Select(e => e.UserId).Concat(cases.Select(c => (Guid?)c.RegisteredByUserId)).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))

@@ -26,11 +26,11 @@ public sealed class GetSupervisionDirectory(HallDbContext db, TimeProvider time)
             .Select(p => new DirectoryEntry(p.Id, p.DisplayName, p.BadgeNumber)).ToList();
         var staffIds = (await HallMembers.WithRole(db, hallId, Roles.Staff).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
         var departments = await db.Departments.AsNoTracking().Where(d => d.HallId == hallId).OrderBy(d => d.Name)
-            .Select(d => new DirectoryEntry(d.Id, d.Name, null)).ToListAsync(ct);
+            .Select(d => new DirectoryEntry(d.Id, LocalNames.Of(d.Name, d.NameEn), null)).ToListAsync(ct);
         var counters = await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).OrderBy(c => c.Number)
-            .Select(c => new DirectoryEntry(c.Id, c.Name, c.Number.ToString())).ToListAsync(ct);
+            .Select(c => new DirectoryEntry(c.Id, LocalNames.Of(c.Name, c.NameEn), c.Number.ToString())).ToListAsync(ct);
         var items = await db.ServiceItems.AsNoTracking().Where(i => i.HallId == hallId).OrderBy(i => i.Name)
-            .Select(i => new DirectoryEntry(i.Id, i.Name, null)).ToListAsync(ct);
+            .Select(i => new DirectoryEntry(i.Id, LocalNames.Of(i.Name, i.NameEn), null)).ToListAsync(ct);
         return new SupervisionDirectory(hallId, zone, new HallClock(zone).BusinessDay(time.GetUtcNow().UtcDateTime), entries,
             entries.Where(e => staffIds.Contains(e.Id)).ToList(), departments, counters, items);
     }

@@ -90,7 +90,8 @@ public static class AssessmentPrintPages
         catch (DomainException e) when (e.Code == AssessmentErrors.NotPublished)
         {
             // A citizen or staff member who opens the posted address early gets the page, saying so, not an API error.
-            var hallName = await db.Halls.Where(h => h.Id == hallId).Select(h => h.Name).FirstAsync(ct);
+            var hall = await db.Halls.Where(h => h.Id == hallId).Select(h => new { h.Name, h.NameEn }).FirstAsync(ct);
+            var hallName = Core.Features.Halls.LocalNames.Of(hall.Name, hall.NameEn);
             return new PrintableHtml()
                 .Raw("<header>").Text("div", hallName, "hall").Text("h1", title).Raw("</header>")
                 .Text("p", t["Ranking_NotPublished"], "strong")

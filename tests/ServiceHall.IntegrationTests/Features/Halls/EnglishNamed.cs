@@ -41,6 +41,23 @@ public static class EnglishNamed
         return hall;
     }
 
+    /// <summary>Every string value in a JSON answer (the serializer escapes Chinese, so the raw text cannot be searched for it).</summary>
+    public static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+
+    /// <summary>An English answer names the test hall's item A, department and counter 1 in English and none of them in Chinese.</summary>
+    public static void AssertNoChineseNames(JsonNode answer)
+    {
+        var strings = Strings(answer).ToList();
+        Assert.DoesNotContain(strings, s => s.Contains(ItemZh("A"), StringComparison.Ordinal) || s == DepartmentZh || s.StartsWith("测试大厅", StringComparison.Ordinal)
+            || s.Contains("号窗口", StringComparison.Ordinal));
+    }
+
     /// <summary>A GET in a language, answered 200, as JSON.</summary>
     public static async Task<JsonNode> GetJsonAsync(this ApiClient api, string url, string language)
     {
