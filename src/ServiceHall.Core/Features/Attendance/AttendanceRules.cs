@@ -33,6 +33,8 @@ public static class AttendanceRules
     {
         if (!workingDay)
             return new AttendanceDay(AttendanceStatus.DayOff, 0, 0, false);
+        if (IsRoundTheClock(opens, closes))
+            return Presence(onLeave, signedIn, signedOut, now, day, accountCreated);
         var due = day.ToDateTime(opens).AddMinutes(-earlyMinutes);
         if (accountCreated is { } created && created > due)
             return new AttendanceDay(AttendanceStatus.NotExpected, 0, 0, false);
@@ -41,7 +43,7 @@ public static class AttendanceRules
         var closing = day.ToDateTime(closes);
         if (signedIn is not { } inAt)
             return new AttendanceDay(now <= due ? AttendanceStatus.Pending : AttendanceStatus.Absent, 0, 0, false);
-        var late = LateMinutes(day, opens, earlyMinutes, inAt);
+        var late = LateMinutes(day, opens, closes, earlyMinutes, inAt);
         var dayOver = now >= closing;
         var early = signedOut is { } outAt && outAt < closing ? (int)Math.Ceiling((closing - outAt).TotalMinutes) : 0;
         var missingOut = signedOut is null && dayOver;
@@ -64,9 +66,33 @@ public static class AttendanceRules
 
     public static readonly AttendanceDay InOtherHall = new(AttendanceStatus.OtherHall, 0, 0, false);
 
-    /// <summary>Minutes after the time the person is due in (opening less the early-arrival minutes), 0 when in time.</summary>
-    public static int LateMinutes(DateOnly day, TimeOnly opens, int earlyMinutes, DateTime signedIn)
+    /// <summary>
+    /// A hall open around the clock (a hospital with its 24-hour emergency window, ADR-033) works in shifts. Without a
+    /// roster nobody is due at midnight nor out at 23:59: such a day is judged on presence only (signed in or absent by
+    /// the day's end), and lateness and leaving early are not counted rather than counted against everyone.
+    /// </summary>
+    public static bool IsRoundTheClock(TimeOnly opens, TimeOnly closes) => opens == TimeOnly.MinValue && closes >= new TimeOnly(23, 59);
+
+    private static AttendanceDay Presence(bool onLeave, DateTime? signedIn, DateTime? signedOut, DateTime now, DateOnly day, DateTime? accountCreated)
     {
+        var end = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        if (accountCreated is { } created && created >= end)
+            return new AttendanceDay(AttendanceStatus.NotExpected, 0, 0, false);
+        if (onLeave)
+            return new AttendanceDay(AttendanceStatus.OnLeave, 0, 0, false);
+        if (signedIn is null)
+            return new AttendanceDay(now < end ? AttendanceStatus.Pending : AttendanceStatus.Absent, 0, 0, false);
+        return new AttendanceDay(AttendanceStatus.Present, 0, 0, signedOut is null && now >= end);
+    }
+
+    /// <summary>
+    /// Minutes after the time the person is due in (opening less the early-arrival minutes), 0 when in time, and 0 in a
+    /// hall open around the clock (<see cref="IsRoundTheClock"/>).
+    /// </summary>
+    public static int LateMinutes(DateOnly day, TimeOnly opens, TimeOnly closes, int earlyMinutes, DateTime signedIn)
+    {
+        if (IsRoundTheClock(opens, closes))
+            return 0;
         var due = day.ToDateTime(opens).AddMinutes(-earlyMinutes);
         return signedIn > due ? (int)Math.Ceiling((signedIn - due).TotalMinutes) : 0;
     }

@@ -77,13 +77,13 @@ public sealed class SignInOut(HallDbContext db, TimeProvider time, HallSupervisi
             return new AttendanceView(today.UserId, today.Day, null, null);
         var early = (await rules.ForHallAsync(today.HallId, ct)).EarlyArrivalMinutes;
         var signedIn = today.Clock.ToLocal(record.SignedInAt);
-        var late = AttendanceRules.LateMinutes(today.Day, today.Opens, early, signedIn);
+        var late = AttendanceRules.LateMinutes(today.Day, today.Opens, today.Closes, early, signedIn);
         return new AttendanceView(today.UserId, today.Day, record.SignedInAt, record.SignedOutAt, TimeOnly.FromDateTime(signedIn),
             record.SignedOutAt is { } o ? TimeOnly.FromDateTime(today.Clock.ToLocal(o)) : null, late, record.SignInCount,
             record.SignedOutAt is null);
     }
 
-    private sealed record Today(Guid UserId, Guid HallId, DateOnly Day, DateTime Now, HallClock Clock, TimeOnly Opens);
+    private sealed record Today(Guid UserId, Guid HallId, DateOnly Day, DateTime Now, HallClock Clock, TimeOnly Opens, TimeOnly Closes);
 
     private async Task<Today> TodayAsync(Guid userId, CancellationToken ct)
     {
@@ -95,6 +95,7 @@ public sealed class SignInOut(HallDbContext db, TimeProvider time, HallSupervisi
         var day = clock.BusinessDay(now);
         // Lateness counts from the day's own opening (a weekday's hours, a make-up workday's), not the default.
         var schedule = await HallDays.ScheduleAsync(db, hall, day, ct);
-        return new Today(userId, hallId, day, now, clock, schedule.Open ? schedule.OpensAt : hall.OpensAt);
+        var (opens, closes) = schedule.Open ? (schedule.OpensAt, schedule.ClosesAt) : (hall.OpensAt, hall.ClosesAt);
+        return new Today(userId, hallId, day, now, clock, opens, closes);
     }
 }

@@ -112,9 +112,10 @@ public sealed class ReadStandardFacts(HallDbContext db, HallSupervisionRules sup
                 if (!schedules.TryGetValue(a.Day, out var schedule))
                     schedules[a.Day] = schedule = OpeningHours.For(hall, a.Day, calendar.Calendar.IsWorkingDay(a.Day),
                         calendar.Year(a.Day.Year).Days.FirstOrDefault(d => d.Date == a.Day)?.Kind);
-                if (!schedule.Open)
+                // A day around the clock has no time due in (shifts without a roster): S3 is not judged on it.
+                if (!schedule.Open || AttendanceRules.IsRoundTheClock(schedule.OpensAt, schedule.ClosesAt))
                     continue;
-                var late = AttendanceRules.LateMinutes(a.Day, schedule.OpensAt, early, clock.ToLocal(a.SignedInAt));
+                var late = AttendanceRules.LateMinutes(a.Day, schedule.OpensAt, schedule.ClosesAt, early, clock.ToLocal(a.SignedInAt));
                 facts.Add(new(StandardRule.OnTimeArrival, a.Day, null, null, a.UserId, late, late == 0, clock.TimeText(a.SignedInAt)));
             }
         }

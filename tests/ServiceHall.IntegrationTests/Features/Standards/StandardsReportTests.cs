@@ -26,7 +26,8 @@ public abstract class StandardsReportTests(HallApp app)
     /// </summary>
     private async Task<(TestHall Hall, Guid Department, Guid Staff0, Guid Staff1)> ScriptedDayAsync()
     {
-        var hall = await TestHall.CreateAsync(app, counters: 1, configure: NoUnstaffedAlert);
+        // Open from 00:01, not around the clock, so that the sign-in is judged (ADR-033's addendum).
+        var hall = await TestHall.CreateAsync(app, counters: 1, configure: h => { NoUnstaffedAlert(h); h.OpensAt = new TimeOnly(0, 1); });
         var staff0 = await TestHall.UserIdAsync(app, hall.Staff[0]);
         var staff1 = await TestHall.UserIdAsync(app, hall.Staff[1]);
         var department = await app.WithDbAsync(db => db.Departments.Where(d => d.HallId == hall.Id).Select(d => d.Id).SingleAsync());

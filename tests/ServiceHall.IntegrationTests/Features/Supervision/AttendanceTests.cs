@@ -66,6 +66,23 @@ public abstract class AttendanceTests(HallApp app)
     }
 
     [Fact]
+    public async Task RoundTheClockHall_SignInHoursAfterMidnight_PresentNotLate_OthersPendingUntilTheDaysEnd()
+    {
+        // A hospital with its 24-hour emergency window: open 00:00–23:59, staff come for their shifts.
+        var hall = await TestHall.CreateAsync(app, staff: 2, configure: h =>
+        {
+            h.OpensAt = TimeOnly.MinValue;
+            h.ClosesAt = new TimeOnly(23, 59);
+        });
+        var signedIn = await app.Api(hall.Staff[0]).PostOkAsync<JsonObject>("/api/attendance/sign-in");
+        Assert.Equal(0, signedIn["lateMinutes"]!.GetValue<int>());
+
+        var report = await app.Api(hall.Supervisor).GetOkAsync<JsonObject>($"/api/halls/{hall.Id}/attendance/daily");
+        Assert.Equal(("present", 0), (Row(report, hall.Staff[0]).Str("status"), Row(report, hall.Staff[0])["lateMinutes"]!.GetValue<int>()));
+        Assert.Equal("pending", Row(report, hall.Staff[1]).Str("status"));
+    }
+
+    [Fact]
     public async Task SignIn_WeekdayWithItsOwnHours_LateCountsFromThatDaysOpening()
     {
         // The hall's default opening was 90 minutes ago; today's weekday has its own, 30 minutes from now.

@@ -58,11 +58,27 @@ public class AttendanceRulesTests
     [InlineData(9, 0, 0, 10)]
     [InlineData(9, 0, 30, 11)]
     public void LateMinutes_CountedFromTheTimeDueIn_PartMinutesRoundUp(int hour, int minute, int second, int late) =>
-        Assert.Equal(late, AttendanceRules.LateMinutes(Day, Opens, 10, Day.ToDateTime(new TimeOnly(hour, minute, second))));
+        Assert.Equal(late, AttendanceRules.LateMinutes(Day, Opens, Closes, 10, Day.ToDateTime(new TimeOnly(hour, minute, second))));
 
     [Fact]
     public void LateMinutes_HallWithoutEarlyArrival_DueAtOpening() =>
-        Assert.Equal(0, AttendanceRules.LateMinutes(Day, Opens, 0, At(9, 0)));
+        Assert.Equal(0, AttendanceRules.LateMinutes(Day, Opens, Closes, 0, At(9, 0)));
+
+    [Fact]
+    public void RoundTheClockHall_PresenceOnly_NeitherLateNorEarly_AbsentOnlyOnceTheDayIsOver()
+    {
+        TimeOnly midnight = TimeOnly.MinValue, dayEnd = new(23, 59);
+        AttendanceDay Day24(DateTime? signedIn, DateTime? signedOut, DateTime now) =>
+            AttendanceRules.Evaluate(true, false, midnight, dayEnd, 10, signedIn, signedOut, now, Day);
+
+        Assert.Equal(new AttendanceDay(AttendanceStatus.Present, 0, 0, false), Day24(At(7, 50), At(17, 0), At(18, 0)));
+        Assert.Equal(AttendanceStatus.Pending, Day24(null, null, At(12, 0)).Status);
+        Assert.Equal(AttendanceStatus.Absent, Day24(null, null, Day.AddDays(1).ToDateTime(new TimeOnly(0, 0))).Status);
+        Assert.True(Day24(At(20, 0), null, Day.AddDays(1).ToDateTime(new TimeOnly(1, 0))).MissingSignOut);
+        Assert.Equal(0, AttendanceRules.LateMinutes(Day, midnight, dayEnd, 10, At(8, 0)));
+        // A hall that merely opens at midnight and closes at noon still has a time due in.
+        Assert.Equal(490, AttendanceRules.LateMinutes(Day, midnight, new TimeOnly(12, 0), 10, At(8, 0)));
+    }
 
     [Fact]
     public void Evaluate_BeforeTheAccountExisted_NotExpected()
