@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Halls;
 using ServiceHall.Core.Features.Supervision;
+using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Assessment;
 
@@ -146,7 +147,7 @@ public sealed class GetAssessment(HallDbContext db, TimeProvider time, ReadAsses
     internal static async Task<Dictionary<(AssessmentScope, Guid), string>> NamesAsync(HallDbContext db, Guid hallId, CancellationToken ct)
     {
         var names = new Dictionary<(AssessmentScope, Guid), string>();
-        foreach (var u in await db.Users.AsNoTracking().Where(u => u.HallId == hallId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+        foreach (var u in await db.Users.AsNoTracking().Where(HallMembers.In(db, hallId)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             names[(AssessmentScope.Staff, u.Id)] = u.DisplayName;
         foreach (var c in await db.Counters.AsNoTracking().Where(c => c.HallId == hallId).Select(c => new { c.Id, c.Name, c.NameEn }).ToListAsync(ct))
             names[(AssessmentScope.Counter, c.Id)] = LocalNames.Of(c.Name, c.NameEn);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceHall.Core.Data;
 using ServiceHall.Core.Features.Supervision;
 using ServiceHall.Core.Features.Halls;
+using ServiceHall.Core.Features.Identity;
 
 namespace ServiceHall.Core.Features.Ratings;
 
@@ -145,7 +146,7 @@ public sealed class GetSatisfactionFigures(HallDbContext db, TimeProvider time, 
     {
         FigureGrouping.Department => await db.Departments.Where(d => d.HallId == hallId).ToDictionaryAsync(d => d.Id, d => LocalNames.Of(d.Name, d.NameEn), ct),
         FigureGrouping.Counter => await db.Counters.Where(c => c.HallId == hallId).ToDictionaryAsync(c => c.Id, c => LocalNames.Of(c.Name, c.NameEn), ct),
-        FigureGrouping.Staff => await db.Users.Where(u => u.HallId == hallId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
+        FigureGrouping.Staff => await db.Users.Where(HallMembers.In(db, hallId)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
         FigureGrouping.Item => await db.ServiceItems.Where(i => i.HallId == hallId).ToDictionaryAsync(i => i.Id, i => LocalNames.Of(i.Name, i.NameEn), ct),
         _ => await db.Halls.Where(h => h.Id == hallId).ToDictionaryAsync(h => h.Id, h => LocalNames.Of(h.Name, h.NameEn), ct),
     };

@@ -226,6 +226,10 @@ public abstract class HallMembershipTests(HallApp app)
         {
             scope = "staff", unitId = personId, kind = "commendation", points = 2, reason = "群众来信表扬", day = app.Today.ToString("yyyy-MM-dd"),
         });
+        var assessment = await supervisorA.GetOkAsync<JsonObject>(
+            $"/api/halls/{a.Id}/assessment?year={app.Today.Year}&month={app.Today.Month}&scope=staff");
+        var displayName = await app.WithDbAsync(db => db.Users.Where(u => u.Id == personId).Select(u => u.DisplayName).SingleAsync());
+        Assert.Equal(displayName, Assert.Single(assessment["manualItems"]!.AsArray())!.Str("unitName"));
 
         await using var scope = app.Services.CreateAsyncScope();
         var directory = await scope.ServiceProvider.GetRequiredService<ServiceHall.Core.Features.Supervision.GetSupervisionDirectory>()
